@@ -1,0 +1,44 @@
+import { formatIsoDate } from "./dates";
+import { Decimal } from "./decimal";
+import type { Terms } from "./terms";
+
+/** A deal file: the spec's keys, dates as ISO text, numbers as JSON numbers. */
+export type DealFile = Record<string, unknown>;
+
+/** A decimal as a JSON number when that round-trips exactly, else as text. */
+function jsonNumber(x: Decimal): number | string {
+  const n = x.toNumber();
+  return new Decimal(n).equals(x) ? n : x.toString();
+}
+
+/**
+ * Validated terms written back as a deal file: every term explicit, the
+ * tranches always listed, the unused credit term left out. Reading the result
+ * back with `validateDeal` gives the same terms.
+ */
+export function toDealFile(terms: Terms): DealFile {
+  const file: DealFile = {
+    name: terms.name,
+    host: terms.host,
+    tenant: terms.tenant,
+    capacityMW: jsonNumber(terms.capacityMW),
+    ratePerKWMonth: jsonNumber(terms.ratePerKWMonth),
+    termMonths: terms.termMonths,
+    startDate: formatIsoDate(terms.startDate),
+    escalator: jsonNumber(terms.escalator),
+    prepayment: jsonNumber(terms.prepayment),
+    prepaymentDate: formatIsoDate(terms.prepaymentDate),
+    creditMethod: terms.creditMethod,
+  };
+  if (terms.creditMonths !== null) file.creditMonths = terms.creditMonths;
+  if (terms.creditPercent !== null) file.creditPercent = jsonNumber(terms.creditPercent);
+  file.opexPerMWMonth = jsonNumber(terms.opexPerMWMonth);
+  if (terms.discountRate !== null) file.discountRate = jsonNumber(terms.discountRate);
+  file.tranches = terms.tranches.map((t) => ({ date: formatIsoDate(t.date), mw: jsonNumber(t.mw) }));
+  return file;
+}
+
+/** A canonical text of the terms: equal for equal deals, however they were written. */
+export function termsKey(terms: Terms): string {
+  return JSON.stringify(toDealFile(terms));
+}

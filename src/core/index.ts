@@ -1,0 +1,35 @@
+/**
+ * The calculation module: the product's single source of truth for the deal
+ * model of `shared/spec/deal-model.md`. Pure TypeScript and decimal.js; no
+ * Office, no DOM, no I/O.
+ */
+import { fail, ok, type Result } from "./errors";
+import { buildSchedule, type Schedule } from "./schedule";
+import { summarize, type Summary } from "./summary";
+import type { Terms } from "./terms";
+import { validateDeal, type ValidateOptions } from "./validate";
+
+export * from "./dates";
+export { Decimal, money, round2 } from "./decimal";
+export * from "./errors";
+export * from "./limits";
+export * from "./terms";
+export * from "./dealFile";
+export { buildSchedule, type Schedule, type ScheduleRow } from "./schedule";
+export { npv, prepaymentRemaining, summarize, type Summary } from "./summary";
+export { validateDeal, type ValidateOptions } from "./validate";
+export { isBlank, type DateInput } from "./values";
+
+export interface DealModel {
+  readonly terms: Terms;
+  readonly schedule: Schedule;
+  readonly summary: Summary;
+}
+
+/** Validates raw terms and computes the schedule and summary. Never throws. */
+export function computeDeal(input: unknown, options: ValidateOptions = {}): Result<DealModel> {
+  const checked = validateDeal(input, options);
+  if (!checked.ok) return fail(checked.error.problems);
+  const schedule = buildSchedule(checked.value);
+  return ok({ terms: checked.value, schedule, summary: summarize(schedule) });
+}

@@ -1,0 +1,18 @@
+/**
+ * Bounds on what one deal may ask for, so that no input can make a function
+ * or the CLI run for long or exhaust memory. Documented in the README.
+ */
+export const LIMITS = Object.freeze({
+  /** 100 years of monthly rows per tranche. */
+  maxTermMonths: 1200,
+  /** Tranches in one deal. */
+  maxTranches: 120,
+  /** Rows of one schedule (first to last month). */
+  maxScheduleMonths: 2400,
+  /** Characters of a text term (name, host, tenant). */
+  maxTextLength: 200,
+  /** Size of a deal file the CLI or the pane will read. */
+  maxDealFileBytes: 1_000_000,
+  /** Largest amount of any money or rate term, so that lines stay exact as numbers in Excel. */
+  maxAmount: 1e15,
+});

@@ -1,0 +1,224 @@
+import type { CalendarDate } from "./dates";
+import type { Decimal } from "./decimal";
+
+export type CreditMethod = "straight-line" | "percent-of-fee";
+export const CREDIT_METHODS: readonly CreditMethod[] = ["straight-line", "percent-of-fee"];
+
+export type TermKind = "text" | "decimal" | "integer" | "cents" | "date" | "choice" | "tranches";
+
+/** How a term is shown: drives number formats in the sheet and the pane. */
+export type TermUnit = "text" | "mw" | "rate" | "months" | "date" | "usd" | "percent" | "choice" | "table";
+
+/** One row of the terms table: the single description of a term that validation, the pane's form, the sheet plan and the function help all read. */
+export interface TermSpec {
+  readonly key: TermKey;
+  readonly label: string;
+  readonly kind: TermKind;
+  readonly unit: TermUnit;
+  /** What a valid value is, as a message fragment: "`key` must be …". */
+  readonly expected: string;
+  /** One line for a user: what the term means. */
+  readonly help: string;
+  /** Lower bound and whether it is included. */
+  readonly min?: { readonly value: number; readonly inclusive: boolean };
+  /** Upper bound and whether it is included. */
+  readonly max?: { readonly value: number; readonly inclusive: boolean };
+}
+
+export type TermKey =
+  | "name"
+  | "host"
+  | "tenant"
+  | "capacityMW"
+  | "ratePerKWMonth"
+  | "termMonths"
+  | "startDate"
+  | "escalator"
+  | "prepayment"
+  | "prepaymentDate"
+  | "creditMethod"
+  | "creditMonths"
+  | "creditPercent"
+  | "opexPerMWMonth"
+  | "discountRate"
+  | "tranches";
+
+const MAX_MONEY = { value: 1e15, inclusive: true } as const;
+
+/** The terms of a deal, in the spec's order. */
+export const TERMS: readonly TermSpec[] = Object.freeze([
+  { key: "name", label: "Deal", kind: "text", unit: "text", expected: "text", help: "A name for the deal." },
+  {
+    key: "host",
+    label: "Host",
+    kind: "text",
+    unit: "text",
+    expected: "text",
+    help: "The site owner who leases the capacity (e.g. Core Scientific).",
+  },
+  {
+    key: "tenant",
+    label: "Tenant",
+    kind: "text",
+    unit: "text",
+    expected: "text",
+    help: "The customer who leases the capacity (e.g. CoreWeave).",
+  },
+  {
+    key: "capacityMW",
+    label: "Capacity (MW)",
+    kind: "decimal",
+    unit: "mw",
+    expected: "a number of MW > 0",
+    help: "Critical IT capacity leased, in MW. With tranches, it must equal their sum (or be left blank).",
+    min: { value: 0, inclusive: false },
+    max: { value: 100_000, inclusive: true },
+  },
+  {
+    key: "ratePerKWMonth",
+    label: "Rate ($/kW-month)",
+    kind: "decimal",
+    unit: "rate",
+    expected: "a rate in $/kW-month >= 0",
+    help: "Hosting fee in dollars per kW of critical IT capacity per month, before escalation.",
+    min: { value: 0, inclusive: true },
+    max: { value: 1_000_000, inclusive: true },
+  },
+  {
+    key: "termMonths",
+    label: "Term (months)",
+    kind: "integer",
+    unit: "months",
+    expected: "a whole number of months >= 1",
+    help: "Length of each tranche's lease in months (12 years = 144).",
+    min: { value: 1, inclusive: true },
+    max: { value: 1200, inclusive: true },
+  },
+  {
+    key: "startDate",
+    label: "Start date",
+    kind: "date",
+    unit: "date",
+    expected: "a date",
+    help: "When billing starts. With tranches, it must be the earliest tranche date (or be left blank).",
+  },
+  {
+    key: "escalator",
+    label: "Annual escalator",
+    kind: "decimal",
+    unit: "percent",
+    expected: "a fraction > -1 (0.03 = 3 %)",
+    help: "Yearly rate increase on each tranche's anniversary, as a fraction (3 % = 0.03).",
+    min: { value: -1, inclusive: false },
+    max: { value: 10, inclusive: true },
+  },
+  {
+    key: "prepayment",
+    label: "Prepayment ($)",
+    kind: "cents",
+    unit: "usd",
+    expected: "an amount in whole cents >= 0",
+    help: "Paid by the tenant to the host up front, recouped as credits against the monthly fees.",
+    min: { value: 0, inclusive: true },
+    max: MAX_MONEY,
+  },
+  {
+    key: "prepaymentDate",
+    label: "Prepayment date",
+    kind: "date",
+    unit: "date",
+    expected: "a date not after the last billing month",
+    help: "When the prepayment is received; credits start in its month. Defaults to the start date.",
+  },
+  {
+    key: "creditMethod",
+    label: "Credit method",
+    kind: "choice",
+    unit: "choice",
+    expected: '"straight-line" or "percent-of-fee"',
+    help: "straight-line: equal credits over the credit months; percent-of-fee: a share of each month's fee.",
+  },
+  {
+    key: "creditMonths",
+    label: "Credit months",
+    kind: "integer",
+    unit: "months",
+    expected: "a whole number of months >= 1",
+    help: "Straight-line only: the number of billing months the prepayment is spread over. Defaults to the term.",
+    min: { value: 1, inclusive: true },
+    max: { value: 2400, inclusive: true },
+  },
+  {
+    key: "creditPercent",
+    label: "Credit % of fee",
+    kind: "decimal",
+    unit: "percent",
+    expected: "a fraction > 0 and <= 1 (0.5 = 50 %)",
+    help: "Percent-of-fee only: the share of each month's gross fee credited back to the tenant.",
+    min: { value: 0, inclusive: false },
+    max: { value: 1, inclusive: true },
+  },
+  {
+    key: "opexPerMWMonth",
+    label: "Opex ($/MW-month)",
+    kind: "decimal",
+    unit: "usd",
+    expected: "an amount in $/MW-month >= 0",
+    help: "The host's operating cost per billed MW per month (power is passed through and not included).",
+    min: { value: 0, inclusive: true },
+    max: MAX_MONEY,
+  },
+  {
+    key: "discountRate",
+    label: "Discount rate",
+    kind: "decimal",
+    unit: "percent",
+    expected: "an annual fraction > -1 (0.1 = 10 %)",
+    help: "Annual rate for the NPV of the net cash flows (Excel's XNPV convention).",
+    min: { value: -1, inclusive: false },
+    max: { value: 10, inclusive: true },
+  },
+  {
+    key: "tranches",
+    label: "Tranches table",
+    kind: "tranches",
+    unit: "table",
+    expected: "a list of {date, mw}",
+    help: "The ramp: each tranche bills its MW for the full term from the month of its date.",
+  },
+] satisfies TermSpec[]);
+
+export const TERM_BY_KEY: ReadonlyMap<TermKey, TermSpec> = new Map(TERMS.map((t) => [t.key, t]));
+
+export interface Tranche {
+  readonly date: CalendarDate;
+  readonly mw: Decimal;
+}
+
+/**
+ * Validated, normalized, immutable terms: every default applied. Only
+ * `validateDeal` makes these; everything downstream trusts them.
+ */
+export interface Terms {
+  readonly name: string;
+  readonly host: string;
+  readonly tenant: string;
+  /** The sum of the tranches. */
+  readonly capacityMW: Decimal;
+  readonly ratePerKWMonth: Decimal;
+  readonly termMonths: number;
+  /** The earliest tranche date. */
+  readonly startDate: CalendarDate;
+  readonly escalator: Decimal;
+  readonly prepayment: Decimal;
+  readonly prepaymentDate: CalendarDate;
+  readonly creditMethod: CreditMethod;
+  /** Straight-line only (defaults to termMonths); null under percent-of-fee. */
+  readonly creditMonths: number | null;
+  /** Percent-of-fee only; null under straight-line. */
+  readonly creditPercent: Decimal | null;
+  readonly opexPerMWMonth: Decimal;
+  readonly discountRate: Decimal | null;
+  /** Sorted by date; at least one. */
+  readonly tranches: readonly Tranche[];
+}

@@ -1,0 +1,343 @@
+import { compareDates, formatIsoDate, monthIndex, type CalendarDate } from "./dates";
+import { Decimal, ZERO } from "./decimal";
+import { fail, ok, type Problem, type Result } from "./errors";
+import { LIMITS } from "./limits";
+import {
+  CREDIT_METHODS,
+  TERMS,
+  TERM_BY_KEY,
+  type CreditMethod,
+  type TermKey,
+  type TermSpec,
+  type Terms,
+  type Tranche,
+} from "./terms";
+import { isBlank, readDate, readDecimal, show, type DateInput } from "./values";
+
+export interface ValidateOptions {
+  /** How dates arrive: "iso" (deal files, the default) or "excel" (serial numbers or ISO text). */
+  readonly dates?: DateInput;
+}
+
+type Parsed = {
+  name?: string;
+  host?: string;
+  tenant?: string;
+  capacityMW?: Decimal;
+  ratePerKWMonth?: Decimal;
+  termMonths?: number;
+  startDate?: CalendarDate;
+  escalator?: Decimal;
+  prepayment?: Decimal;
+  prepaymentDate?: CalendarDate;
+  creditMethod?: CreditMethod;
+  opexPerMWMonth?: Decimal;
+  discountRate?: Decimal;
+  tranches?: Tranche[];
+};
+
+const KEYS_BY_FOLDED = new Map(TERMS.map((t) => [fold(t.key), t.key]));
+for (const t of TERMS) KEYS_BY_FOLDED.set(fold(t.label), t.key);
+
+function fold(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+function isPlainRecord(raw: unknown): raw is Record<string, unknown> {
+  return typeof raw === "object" && raw !== null && !Array.isArray(raw);
+}
+
+function expectedMessage(term: string, spec: TermSpec, raw: unknown): string {
+  return `${term} must be ${spec.expected}, got ${show(raw)}`;
+}
+
+class Collector {
+  readonly problems: Problem[] = [];
+
+  value(term: string, message: string): void {
+    this.problems.push({ term, message, kind: "value" });
+  }
+
+  num(term: string, message: string): void {
+    this.problems.push({ term, message, kind: "num" });
+  }
+}
+
+function checkRange(c: Collector, term: string, spec: TermSpec, value: Decimal, raw: unknown): boolean {
+  const { min, max } = spec;
+  if (min && (min.inclusive ? value.lessThan(min.value) : value.lessThanOrEqualTo(min.value))) {
+    c.num(term, expectedMessage(term, spec, raw));
+    return false;
+  }
+  if (max && (max.inclusive ? value.greaterThan(max.value) : value.greaterThanOrEqualTo(max.value))) {
+    c.num(term, `${term} must be at most ${max.value.toLocaleString("en-US")}, got ${show(raw)}`);
+    return false;
+  }
+  return true;
+}
+
+function readNumberTerm(c: Collector, spec: TermSpec, raw: unknown, term: string = spec.key): Decimal | undefined {
+  const value = readDecimal(raw, spec.unit === "percent");
+  if (value === undefined) {
+    c.value(term, expectedMessage(term, spec, raw));
+    return undefined;
+  }
+  if (spec.kind === "integer" && !value.isInteger()) {
+    c.num(term, expectedMessage(term, spec, raw));
+    return undefined;
+  }
+  if (spec.kind === "cents" && value.decimalPlaces() > 2) {
+    c.num(term, expectedMessage(term, spec, raw));
+    return undefined;
+  }
+  return checkRange(c, term, spec, value, raw) ? value : undefined;
+}
+
+function readDateTerm(c: Collector, term: string, raw: unknown, dates: DateInput): CalendarDate | undefined {
+  const value = readDate(raw, dates);
+  if (value === undefined) {
+    const what = dates === "excel" ? "a date (an Excel date or YYYY-MM-DD text)" : "a date as YYYY-MM-DD";
+    c.value(term, `${term} must be ${what} between 1900-01-01 and 9999-12-31, got ${show(raw)}`);
+  }
+  return value;
+}
+
+const TRANCHE_MW: TermSpec = {
+  ...(TERM_BY_KEY.get("capacityMW") as TermSpec),
+  expected: "a number of MW > 0",
+};
+
+function readTranches(c: Collector, raw: unknown, dates: DateInput): Tranche[] | undefined {
+  if (!Array.isArray(raw)) {
+    c.value("tranches", `tranches must be a list of {"date", "mw"} objects, got ${show(raw)}`);
+    return undefined;
+  }
+  if (raw.length === 0) {
+    c.value("tranches", "tranches must hold at least one tranche (or be left out), got an empty list");
+    return undefined;
+  }
+  if (raw.length > LIMITS.maxTranches) {
+    c.num("tranches", `tranches must hold at most ${LIMITS.maxTranches} tranches, got ${raw.length}`);
+    return undefined;
+  }
+  const out: Tranche[] = [];
+  let okAll = true;
+  raw.forEach((item: unknown, i) => {
+    const where = `tranches[${i}]`;
+    if (!isPlainRecord(item)) {
+      c.value(where, `${where} must be an object {"date": "YYYY-MM-DD", "mw": number}, got ${show(item)}`);
+      okAll = false;
+      return;
+    }
+    for (const k of Object.keys(item)) {
+      if (k !== "date" && k !== "mw") {
+        c.value(`${where}.${k}`, `${where} has an unknown field ${show(k)}: a tranche has only "date" and "mw"`);
+        okAll = false;
+      }
+    }
+    let date: CalendarDate | undefined;
+    let mw: Decimal | undefined;
+    if (isBlank(item.date)) c.value(`${where}.date`, `${where}.date is required: the date the tranche starts billing`);
+    else date = readDateTerm(c, `${where}.date`, item.date, dates);
+    if (isBlank(item.mw)) c.value(`${where}.mw`, `${where}.mw is required: ${TRANCHE_MW.expected}`);
+    else mw = readNumberTerm(c, TRANCHE_MW, item.mw, `${where}.mw`);
+    if (date && mw) out.push(Object.freeze({ date, mw }));
+    else okAll = false;
+  });
+  if (!okAll) return undefined;
+  return out.sort((a, b) => compareDates(a.date, b.date));
+}
+
+function readChoice(c: Collector, spec: TermSpec, raw: unknown): CreditMethod | undefined {
+  if (typeof raw === "string") {
+    const folded = raw
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, "-");
+    const found = CREDIT_METHODS.find((m) => m === folded);
+    if (found) return found;
+  }
+  c.value(spec.key, expectedMessage(spec.key, spec, raw));
+  return undefined;
+}
+
+function readText(c: Collector, spec: TermSpec, raw: unknown): string | undefined {
+  if (typeof raw === "number" && Number.isFinite(raw)) return String(raw);
+  if (typeof raw !== "string") {
+    c.value(spec.key, expectedMessage(spec.key, spec, raw));
+    return undefined;
+  }
+  if (raw.length > LIMITS.maxTextLength) {
+    c.num(spec.key, `${spec.key} must be at most ${LIMITS.maxTextLength} characters, got ${raw.length}`);
+    return undefined;
+  }
+  return raw.trim();
+}
+
+function unknownKeyMessage(key: string): string {
+  const guess = KEYS_BY_FOLDED.get(fold(key));
+  const hint = guess ? `did you mean "${guess}"?` : `the terms are ${TERMS.map((t) => t.key).join(", ")}`;
+  return `unknown term ${show(key)}: ${hint}`;
+}
+
+function readTerms(c: Collector, input: Record<string, unknown>, dates: DateInput): Parsed {
+  const p: Parsed = {};
+  for (const key of Object.keys(input)) {
+    const spec = TERM_BY_KEY.get(key as TermKey);
+    if (!spec || !Object.prototype.hasOwnProperty.call(input, key)) {
+      c.value(key, unknownKeyMessage(key));
+      continue;
+    }
+    const raw = input[key];
+    // Credit terms are read once the credit method is known: the one it does not use is ignored.
+    if (isBlank(raw) || key === "creditMonths" || key === "creditPercent") continue;
+    switch (spec.kind) {
+      case "text":
+        (p as Record<string, unknown>)[key] = readText(c, spec, raw);
+        break;
+      case "decimal":
+      case "cents":
+        (p as Record<string, unknown>)[key] = readNumberTerm(c, spec, raw);
+        break;
+      case "integer": {
+        const v = readNumberTerm(c, spec, raw);
+        (p as Record<string, unknown>)[key] = v?.toNumber();
+        break;
+      }
+      case "date":
+        (p as Record<string, unknown>)[key] = readDateTerm(c, key, raw, dates);
+        break;
+      case "choice":
+        p.creditMethod = readChoice(c, spec, raw);
+        break;
+      case "tranches":
+        p.tranches = readTranches(c, raw, dates);
+        break;
+    }
+  }
+  return p;
+}
+
+function sum(values: readonly Decimal[]): Decimal {
+  return values.reduce((a, b) => a.plus(b), ZERO);
+}
+
+/**
+ * Checks raw terms (a parsed deal file, or terms read from a sheet) and
+ * returns immutable, normalized terms with every default applied, or a
+ * `DealError` listing every problem found. Never throws.
+ */
+export function validateDeal(input: unknown, options: ValidateOptions = {}): Result<Terms> {
+  try {
+    return validateUnsafe(input, options.dates ?? "iso");
+  } catch (e) {
+    // A hostile object (a throwing getter, a proxy) must not escape as an exception.
+    return fail([
+      {
+        term: "deal",
+        message: `the deal could not be read: ${e instanceof Error ? e.message : String(e)}`,
+        kind: "value",
+      },
+    ]);
+  }
+}
+
+function validateUnsafe(input: unknown, dates: DateInput): Result<Terms> {
+  if (!isPlainRecord(input)) {
+    return fail([
+      { term: "deal", message: `a deal must be an object of terms (a JSON object), got ${show(input)}`, kind: "value" },
+    ]);
+  }
+  const c = new Collector();
+  const p = readTerms(c, input, dates);
+  const given = (key: TermKey) => !isBlank(input[key]);
+
+  const creditMethod: CreditMethod = p.creditMethod ?? "straight-line";
+  let creditMonths: number | undefined;
+  let creditPercent: Decimal | undefined;
+  if (creditMethod === "straight-line" && given("creditMonths")) {
+    creditMonths = readNumberTerm(c, TERM_BY_KEY.get("creditMonths") as TermSpec, input.creditMonths)?.toNumber();
+  }
+  if (creditMethod === "percent-of-fee" && given("creditPercent")) {
+    creditPercent = readNumberTerm(c, TERM_BY_KEY.get("creditPercent") as TermSpec, input.creditPercent);
+  }
+
+  for (const key of ["ratePerKWMonth", "termMonths"] as const) {
+    if (!given(key)) c.value(key, `${key} is required: ${(TERM_BY_KEY.get(key) as TermSpec).expected}`);
+  }
+  if (!given("tranches")) {
+    if (!given("capacityMW")) c.value("capacityMW", "capacityMW is required (or give tranches): a number of MW > 0");
+    if (!given("startDate")) c.value("startDate", "startDate is required (or give tranches): a date");
+  }
+  if (creditMethod === "percent-of-fee" && !given("creditPercent")) {
+    c.value(
+      "creditPercent",
+      'creditPercent is required when creditMethod is "percent-of-fee": a fraction > 0 and <= 1 (0.5 = 50 %)',
+    );
+  }
+
+  let tranches = p.tranches;
+  if (tranches) {
+    const total = sum(tranches.map((t) => t.mw));
+    if (p.capacityMW && !p.capacityMW.equals(total)) {
+      c.value(
+        "capacityMW",
+        `capacityMW must equal the sum of the tranches (${total.toString()} MW) or be left blank, got ${p.capacityMW.toString()}`,
+      );
+    }
+    if (total.greaterThan(100_000))
+      c.num("tranches", `tranches must add up to at most 100,000 MW, got ${total.toString()}`);
+    if (p.startDate && compareDates(p.startDate, tranches[0].date) !== 0) {
+      c.value(
+        "startDate",
+        `startDate must equal the earliest tranche date (${formatIsoDate(tranches[0].date)}) or be left blank, got ${formatIsoDate(p.startDate)}`,
+      );
+    }
+  } else if (p.capacityMW && p.startDate) {
+    tranches = [Object.freeze({ date: p.startDate, mw: p.capacityMW })];
+  }
+
+  if (tranches && p.termMonths !== undefined) {
+    const first = monthIndex(tranches[0].date);
+    const last = Math.max(...tranches.map((t) => monthIndex(t.date))) + p.termMonths - 1;
+    const prepayment = p.prepayment ?? ZERO;
+    const prepaymentDate = p.prepaymentDate ?? tranches[0].date;
+    if (p.prepaymentDate && monthIndex(p.prepaymentDate) > last) {
+      c.num(
+        "prepaymentDate",
+        `prepaymentDate must be a date not after the last billing month (${formatIsoDate({ year: Math.floor(last / 12), month: (last % 12) + 1, day: 1 }).slice(0, 7)}), got ${formatIsoDate(p.prepaymentDate)}`,
+      );
+    }
+    const start = prepayment.isZero() ? first : Math.min(first, monthIndex(prepaymentDate));
+    if (last - start + 1 > LIMITS.maxScheduleMonths) {
+      c.num(
+        "tranches",
+        `the schedule must span at most ${LIMITS.maxScheduleMonths} months, got ${last - start + 1}: tranches or the prepayment date are too far apart`,
+      );
+    }
+  }
+
+  if (c.problems.length > 0 || !tranches || p.ratePerKWMonth === undefined || p.termMonths === undefined) {
+    return fail(c.problems);
+  }
+  const startDate = tranches[0].date;
+  const terms: Terms = {
+    name: p.name ?? "",
+    host: p.host ?? "",
+    tenant: p.tenant ?? "",
+    capacityMW: sum(tranches.map((t) => t.mw)),
+    ratePerKWMonth: p.ratePerKWMonth,
+    termMonths: p.termMonths,
+    startDate,
+    escalator: p.escalator ?? ZERO,
+    prepayment: p.prepayment ?? ZERO,
+    prepaymentDate: p.prepaymentDate ?? startDate,
+    creditMethod,
+    creditMonths: creditMethod === "straight-line" ? (creditMonths ?? p.termMonths) : null,
+    creditPercent: creditPercent ?? null,
+    opexPerMWMonth: p.opexPerMWMonth ?? ZERO,
+    discountRate: p.discountRate ?? null,
+    tranches: Object.freeze([...tranches]),
+  };
+  return ok(Object.freeze(terms));
+}
