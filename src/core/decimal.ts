@@ -14,12 +14,38 @@ export const Decimal = DecimalBase.clone({
 });
 export type Decimal = InstanceType<typeof Decimal>;
 
+/**
+ * Exact arithmetic for sums and products only (never division): decimal.js
+ * computes a product or sum exactly and then rounds it to `precision`, so at
+ * the maximum precision nothing is rounded. Used where the spec says
+ * "computed exactly, then rounded": fees of escalated rates, opex, the sum
+ * of the tranches. Inputs are capped at 20 significant digits, so the digits
+ * grow only with escalation years, and stay bounded by the term limit.
+ */
+export const Exact = DecimalBase.clone({
+  precision: 1e9,
+  rounding: DecimalBase.ROUND_HALF_UP,
+  toExpNeg: -40,
+  toExpPos: 40,
+});
+export type Exact = InstanceType<typeof Exact>;
+
+/** Converts an exact value back to the product's Decimal (exact when it has at most 40 digits, as cents lines do). */
+export function fromExact(x: Exact): Decimal {
+  return new Decimal(x);
+}
+
 export const ZERO = new Decimal(0);
 export const ONE = new Decimal(1);
 
 /** Rounds to cents, half away from zero (Excel's ROUND(x, 2)). */
 export function round2(x: Decimal): Decimal {
   return x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/** Rounds an exact value to cents and returns it as the product's Decimal. */
+export function exactRound2(x: Exact): Decimal {
+  return new Decimal(x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
 }
 
 /** A money amount as a plain decimal string with exactly two decimals. */

@@ -17,7 +17,7 @@ export * from "./terms";
 export * from "./dealFile";
 export { buildSchedule, type Schedule, type ScheduleRow } from "./schedule";
 export { npv, prepaymentRemaining, summarize, type Summary } from "./summary";
-export { validateDeal, type ValidateOptions } from "./validate";
+export { validateDeal, validateNumberTerm, type ValidateOptions } from "./validate";
 export { isBlank, type DateInput } from "./values";
 
 export interface DealModel {

@@ -13,6 +13,11 @@ export const LIMITS = Object.freeze({
   maxTextLength: 200,
   /** Size of a deal file the CLI or the pane will read. */
   maxDealFileBytes: 1_000_000,
-  /** Largest amount of any money or rate term, so that lines stay exact as numbers in Excel. */
-  maxAmount: 1e15,
+  /** Largest amount of a money term (prepayment, opex rate), in dollars. */
+  maxAmount: 1e13,
+  /**
+   * Largest monthly gross fee a deal may reach (all its MW at the last
+   * year's escalated rate): cents stay exact in an Excel double below 2^53.
+   */
+  maxMonthlyFee: 1e13,
 });

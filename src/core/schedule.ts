@@ -1,5 +1,5 @@
 import { monthIndex, monthStart, type CalendarDate } from "./dates";
-import { Decimal, ZERO, minDecimal, round2 } from "./decimal";
+import { Decimal, Exact, ZERO, exactRound2 } from "./decimal";
 import type { Terms } from "./terms";
 
 /** One month of the schedule. Money lines are in cents. */
@@ -26,24 +26,123 @@ export interface Schedule {
   readonly firstMonthIndex: number;
 }
 
-const THOUSAND = new Decimal(1000);
+const HUNDRED = new Decimal(100);
+const EXACT_ZERO = new Exact(0);
 
 interface TrancheState {
   readonly start: number;
   readonly end: number; // exclusive
-  readonly mw: Decimal;
-  readonly kw: Decimal;
+  readonly mw: Exact;
+  readonly kw: Exact;
+}
+
+/** What bills in a month; it changes only when a tranche starts, ends or has an anniversary. */
+interface FeeState {
+  readonly billedMW: Decimal;
+  readonly rate: Decimal;
+  readonly grossFee: Decimal;
+  readonly opex: Decimal;
+  readonly billing: boolean;
+  /** Percent-of-fee: round2(creditPercent × gross). */
+  readonly percentCredit: Decimal;
+  /** The first month after this one in which the state may change. */
+  readonly until: number;
 }
 
 /**
- * The monthly schedule of validated terms (spec §3). Per-tranche fees change
- * only on anniversaries, so each tranche's fee for escalation year y is
- * computed once and reused for its twelve months.
+ * Straight-line scheduled credits, round2(P × j / N) − round2(P × (j − 1) / N),
+ * in exact integer cents: P × j = N × a + r is kept as (a, r) and advanced by
+ * (⌊P/N⌋, P mod N) each credit month, so no division is repeated. Exact for
+ * P below 2^53 cents, which the limits guarantee (limits.ts).
+ */
+class StraightLineCredits {
+  private readonly step: number;
+  private readonly stepRemainder: number;
+  private a = 0;
+  private r = 0;
+  private cumulative = 0;
+  private j = 0;
+  private readonly decimals = new Map<number, Decimal>();
+
+  constructor(
+    prepaymentCents: number,
+    private readonly n: number,
+  ) {
+    this.step = Math.floor(prepaymentCents / n);
+    this.stepRemainder = prepaymentCents - this.step * n;
+  }
+
+  /** The scheduled credit of the next credit month (0 after the N-th). */
+  next(): Decimal {
+    if (this.j >= this.n) return ZERO;
+    this.j++;
+    this.a += this.step;
+    this.r += this.stepRemainder;
+    if (this.r >= this.n) {
+      this.a++;
+      this.r -= this.n;
+    }
+    const rounded = this.a + (2 * this.r >= this.n ? 1 : 0); // half away from zero
+    const cents = rounded - this.cumulative;
+    this.cumulative = rounded;
+    let d = this.decimals.get(cents);
+    if (d === undefined) {
+      d = new Decimal(cents).dividedBy(HUNDRED);
+      this.decimals.set(cents, d);
+    }
+    return d;
+  }
+}
+
+function feeState(
+  m: number,
+  tranches: readonly TrancheState[],
+  rateForYear: (y: number) => Exact,
+  opexRate: Exact,
+  creditPercent: Exact | null,
+): FeeState {
+  let billedMW = EXACT_ZERO;
+  let exactFee = EXACT_ZERO;
+  let weighted = EXACT_ZERO;
+  let count = 0;
+  let until = Number.POSITIVE_INFINITY;
+  for (const t of tranches) {
+    if (m < t.start) {
+      until = Math.min(until, t.start);
+      continue;
+    }
+    if (m >= t.end) continue;
+    const year = Math.floor((m - t.start) / 12);
+    until = Math.min(until, t.start + 12 * (year + 1), t.end);
+    const r = rateForYear(year);
+    billedMW = billedMW.plus(t.mw);
+    exactFee = exactFee.plus(t.kw.times(r));
+    weighted = weighted.plus(t.mw.times(r));
+    count++;
+  }
+  const grossFee = count > 0 ? exactRound2(exactFee) : ZERO;
+  return {
+    billedMW: new Decimal(billedMW),
+    // The one division of the schedule, at the product's 40 digits: the rate column is informational.
+    rate: count > 0 ? new Decimal(weighted).dividedBy(new Decimal(billedMW)) : ZERO,
+    grossFee,
+    opex: exactRound2(opexRate.times(billedMW)),
+    billing: count > 0,
+    percentCredit: creditPercent ? exactRound2(creditPercent.times(grossFee)) : ZERO,
+    until,
+  };
+}
+
+/**
+ * The monthly schedule of validated terms (spec §3). What bills changes only
+ * when a tranche starts, ends or passes an anniversary, so the fees are
+ * computed once per such change, not once per month.
  */
 export function buildSchedule(terms: Terms): Schedule {
   const tranches: TrancheState[] = terms.tranches.map((t) => {
     const start = monthIndex(t.date);
-    return { start, end: start + terms.termMonths, mw: t.mw, kw: t.mw.times(THOUSAND) };
+    const mw = new Exact(t.mw);
+    return { start, end: start + terms.termMonths, mw, kw: mw.times(1000) };
   });
   const P = terms.prepayment;
   const hasPrepayment = P.greaterThan(0);
@@ -52,89 +151,54 @@ export function buildSchedule(terms: Terms): Schedule {
   const first = hasPrepayment ? Math.min(firstBilling, prepMonth) : firstBilling;
   const last = Math.max(...tranches.map((t) => t.end)) - 1;
 
-  // rates[y] = ratePerKWMonth × (1 + escalator)^y, exact at 40 digits.
-  const rates: Decimal[] = [terms.ratePerKWMonth];
-  const growth = terms.escalator.plus(1);
-  const rateForYear = (y: number): Decimal => {
+  // rates[y] = ratePerKWMonth × (1 + escalator)^y, exactly.
+  const rates: Exact[] = [new Exact(terms.ratePerKWMonth)];
+  const growth = new Exact(terms.escalator).plus(1);
+  const rateForYear = (y: number): Exact => {
     while (rates.length <= y) rates.push(rates[rates.length - 1].times(growth));
     return rates[y];
   };
 
-  const straightLine = terms.creditMethod === "straight-line";
-  const N = terms.creditMonths ?? 0;
-  const pct = terms.creditPercent ?? ZERO;
-  const opexRate = terms.opexPerMWMonth;
+  const percentOfFee = terms.creditMethod === "percent-of-fee";
+  const straightLine =
+    hasPrepayment && !percentOfFee ? new StraightLineCredits(P.times(100).toNumber(), terms.creditMonths ?? 1) : null;
 
+  const opexRate = new Exact(terms.opexPerMWMonth);
+  const creditPercent = percentOfFee && terms.creditPercent ? new Exact(terms.creditPercent) : null;
   const rows: ScheduleRow[] = [];
   let remaining = P;
   let carry = ZERO;
-  let creditIndex = 0; // j of the last credit month
-  let scheduledSoFar = ZERO; // round2(P × j / N)
-  let lastBilledMW: Decimal | undefined;
-  let lastOpex = ZERO;
+  let state: FeeState | undefined;
 
   for (let m = first; m <= last; m++) {
-    let billedMW = ZERO;
-    let exactFee = ZERO;
-    let weighted = ZERO;
-    let onlyRate = ZERO;
-    let count = 0;
-    for (const t of tranches) {
-      if (m < t.start || m >= t.end) continue;
-      const r = rateForYear(Math.floor((m - t.start) / 12));
-      if (count === 0) {
-        billedMW = t.mw;
-        exactFee = t.kw.times(r);
-        onlyRate = r;
-      } else {
-        if (count === 1) weighted = billedMW.times(onlyRate);
-        billedMW = billedMW.plus(t.mw);
-        exactFee = exactFee.plus(t.kw.times(r));
-        weighted = weighted.plus(t.mw.times(r));
-      }
-      count++;
+    if (state === undefined || m >= state.until) {
+      state = feeState(m, tranches, rateForYear, opexRate, creditPercent);
     }
-    const billing = count > 0;
-    const grossFee = billing ? round2(exactFee) : ZERO;
-    const rate = count === 0 ? ZERO : count === 1 ? onlyRate : weighted.dividedBy(billedMW);
+    const { grossFee, opex } = state;
 
     let credit = ZERO;
-    if (hasPrepayment && billing && m >= prepMonth) {
-      let scheduled: Decimal;
-      if (straightLine) {
-        if (creditIndex < N) {
-          creditIndex++;
-          const next = round2(P.times(creditIndex).dividedBy(N));
-          scheduled = next.minus(scheduledSoFar);
-          scheduledSoFar = next;
-        } else {
-          scheduled = ZERO;
-        }
-      } else {
-        scheduled = round2(pct.times(grossFee));
-      }
-      const due = scheduled.plus(carry);
-      credit = minDecimal(minDecimal(grossFee, remaining), due);
-      carry = due.minus(credit);
-      remaining = remaining.minus(credit);
+    if (hasPrepayment && state.billing && m >= prepMonth) {
+      const scheduled = straightLine ? straightLine.next() : state.percentCredit;
+      const due = carry.isZero() ? scheduled : scheduled.plus(carry);
+      credit = due;
+      if (remaining.lessThan(credit)) credit = remaining;
+      if (grossFee.lessThan(credit)) credit = grossFee;
+      carry = credit === due ? ZERO : due.minus(credit);
+      if (!credit.isZero()) remaining = remaining.minus(credit);
     }
 
-    if (lastBilledMW === undefined || !billedMW.equals(lastBilledMW)) {
-      lastOpex = round2(opexRate.times(billedMW));
-      lastBilledMW = billedMW;
-    }
-    const netFee = grossFee.minus(credit);
-    let netCashFlow = netFee.minus(lastOpex);
+    const netFee = credit.isZero() ? grossFee : grossFee.minus(credit);
+    let netCashFlow = opex.isZero() ? netFee : netFee.minus(opex);
     if (hasPrepayment && m === prepMonth) netCashFlow = netCashFlow.plus(P);
 
     rows.push({
       date: monthStart(m),
-      billedMW,
-      rate,
+      billedMW: state.billedMW,
+      rate: state.rate,
       grossFee,
       credit,
       netFee,
-      opex: lastOpex,
+      opex,
       netCashFlow,
       prepaymentRemaining: remaining,
     });

@@ -29,14 +29,23 @@ const DAYS_PER_YEAR = new Decimal(365);
 export function npv(schedule: Schedule, rate: Decimal): Decimal {
   const rows = schedule.rows;
   if (rows.length === 0) return ZERO;
-  const t0 = rows[0].date;
-  // (1 + r)^(d/365) = exp(d × ln(1 + r) / 365): one logarithm for the whole schedule.
-  const lnGrowthPerDay = rate.plus(1).ln().dividedBy(DAYS_PER_YEAR);
-  let total = ZERO;
-  for (const row of rows) {
-    if (row.netCashFlow.isZero()) continue;
-    const days = daysBetween(t0, row.date);
-    total = total.plus(days === 0 ? row.netCashFlow : row.netCashFlow.dividedBy(lnGrowthPerDay.times(days).exp()));
+  // 1 / (1 + r)^(d/365) is built up month by month: the discount factor of a
+  // row is the previous row's times perDay^(days between them), and a month
+  // has 28 to 31 days, so four powers serve the whole schedule.
+  const perDay = rate.plus(1).ln().dividedBy(DAYS_PER_YEAR).negated().exp();
+  const stepFactors = new Map<number, Decimal>();
+  let factor = new Decimal(1);
+  let total = rows[0].netCashFlow;
+  for (let i = 1; i < rows.length; i++) {
+    const gap = daysBetween(rows[i - 1].date, rows[i].date);
+    let step = stepFactors.get(gap);
+    if (step === undefined) {
+      step = perDay.pow(gap);
+      stepFactors.set(gap, step);
+    }
+    factor = factor.times(step);
+    const cf = rows[i].netCashFlow;
+    if (!cf.isZero()) total = total.plus(cf.times(factor));
   }
   return total;
 }

@@ -22,7 +22,7 @@ export interface TermSpec {
   /** Lower bound and whether it is included. */
   readonly min?: { readonly value: number; readonly inclusive: boolean };
   /** Upper bound and whether it is included. */
-  readonly max?: { readonly value: number; readonly inclusive: boolean };
+  readonly max?: { readonly value: number; readonly inclusive: boolean; readonly limit?: boolean };
 }
 
 export type TermKey =
@@ -43,7 +43,8 @@ export type TermKey =
   | "discountRate"
   | "tranches";
 
-const MAX_MONEY = { value: 1e15, inclusive: true } as const;
+/** The product's own bounds (see limits.ts), beyond the spec's ranges. */
+const MAX_MONEY = { value: 1e13, inclusive: true, limit: true } as const;
 
 /** The terms of a deal, in the spec's order. */
 export const TERMS: readonly TermSpec[] = Object.freeze([
@@ -72,7 +73,7 @@ export const TERMS: readonly TermSpec[] = Object.freeze([
     expected: "a number of MW > 0",
     help: "Critical IT capacity leased, in MW. With tranches, it must equal their sum (or be left blank).",
     min: { value: 0, inclusive: false },
-    max: { value: 100_000, inclusive: true },
+    max: { value: 100_000, inclusive: true, limit: true },
   },
   {
     key: "ratePerKWMonth",
@@ -82,7 +83,7 @@ export const TERMS: readonly TermSpec[] = Object.freeze([
     expected: "a rate in $/kW-month >= 0",
     help: "Hosting fee in dollars per kW of critical IT capacity per month, before escalation.",
     min: { value: 0, inclusive: true },
-    max: { value: 1_000_000, inclusive: true },
+    max: { value: 1_000_000, inclusive: true, limit: true },
   },
   {
     key: "termMonths",
@@ -92,7 +93,7 @@ export const TERMS: readonly TermSpec[] = Object.freeze([
     expected: "a whole number of months >= 1",
     help: "Length of each tranche's lease in months (12 years = 144).",
     min: { value: 1, inclusive: true },
-    max: { value: 1200, inclusive: true },
+    max: { value: 1200, inclusive: true, limit: true },
   },
   {
     key: "startDate",
@@ -110,7 +111,7 @@ export const TERMS: readonly TermSpec[] = Object.freeze([
     expected: "a fraction > -1 (0.03 = 3 %)",
     help: "Yearly rate increase on each tranche's anniversary, as a fraction (3 % = 0.03).",
     min: { value: -1, inclusive: false },
-    max: { value: 10, inclusive: true },
+    max: { value: 10, inclusive: true, limit: true },
   },
   {
     key: "prepayment",
@@ -146,7 +147,7 @@ export const TERMS: readonly TermSpec[] = Object.freeze([
     expected: "a whole number of months >= 1",
     help: "Straight-line only: the number of billing months the prepayment is spread over. Defaults to the term.",
     min: { value: 1, inclusive: true },
-    max: { value: 2400, inclusive: true },
+    max: { value: 2400, inclusive: true, limit: true },
   },
   {
     key: "creditPercent",
@@ -176,7 +177,7 @@ export const TERMS: readonly TermSpec[] = Object.freeze([
     expected: "an annual fraction > -1 (0.1 = 10 %)",
     help: "Annual rate for the NPV of the net cash flows (Excel's XNPV convention).",
     min: { value: -1, inclusive: false },
-    max: { value: 10, inclusive: true },
+    max: { value: 10, inclusive: true, limit: true },
   },
   {
     key: "tranches",

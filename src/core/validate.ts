@@ -1,5 +1,5 @@
 import { compareDates, formatIsoDate, monthIndex, type CalendarDate } from "./dates";
-import { Decimal, ZERO } from "./decimal";
+import { Decimal, Exact, ZERO } from "./decimal";
 import { fail, ok, type Problem, type Result } from "./errors";
 import { LIMITS } from "./limits";
 import {
@@ -70,7 +70,13 @@ function checkRange(c: Collector, term: string, spec: TermSpec, value: Decimal, 
     return false;
   }
   if (max && (max.inclusive ? value.greaterThan(max.value) : value.greaterThanOrEqualTo(max.value))) {
-    c.num(term, `${term} must be at most ${max.value.toLocaleString("en-US")}, got ${show(raw)}`);
+    // A bound of the spec itself is stated in `expected`; the product's own limits say the limit.
+    c.num(
+      term,
+      max.limit
+        ? `${term} must be at most ${max.value.toLocaleString("en-US")} (a limit of this add-in), got ${show(raw)}`
+        : expectedMessage(term, spec, raw),
+    );
     return false;
   }
   return true;
@@ -135,12 +141,14 @@ function readTranches(c: Collector, raw: unknown, dates: DateInput): Tranche[] |
         okAll = false;
       }
     }
+    const rawDate = item.date;
+    const rawMW = item.mw;
     let date: CalendarDate | undefined;
     let mw: Decimal | undefined;
-    if (isBlank(item.date)) c.value(`${where}.date`, `${where}.date is required: the date the tranche starts billing`);
-    else date = readDateTerm(c, `${where}.date`, item.date, dates);
-    if (isBlank(item.mw)) c.value(`${where}.mw`, `${where}.mw is required: ${TRANCHE_MW.expected}`);
-    else mw = readNumberTerm(c, TRANCHE_MW, item.mw, `${where}.mw`);
+    if (isBlank(rawDate)) c.value(`${where}.date`, `${where}.date is required: the date the tranche starts billing`);
+    else date = readDateTerm(c, `${where}.date`, rawDate, dates);
+    if (isBlank(rawMW)) c.value(`${where}.mw`, `${where}.mw is required: ${TRANCHE_MW.expected}`);
+    else mw = readNumberTerm(c, TRANCHE_MW, rawMW, `${where}.mw`);
     if (date && mw) out.push(Object.freeze({ date, mw }));
     else okAll = false;
   });
@@ -218,8 +226,9 @@ function readTerms(c: Collector, input: Record<string, unknown>, dates: DateInpu
   return p;
 }
 
+/** An exact sum (tranche MW may differ widely in scale). */
 function sum(values: readonly Decimal[]): Decimal {
-  return values.reduce((a, b) => a.plus(b), ZERO);
+  return new Decimal(values.reduce((a: Exact, b) => a.plus(b), new Exact(0)));
 }
 
 /**
@@ -235,22 +244,42 @@ export function validateDeal(input: unknown, options: ValidateOptions = {}): Res
     return fail([
       {
         term: "deal",
-        message: `the deal could not be read: ${e instanceof Error ? e.message : String(e)}`,
+        message: `the deal could not be read: ${describeThrown(e)}`,
         kind: "value",
       },
     ]);
   }
 }
 
-function validateUnsafe(input: unknown, dates: DateInput): Result<Terms> {
-  if (!isPlainRecord(input)) {
+function describeThrown(e: unknown): string {
+  try {
+    return e instanceof Error ? e.message : String(e);
+  } catch {
+    return "reading it raised an error";
+  }
+}
+
+/** The largest monthly fee a deal can bill: all its MW at the last year's escalated rate. */
+function peakMonthlyFee(capacityMW: Decimal, rate: Decimal, escalator: Decimal, termMonths: number): Decimal {
+  const years = Math.floor((termMonths - 1) / 12);
+  const growth = escalator.greaterThan(0) ? escalator.plus(1).pow(years) : new Decimal(1);
+  return capacityMW.times(1000).times(rate).times(growth);
+}
+
+function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
+  if (!isPlainRecord(raw)) {
     return fail([
-      { term: "deal", message: `a deal must be an object of terms (a JSON object), got ${show(input)}`, kind: "value" },
+      { term: "deal", message: `a deal must be an object of terms (a JSON object), got ${show(raw)}`, kind: "value" },
     ]);
   }
+  // Read every value once, into an object with no prototype: a getter cannot answer
+  // differently on a second read, and nothing inherited is ever taken for a term.
+  const snapshot: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(raw)) snapshot[key] = raw[key];
+  const input = snapshot;
   const c = new Collector();
   const p = readTerms(c, input, dates);
-  const given = (key: TermKey) => !isBlank(input[key]);
+  const given = (key: TermKey) => Object.prototype.hasOwnProperty.call(input, key) && !isBlank(input[key]);
 
   const creditMethod: CreditMethod = p.creditMethod ?? "straight-line";
   let creditMonths: number | undefined;
@@ -317,7 +346,21 @@ function validateUnsafe(input: unknown, dates: DateInput): Result<Terms> {
     }
   }
 
+  if (c.problems.length === 0 && tranches && p.ratePerKWMonth && p.termMonths !== undefined) {
+    const escalator = p.escalator ?? ZERO;
+    const peak = peakMonthlyFee(sum(tranches.map((t) => t.mw)), p.ratePerKWMonth, escalator, p.termMonths);
+    if (peak.greaterThan(LIMITS.maxMonthlyFee)) {
+      const term = escalator.greaterThan(0) ? "escalator" : "ratePerKWMonth";
+      c.num(
+        term,
+        `${term} is too large: the deal's largest monthly fee (capacity × rate${escalator.greaterThan(0) ? " × escalation" : ""}) must be at most $${LIMITS.maxMonthlyFee.toLocaleString("en-US")} (a limit of this add-in, so that every line stays exact to the cent in Excel), got about $${peak.toSignificantDigits(3).toNumber().toExponential(2)}`,
+      );
+    }
+  }
+
   if (c.problems.length > 0 || !tranches || p.ratePerKWMonth === undefined || p.termMonths === undefined) {
+    // Every path above that leaves a term unread records why; this is a last guard, never silence.
+    if (c.problems.length === 0) c.value("deal", "the deal could not be read: a term changed while it was being read");
     return fail(c.problems);
   }
   const startDate = tranches[0].date;
@@ -340,4 +383,23 @@ function validateUnsafe(input: unknown, dates: DateInput): Result<Terms> {
     tranches: Object.freeze([...tranches]),
   };
   return ok(Object.freeze(terms));
+}
+
+/**
+ * Checks one numeric term on its own (e.g. a discount rate passed to a
+ * function or a command-line option), with the same rules and messages as in
+ * a deal. `label` replaces the key in messages (e.g. "rate").
+ */
+export function validateNumberTerm(key: TermKey, raw: unknown, label: string = key): Result<Decimal> {
+  const spec = TERM_BY_KEY.get(key);
+  if (!spec || (spec.kind !== "decimal" && spec.kind !== "cents" && spec.kind !== "integer")) {
+    return fail([{ term: label, message: `${label} is not a numeric term`, kind: "value" }]);
+  }
+  const c = new Collector();
+  const value = isBlank(raw) ? undefined : readNumberTerm(c, spec, raw, label);
+  if (value === undefined) {
+    if (c.problems.length === 0) c.value(label, `${label} is required: ${spec.expected}`);
+    return fail(c.problems);
+  }
+  return ok(value);
 }

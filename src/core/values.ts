@@ -12,6 +12,12 @@ export type DateInput = "iso" | "excel";
 
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,6})?$/;
 const MAX_NUMBER_TEXT = 64;
+/**
+ * Significant digits a number may carry. Excel holds 15-17 and a JSON number
+ * as many; the cap keeps every product of the schedule (rate × kW × the
+ * escalation factor) exact within the 40 digits the core computes with.
+ */
+export const MAX_SIGNIFICANT_DIGITS = 20;
 
 /** A term with no value: absent, null, or a blank cell/string. Its default applies. */
 export function isBlank(raw: unknown): boolean {
@@ -32,6 +38,7 @@ export function readDecimal(raw: unknown, allowPercentSign: boolean): Decimal | 
   }
   if (!NUMBER_TEXT.test(text)) return undefined;
   const value = new Decimal(text);
+  if (value.precision(false) > MAX_SIGNIFICANT_DIGITS) return undefined;
   return percent ? value.dividedBy(100) : value;
 }
 
