@@ -1,0 +1,134 @@
+import {
+  DealError,
+  buildSchedule,
+  money,
+  parseIsoDate,
+  prepaymentRemaining,
+  summarize,
+  validateDeal,
+  validateNumberTerm,
+  type Terms,
+} from "../core";
+import { PRESETS, getPreset } from "../presets";
+import { scheduleCsv, summaryJson } from "./format";
+import { UsageError, processIO, type CliIO } from "./io";
+
+const USAGE = `hpc-deal: model AI/HPC data-center hosting deals (spec: shared/spec/deal-model.md)
+
+Usage:
+  hpc-deal schedule DEAL.json            monthly schedule as CSV
+  hpc-deal summary DEAL.json [--rate R]  summary figures as JSON (money as decimal strings)
+  hpc-deal remaining DEAL.json DATE      prepayment not yet credited at DATE (YYYY-MM-DD)
+  hpc-deal presets                       list the preset deals
+  hpc-deal preset ID                     print a preset as a deal file
+
+DEAL.json is a deal file (JSON with the spec's keys); "-" reads standard input.
+--rate R sets the annual discount rate for the NPV (a fraction: 0.1 = 10 %).
+Exit codes: 0 success, 2 bad input or usage (the message names the term).
+`;
+
+function parseDeal(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${source} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+async function loadTerms(io: CliIO, path: string | undefined): Promise<Terms> {
+  if (path === undefined) throw new UsageError("missing DEAL.json (a path, or - for standard input)");
+  const source = path === "-" ? "standard input" : path;
+  const checked = validateDeal(parseDeal(await io.readInput(path), source));
+  if (!checked.ok) throw checked.error;
+  return checked.value;
+}
+
+function expectArgs(args: readonly string[], count: number, usage: string): void {
+  if (args.length > count) throw new UsageError(`unexpected argument ${JSON.stringify(args[count])}: ${usage}`);
+}
+
+/** Splits `--name value` options from positional arguments. */
+function takeOption(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  if (value === undefined) throw new UsageError(`${name} needs a value`);
+  args.splice(i, 2);
+  return value;
+}
+
+async function run(io: CliIO, argv: readonly string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const args = [...rest];
+  switch (command) {
+    case "schedule": {
+      expectArgs(args, 1, "hpc-deal schedule DEAL.json");
+      io.out(scheduleCsv(buildSchedule(await loadTerms(io, args[0]))));
+      return;
+    }
+    case "summary": {
+      const rateText = takeOption(args, "--rate");
+      expectArgs(args, 1, "hpc-deal summary DEAL.json [--rate R]");
+      let terms = await loadTerms(io, args[0]);
+      if (rateText !== undefined) {
+        // The rate goes through the same validation as the deal's own discountRate term.
+        const rate = validateNumberTerm("discountRate", rateText, "--rate");
+        if (!rate.ok) throw rate.error;
+        terms = { ...terms, discountRate: rate.value };
+      }
+      io.out(JSON.stringify(summaryJson(summarize(buildSchedule(terms))), null, 2) + "\n");
+      return;
+    }
+    case "remaining": {
+      expectArgs(args, 2, "hpc-deal remaining DEAL.json YYYY-MM-DD");
+      const terms = await loadTerms(io, args[0]);
+      if (args[1] === undefined) throw new UsageError("missing DATE: hpc-deal remaining DEAL.json YYYY-MM-DD");
+      const date = parseIsoDate(args[1]);
+      if (!date) throw new UsageError(`date must be a date as YYYY-MM-DD, got ${JSON.stringify(args[1])}`);
+      io.out(money(prepaymentRemaining(buildSchedule(terms), date)) + "\n");
+      return;
+    }
+    case "presets": {
+      expectArgs(args, 0, "hpc-deal presets");
+      const width = Math.max(...PRESETS.map((p) => p.id.length));
+      for (const p of PRESETS) io.out(`${p.id.padEnd(width)}  ${p.description}\n`);
+      return;
+    }
+    case "preset": {
+      expectArgs(args, 1, "hpc-deal preset ID");
+      const id = args[0];
+      if (id === undefined) throw new UsageError("missing ID: see `hpc-deal presets`");
+      const preset = getPreset(id);
+      if (!preset) throw new UsageError(`unknown preset ${JSON.stringify(id)}: see \`hpc-deal presets\``);
+      io.out(JSON.stringify(preset.deal, null, 2) + "\n");
+      return;
+    }
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      io.out(USAGE);
+      return;
+    default:
+      throw new UsageError(`unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
+  }
+}
+
+/** Runs the CLI; resolves to the exit code. Never rejects. */
+export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  try {
+    await run(io, argv);
+    return 0;
+  } catch (e) {
+    if (e instanceof DealError) {
+      io.err(e.problems.map((p) => `hpc-deal: ${p.message}\n`).join(""));
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      io.err(`hpc-deal: ${e.message}\n`);
+      return 2;
+    }
+    io.err(`hpc-deal: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
