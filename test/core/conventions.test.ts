@@ -224,6 +224,22 @@ describe("gross fee rounding (§3)", () => {
     expect(column(m, "grossFee")).toEqual(["0.00", "0.01", "0.00"]);
   });
 
+  it("keeps an escalated rate exact to its last digit (1.5^20 has 24 significant digits)", () => {
+    // 5.24288 MW = 5,242.88 kW = 5 × 2^20 / 1000; 1.5^20 = 3^20 / 2^20 = 3,486,784,401 / 1,048,576.
+    // Year 0: 5,242.88. Year 20 (k = 240): 5,242.88 × 1.5^20 = 5 × 3,486,784,401 / 1000
+    // = 17,433,922.005 exactly → 17,433,922.01 (with 1.5^20 cut to 20 digits it falls just under → .00).
+    const m = model({
+      capacityMW: 5.24288,
+      ratePerKWMonth: 1,
+      termMonths: 241,
+      startDate: "2025-01-01",
+      escalator: 0.5,
+    });
+    const gross = column(m, "grossFee");
+    expect(gross[0]).toBe("5242.88");
+    expect(gross[240]).toBe("17433922.01");
+  });
+
   /** The gross fees of a deal, or undefined when the validator refuses it (acceptable here). */
   function grossOrRefused(deal: Record<string, unknown>): string[] | undefined {
     const r = computeDeal(deal);
