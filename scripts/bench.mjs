@@ -68,22 +68,34 @@ function record(name, stats, budgetUs) {
 }
 
 const opts = { batch: 50, rounds: 41, warmup: 300 };
-record("schedule: 144 months, 1 tranche, escalator, straight-line prepayment", measure(() => core.buildSchedule(seedLike), opts), 500);
-record("schedule: 144 months, 3-tranche ramp, escalator, percent-of-fee", measure(() => core.buildSchedule(ramp), opts), 500);
+record(
+  "schedule: 144 months, 1 tranche, escalator, straight-line prepayment",
+  measure(() => core.buildSchedule(seedLike), opts),
+  500,
+);
+record(
+  "schedule: 144 months, 3-tranche ramp, escalator, percent-of-fee",
+  measure(() => core.buildSchedule(ramp), opts),
+  500,
+);
 const schedule = core.buildSchedule(seedLike);
-record("summary incl. XNPV (on a built schedule)", measure(() => core.summarize(schedule), opts));
+record(
+  "summary incl. XNPV (on a built schedule)",
+  measure(() => core.summarize(schedule), opts),
+);
 record(
   "validate a deal file",
-  measure(() => core.validateDeal({ capacityMW: 200, startDate: "2025-01-01", termMonths: 144, ratePerKWMonth: 121.53 }), opts),
+  measure(
+    () => core.validateDeal({ capacityMW: 200, startDate: "2025-01-01", termMonths: 144, ratePerKWMonth: 121.53 }),
+    opts,
+  ),
 );
 
-// Further cases (custom functions, sheet scale, bundles) append themselves here.
-for (const extra of ["bench-functions.mjs"]) {
-  const file = path.join(root, "scripts", extra);
-  if (existsSync(file)) {
-    const mod = await import(file);
-    for (const r of await mod.run({ measure, root })) results.push(r);
-  }
+// The custom functions, on the built bundle loaded as Excel loads it (scripts/bench-functions.mjs).
+const { benchFunctions, CACHED_CALL_TARGET_US } = await import("./bench-functions.mjs");
+for (const r of await benchFunctions({ useDist: existsSync(path.join(root, "dist/functions.js")) })) {
+  const cachedMetric = /cached deal/.test(r.name) && !/HOSTINGCASHFLOW/.test(r.name);
+  results.push({ ...r, name: `function: ${r.name}`, budgetUs: cachedMetric ? CACHED_CALL_TARGET_US : undefined });
 }
 
 const fmt = (us) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(us < 10 ? 2 : 1)} µs`);

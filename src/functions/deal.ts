@@ -1,0 +1,148 @@
+/**
+ * One validated deal with its schedule, and the numbers the functions show,
+ * each converted from the exact decimals once and kept. Conversions happen
+ * here, at the boundary, and nowhere else: money lines are cents already;
+ * averageAnnualRevenue, revenuePerMWYear and npv are rounded to cents (spec §4).
+ */
+import {
+  buildSchedule,
+  npv,
+  round2,
+  summarize,
+  toExcelSerial,
+  type Decimal,
+  type Schedule,
+  type Summary,
+  type Terms,
+} from "../core";
+
+/** Schedule columns, as the spec names them (§4). */
+export const SCHEDULE_HEADER: readonly string[] = Object.freeze([
+  "Date",
+  "Billed MW",
+  "Rate ($/kW-month, weighted by MW)",
+  "Gross fee",
+  "Credit",
+  "Net fee",
+  "Opex",
+  "Net cash flow",
+  "Prepayment remaining",
+]);
+
+/** Summary rows of DEALSUMMARY: label, and the figure (a date as a serial; "" when there is none). */
+export const SUMMARY_LABELS = Object.freeze({
+  contractValue: "Contract value ($)",
+  averageAnnualRevenue: "Average annual revenue ($)",
+  revenuePerMWYear: "Revenue per MW-year ($)",
+  totalCredits: "Total credits ($)",
+  uncreditedPrepayment: "Uncredited prepayment ($)",
+  totalNetCash: "Total net cash ($)",
+  npv: "NPV at the discount rate ($)",
+  firstMonth: "First month",
+  lastMonth: "Last month",
+} satisfies Record<keyof Summary, string>);
+
+export type Cell = string | number;
+export type Table = readonly (readonly Cell[])[];
+
+/** How many NPVs at different rates one deal remembers. */
+const MAX_RATES_PER_DEAL = 16;
+
+function cents(x: Decimal): number {
+  return round2(x).toNumber();
+}
+
+export class Deal {
+  readonly schedule: Schedule;
+  private summaryMemo: Summary | undefined;
+  private contractValueMemo: number | undefined;
+  private annualRevenueMemo: number | undefined;
+  private scheduleTableMemo: Table | undefined;
+  private summaryTableMemo: Table | undefined;
+  private readonly npvMemo = new Map<string, number>();
+
+  constructor(readonly terms: Terms) {
+    this.schedule = buildSchedule(terms);
+  }
+
+  /** Approximate memory held: the schedule's decimals and, once built, the table of numbers. */
+  get approxBytes(): number {
+    return 4096 + this.schedule.rows.length * 1600 + this.terms.tranches.length * 200;
+  }
+
+  /** The summary without NPV (computed on its own, per rate). */
+  get summary(): Summary {
+    return (this.summaryMemo ??= summarize(this.schedule, null));
+  }
+
+  get contractValue(): number {
+    return (this.contractValueMemo ??= this.summary.contractValue.toNumber());
+  }
+
+  get annualRevenue(): number {
+    return (this.annualRevenueMemo ??= cents(this.summary.averageAnnualRevenue));
+  }
+
+  /** XNPV of the net cash flows at an annual rate, rounded to cents. */
+  npvAt(rate: Decimal): number {
+    const key = rate.toString();
+    let value = this.npvMemo.get(key);
+    if (value === undefined) {
+      value = cents(npv(this.schedule, rate));
+      if (this.npvMemo.size >= MAX_RATES_PER_DEAL) this.npvMemo.clear();
+      this.npvMemo.set(key, value);
+    }
+    return value;
+  }
+
+  /**
+   * The schedule with a header row; dates as Excel serials. Shared: hand out
+   * copies only (`copyTable`). Not frozen: V8 copies frozen arrays ~30× slower.
+   */
+  get scheduleTable(): Table {
+    if (this.scheduleTableMemo === undefined) {
+      const rows: Cell[][] = [[...SCHEDULE_HEADER]];
+      for (const r of this.schedule.rows) {
+        rows.push([
+          toExcelSerial(r.date),
+          r.billedMW.toNumber(),
+          r.rate.toNumber(),
+          r.grossFee.toNumber(),
+          r.credit.toNumber(),
+          r.netFee.toNumber(),
+          r.opex.toNumber(),
+          r.netCashFlow.toNumber(),
+          r.prepaymentRemaining.toNumber(),
+        ]);
+      }
+      this.scheduleTableMemo = rows;
+    }
+    return this.scheduleTableMemo;
+  }
+
+  /** Label and value of every summary figure. Shared: hand out copies only (`copyTable`). */
+  get summaryTable(): Table {
+    if (this.summaryTableMemo === undefined) {
+      const s = this.summary;
+      const rate = this.terms.discountRate;
+      const L = SUMMARY_LABELS;
+      this.summaryTableMemo = [
+        [L.contractValue, s.contractValue.toNumber()],
+        [L.averageAnnualRevenue, cents(s.averageAnnualRevenue)],
+        [L.revenuePerMWYear, cents(s.revenuePerMWYear)],
+        [L.totalCredits, s.totalCredits.toNumber()],
+        [L.uncreditedPrepayment, s.uncreditedPrepayment.toNumber()],
+        [L.totalNetCash, s.totalNetCash.toNumber()],
+        [L.npv, rate === null ? "" : this.npvAt(rate)],
+        [L.firstMonth, toExcelSerial(s.firstMonth)],
+        [L.lastMonth, toExcelSerial(s.lastMonth)],
+      ];
+    }
+    return this.summaryTableMemo;
+  }
+}
+
+/** A fresh, mutable copy of a shared table (hosts may pad or rewrite what they are given). */
+export function copyTable(table: Table): Cell[][] {
+  return table.map((row) => row.slice());
+}

@@ -1,0 +1,90 @@
+/**
+ * Excel custom functions of the HPC namespace: the entry point of the
+ * `functions` bundle, loaded by the shared runtime's page.
+ *
+ * Each function is a thin wrapper over `hpc.ts`. The JSDoc below is the
+ * function help a user reads in Excel's function wizard: the build generates
+ * `functions.json` from it (custom-functions-metadata-plugin), and the
+ * plugin's loader appends `CustomFunctions.associate(ID, function)` for
+ * every `@customfunction` to this file when it is bundled. Loading this
+ * bundle needs nothing from its host but the `CustomFunctions` global: no
+ * DOM, no Office.js call, no network.
+ */
+import * as hpc from "./hpc";
+import type { Outcome } from "./outcome";
+
+/** A failed call becomes one error value in its cell (never an exception: Excel would show a bare #VALUE!). */
+function toExcel<T>(outcome: Outcome<T>): T | CustomFunctions.Error {
+  if (outcome.ok) return outcome.value;
+  const code =
+    outcome.code === "#NUM!" ? CustomFunctions.ErrorCode.invalidNumber : CustomFunctions.ErrorCode.invalidValue;
+  return new CustomFunctions.Error(code, outcome.message);
+}
+
+/**
+ * Monthly cash flows of a data-center hosting deal, as a table that spills: a header row, then one row per month with Date, Billed MW, Rate, Gross fee, Credit, Net fee, Opex, Net cash flow and Prepayment remaining.
+ * @customfunction HOSTINGCASHFLOW
+ * @param {any[][]} terms The deal's terms: a two-column range with labels such as Capacity (MW), Rate ($/kW-month), Term (months) and Start date in the first column and their values in the second. Blank rows are ignored.
+ * @param {any[][]} [tranches] Optional ramp: a two-column range of start dates and MW, one row per tranche, with or without a header row. Leave out for one tranche of Capacity (MW) from Start date.
+ * @returns {any[][]} The monthly schedule with a header row; dates are Excel dates, amounts are in dollars.
+ */
+export function hostingCashflow(terms: unknown[][], tranches?: unknown[][]) {
+  return toExcel(hpc.hostingCashflow(terms, tranches));
+}
+
+/**
+ * Prepayment not yet credited back to the tenant at a date: the prepayment minus the credits of every month that began on or before that date. Give a range of dates to get one amount per date.
+ * @customfunction PREPAYREMAINING
+ * @param {any[][]} terms The deal's terms: a two-column range of labels and values, as for HPC.HOSTINGCASHFLOW.
+ * @param {any[][]} date The date to measure at, or a range of dates (blank cells in a range give blank results).
+ * @param {any[][]} [tranches] Optional ramp: a two-column range of start dates and MW, with or without a header row.
+ * @returns {any[][]} The prepayment still to be credited, in dollars, shaped like the date argument.
+ */
+export function prepayRemaining(terms: unknown[][], date: unknown[][], tranches?: unknown[][]) {
+  return toExcel(hpc.prepayRemaining(terms, date, tranches));
+}
+
+/**
+ * Contract value of a hosting deal: the sum of all monthly gross hosting fees over the term, in dollars.
+ * @customfunction CONTRACTVALUE
+ * @param {any[][]} terms The deal's terms: a two-column range of labels and values, as for HPC.HOSTINGCASHFLOW.
+ * @param {any[][]} [tranches] Optional ramp: a two-column range of start dates and MW, with or without a header row.
+ * @returns {number} The contract value in dollars.
+ */
+export function contractValue(terms: unknown[][], tranches?: unknown[][]) {
+  return toExcel(hpc.contractValue(terms, tranches));
+}
+
+/**
+ * Average annual revenue of a hosting deal: the contract value × 12 / the term in months, in dollars, rounded to cents.
+ * @customfunction ANNUALREVENUE
+ * @param {any[][]} terms The deal's terms: a two-column range of labels and values, as for HPC.HOSTINGCASHFLOW.
+ * @param {any[][]} [tranches] Optional ramp: a two-column range of start dates and MW, with or without a header row.
+ * @returns {number} The average annual revenue in dollars.
+ */
+export function annualRevenue(terms: unknown[][], tranches?: unknown[][]) {
+  return toExcel(hpc.annualRevenue(terms, tranches));
+}
+
+/**
+ * Net present value of a hosting deal's monthly net cash flows (prepayment included), discounted as Excel's XNPV from the first month of the schedule, in dollars, rounded to cents.
+ * @customfunction DEALNPV
+ * @param {any[][]} terms The deal's terms: a two-column range of labels and values, as for HPC.HOSTINGCASHFLOW.
+ * @param [rate] Optional annual discount rate as a fraction (10% = 0.1). Leave out or blank to use the Discount rate in the terms.
+ * @param {any[][]} [tranches] Optional ramp: a two-column range of start dates and MW, with or without a header row.
+ * @returns {number} The NPV in dollars.
+ */
+export function dealNpv(terms: unknown[][], rate?: unknown, tranches?: unknown[][]) {
+  return toExcel(hpc.dealNpv(terms, rate, tranches));
+}
+
+/**
+ * Key figures of a hosting deal as a two-column table that spills, label and value: contract value, average annual revenue, revenue per MW-year, total credits, uncredited prepayment, total net cash, NPV (blank without a discount rate), first and last month.
+ * @customfunction DEALSUMMARY
+ * @param {any[][]} terms The deal's terms: a two-column range of labels and values, as for HPC.HOSTINGCASHFLOW.
+ * @param {any[][]} [tranches] Optional ramp: a two-column range of start dates and MW, with or without a header row.
+ * @returns {any[][]} One row per figure: its label and its value (amounts in dollars, months as Excel dates).
+ */
+export function dealSummary(terms: unknown[][], tranches?: unknown[][]) {
+  return toExcel(hpc.dealSummary(terms, tranches));
+}

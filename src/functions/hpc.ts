@@ -1,0 +1,145 @@
+/**
+ * The HPC functions, host-neutral: cell values in, an `Outcome` out. The
+ * Excel entry points (`functions.ts`) and the HyperFormula plugin
+ * (`hyperformula/plugin.ts`) are thin wrappers over these. No financial
+ * logic here: reading arguments, asking the calculation module, and
+ * converting its decimals to numbers (in `deal.ts`).
+ */
+import {
+  TERM_BY_KEY,
+  fromExcelSerial,
+  parseIsoDate,
+  prepaymentRemaining,
+  validateNumberTerm,
+  type CalendarDate,
+  type Decimal,
+} from "../core";
+import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
+import { copyTable, type Cell, type Deal } from "./deal";
+import { failure, success, valueProblem, type Failure, type Outcome } from "./outcome";
+import { resolveDeal } from "./resolve";
+
+/** Never throw at a host: an unexpected exception becomes #VALUE! with what went wrong. */
+function guard<T>(name: string, body: () => Outcome<T>): Outcome<T> {
+  try {
+    return body();
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return { ok: false, code: "#VALUE!", message: `HPC.${name} could not be computed: ${reason}` };
+  }
+}
+
+function withDeal<T>(name: string, terms: unknown, tranches: unknown, body: (deal: Deal) => Outcome<T>): Outcome<T> {
+  return guard(name, () => {
+    const deal = resolveDeal(terms, tranches);
+    return deal.ok ? body(deal.value) : deal;
+  });
+}
+
+/** =HPC.HOSTINGCASHFLOW(terms, [tranches]): the schedule with a header row. */
+export function hostingCashflow(terms: unknown, tranches?: unknown): Outcome<Cell[][]> {
+  return withDeal("HOSTINGCASHFLOW", terms, tranches, (deal) => success(copyTable(deal.scheduleTable)));
+}
+
+/** =HPC.CONTRACTVALUE(terms, [tranches]) */
+export function contractValue(terms: unknown, tranches?: unknown): Outcome<number> {
+  return withDeal("CONTRACTVALUE", terms, tranches, (deal) => success(deal.contractValue));
+}
+
+/** =HPC.ANNUALREVENUE(terms, [tranches]) */
+export function annualRevenue(terms: unknown, tranches?: unknown): Outcome<number> {
+  return withDeal("ANNUALREVENUE", terms, tranches, (deal) => success(deal.annualRevenue));
+}
+
+/** =HPC.DEALSUMMARY(terms, [tranches]): label and value of every summary figure. */
+export function dealSummary(terms: unknown, tranches?: unknown): Outcome<Cell[][]> {
+  return withDeal("DEALSUMMARY", terms, tranches, (deal) => success(copyTable(deal.summaryTable)));
+}
+
+const DISCOUNT_RATE = TERM_BY_KEY.get("discountRate");
+
+/** The rate argument of DEALNPV, checked as the core checks a discount rate; blank means "use the terms' rate". */
+function readRate(raw: unknown): Outcome<Decimal | undefined> {
+  const value = readCell(raw);
+  if (isEmptyCell(value)) return success(undefined);
+  if (value instanceof ExcelErrorValue) {
+    return failure([
+      valueProblem("rate", `rate holds the Excel error ${value.code}: it must be ${DISCOUNT_RATE?.expected}`),
+    ]);
+  }
+  const checked = validateNumberTerm("discountRate", value, "rate");
+  return checked.ok ? success(checked.value) : failure(checked.error.problems);
+}
+
+/** =HPC.DEALNPV(terms, [rate], [tranches]): XNPV of the net cash flows, rounded to cents. */
+export function dealNpv(terms: unknown, rate?: unknown, tranches?: unknown): Outcome<number> {
+  return guard("DEALNPV", () => {
+    const deal = resolveDeal(terms, tranches);
+    if (!deal.ok) return deal;
+    const r = readRate(rate);
+    if (!r.ok) return r;
+    const annual = r.value ?? deal.value.terms.discountRate;
+    if (annual === null) {
+      return failure([
+        valueProblem(
+          "discountRate",
+          `discountRate is required for the NPV: give a Discount rate in the terms or a rate argument (${DISCOUNT_RATE?.expected})`,
+        ),
+      ]);
+    }
+    return success(deal.value.npvAt(annual));
+  });
+}
+
+type DateCell = { readonly date: CalendarDate } | { readonly blank: true } | Failure;
+
+const DATE_EXPECTED = "a date (an Excel date or YYYY-MM-DD text) between 1900-01-01 and 9999-12-31";
+
+function readDateCell(raw: unknown, where: string): DateCell {
+  const value = readCell(raw);
+  if (isEmptyCell(value)) return { blank: true };
+  if (value instanceof ExcelErrorValue) {
+    return failure([valueProblem("date", `${where} holds the Excel error ${value.code}: it must be ${DATE_EXPECTED}`)]);
+  }
+  if (typeof value === "number") {
+    const date = fromExcelSerial(value);
+    if (date) return { date };
+  }
+  // As the core reads date terms: a serial out of Excel's range is the wrong kind of value (#VALUE!).
+  const date = typeof value === "string" && value.length <= 64 ? parseIsoDate(value) : undefined;
+  if (date) return { date };
+  return failure([valueProblem("date", `${where} must be ${DATE_EXPECTED}, got ${describeCell(value)}`)]);
+}
+
+/**
+ * =HPC.PREPAYREMAINING(terms, date, [tranches]): the prepayment not yet
+ * credited at each date, shaped like the date argument. In a range, a blank
+ * cell gives ""; a single blank date is an error.
+ */
+export function prepayRemaining(terms: unknown, date: unknown, tranches?: unknown): Outcome<Cell[][]> {
+  return guard("PREPAYREMAINING", () => {
+    const deal = resolveDeal(terms, tranches);
+    if (!deal.ok) return deal;
+    const rows = asRows(date);
+    if (rows === undefined || rows.length === 0 || rows[0].length === 0) {
+      return failure([valueProblem("date", `date is required: ${DATE_EXPECTED}`)]);
+    }
+    const single = rows.length === 1 && rows[0].length === 1;
+    const dates: (CalendarDate | undefined)[][] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const out: (CalendarDate | undefined)[] = [];
+      for (let j = 0; j < rows[i].length; j++) {
+        const where = single ? "date" : `date (row ${i + 1}, column ${j + 1} of the range)`;
+        const cell = readDateCell(rows[i][j], where);
+        if ("ok" in cell) return cell;
+        if ("blank" in cell) {
+          if (single) return failure([valueProblem("date", `date is required: ${DATE_EXPECTED}`)]);
+          out.push(undefined);
+        } else out.push(cell.date);
+      }
+      dates.push(out);
+    }
+    const schedule = deal.value.schedule;
+    return success(dates.map((row) => row.map((d) => (d ? prepaymentRemaining(schedule, d).toNumber() : ""))));
+  });
+}

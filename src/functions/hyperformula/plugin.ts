@@ -1,0 +1,323 @@
+/**
+ * The HPC functions in HyperFormula, for tests and the preview page: the
+ * same implementations as the Excel functions (`../hpc.ts`), named as in
+ * Excel (`HPC.HOSTINGCASHFLOW`, … — HyperFormula accepts dotted names).
+ *
+ * DEV/TEST ONLY. HyperFormula is GPL-3.0 and a devDependency: no production
+ * entry may import this module (the build fails if hyperformula gets into a
+ * bundle, and a test checks the built bundles).
+ *
+ * HyperFormula fixes the size of an array result when the formula is
+ * entered, before any cell is computed. HPC.HOSTINGCASHFLOW's size is
+ * therefore worked out from the terms (and tranches) cells as they stand at
+ * that moment, when they are a cell range or a name for one and hold plain
+ * values; otherwise (a term is itself a formula, or the sheet is being built
+ * and the terms come after the formula) the spill is sized for the longest
+ * possible schedule and padded with empty cells. Write values before
+ * formulas to get exact spills. A schedule that later outgrows its spill
+ * gives #VALUE! saying so: enter the formula again. Build engines with
+ * `HPC_HYPERFORMULA_CONFIG` (no smart rounding, the GPL license key).
+ */
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+  type ConfigParams,
+  type ImplementedFunctions,
+} from "hyperformula";
+import { LIMITS } from "../../core";
+import { SCHEDULE_HEADER, SUMMARY_LABELS, type Cell } from "../deal";
+import * as hpc from "../hpc";
+import type { Outcome } from "../outcome";
+
+type RunArgs = Parameters<FunctionPlugin["runFunction"]>;
+type Ast = RunArgs[0][number];
+type State = RunArgs[1];
+type Value = ReturnType<RunArgs[3]>;
+interface CallAst {
+  readonly args: Ast[];
+}
+interface Address {
+  readonly sheet: number;
+  readonly row: number;
+  readonly col: number;
+}
+interface RangeAst {
+  readonly start: { toSimpleCellAddress(base: Address): Address };
+  readonly end: { toSimpleCellAddress(base: Address): Address };
+}
+interface NamedExpressionsLike {
+  nearestNamedExpression(name: string, sheet: number): { readonly address: Address } | undefined;
+}
+interface VertexLike {
+  readonly formula?: unknown;
+  readonly width?: number;
+  readonly height?: number;
+  valueOrUndef?(): unknown;
+  getCellValue?(): unknown;
+  getArrayCellValue?(address: Address): unknown;
+}
+
+/** Engine settings the HPC functions are meant for: exact values out (no smart rounding), the GPL license. */
+export const HPC_HYPERFORMULA_CONFIG: Partial<ConfigParams> = Object.freeze({
+  licenseKey: "gpl-v3",
+  smartRounding: false,
+});
+
+const EXCEL_CODES: Readonly<Record<string, string>> = {
+  DIV_BY_ZERO: "#DIV/0!",
+  NAME: "#NAME?",
+  VALUE: "#VALUE!",
+  NUM: "#NUM!",
+  NA: "#N/A",
+  CYCLE: "#CYCLE!",
+  REF: "#REF!",
+  SPILL: "#SPILL!",
+  LIC: "#LIC!",
+  ERROR: "#ERROR!",
+};
+
+/** A HyperFormula value as Excel would pass it: empty → null, error → { code }, date/percent/currency → its number. */
+function toExcelCell(v: unknown): unknown {
+  if (v === EmptyValue || v === undefined) return null;
+  if (v instanceof CellError) return { code: EXCEL_CODES[v.type] ?? "#VALUE!", message: v.message };
+  if (typeof v === "object" && v !== null && "val" in v) return (v as { val: unknown }).val;
+  return v;
+}
+
+function toExcelArgument(arg: unknown): unknown {
+  if (arg === undefined) return undefined;
+  if (arg instanceof SimpleRangeValue) return arg.rawData().map((row) => row.map(toExcelCell));
+  return toExcelCell(arg);
+}
+
+function cellError(outcome: { code: string; message: string }): CellError {
+  return new CellError(outcome.code === "#NUM!" ? ErrorType.NUM : ErrorType.VALUE, outcome.message);
+}
+
+function scalar(outcome: Outcome<number>): number | CellError {
+  return outcome.ok ? outcome.value : cellError(outcome);
+}
+
+/** Marks a range whose values cannot be read when the formula is parsed. */
+const UNKNOWN = Symbol("unknown at parse time");
+
+const SUMMARY_ROWS = Object.keys(SUMMARY_LABELS).length;
+
+export class HpcFunctionsPlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = {
+    "HPC.HOSTINGCASHFLOW": {
+      method: "hostingCashflow",
+      sizeOfResultArrayMethod: "hostingCashflowSize",
+      parameters: [
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+      ],
+      vectorizationForbidden: true,
+    },
+    "HPC.PREPAYREMAINING": {
+      method: "prepayRemaining",
+      sizeOfResultArrayMethod: "prepayRemainingSize",
+      parameters: [
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+      ],
+      vectorizationForbidden: true,
+    },
+    "HPC.CONTRACTVALUE": {
+      method: "contractValue",
+      parameters: [
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+      ],
+      vectorizationForbidden: true,
+    },
+    "HPC.ANNUALREVENUE": {
+      method: "annualRevenue",
+      parameters: [
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+      ],
+      vectorizationForbidden: true,
+    },
+    "HPC.DEALNPV": {
+      method: "dealNpv",
+      parameters: [
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+      ],
+      vectorizationForbidden: true,
+    },
+    "HPC.DEALSUMMARY": {
+      method: "dealSummary",
+      sizeOfResultArrayMethod: "dealSummarySize",
+      parameters: [
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+      ],
+      vectorizationForbidden: true,
+    },
+  };
+
+  private run(name: string, ast: CallAst, state: State, body: (...args: unknown[]) => Value) {
+    return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) =>
+      body(...args.map(toExcelArgument)),
+    );
+  }
+
+  /** A table as a spilled result; refused (not truncated) when HyperFormula sized the spill smaller. */
+  private spill(name: string, ast: CallAst, state: State, outcome: Outcome<Cell[][]>): SimpleRangeValue | CellError {
+    if (!outcome.ok) return cellError(outcome);
+    const table = outcome.value;
+    const vertex = this.vertexAt(state.formulaAddress);
+    if (vertex?.formula === ast && vertex.width !== undefined && vertex.height !== undefined) {
+      const width = table[0]?.length ?? 0;
+      if (table.length > vertex.height || width > vertex.width) {
+        return new CellError(
+          ErrorType.VALUE,
+          `${name} gives ${table.length} rows but its spill area was sized for ${vertex.height} when the formula was entered (HyperFormula fixes it then): enter the formula again`,
+        );
+      }
+    }
+    return SimpleRangeValue.onlyValues(table);
+  }
+
+  private vertexAt(address: Address): VertexLike | undefined {
+    try {
+      return this.dependencyGraph.getCell(address) as unknown as VertexLike | undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A range argument's cell-range AST and the address its references are relative to; a name is resolved. */
+  private rangeOf(ast: Ast, state: State): { range: RangeAst; base: Address } | undefined {
+    const type = (ast as { type: string }).type;
+    if (type === "CELL_RANGE") return { range: ast as unknown as RangeAst, base: state.formulaAddress };
+    if (type !== "NAMED_EXPRESSION") return undefined;
+    const names = (this.dependencyGraph as unknown as { namedExpressions: NamedExpressionsLike }).namedExpressions;
+    const named = names.nearestNamedExpression(
+      (ast as { expressionName: string }).expressionName,
+      state.formulaAddress.sheet,
+    );
+    const formula = named ? this.vertexAt(named.address)?.formula : undefined;
+    if (!named || (formula as { type?: string } | undefined)?.type !== "CELL_RANGE") return undefined;
+    return { range: formula as RangeAst, base: named.address };
+  }
+
+  /**
+   * The values of a range argument while the formula is being parsed, or
+   * UNKNOWN; undefined for a left-out argument. A cell with no vertex is
+   * empty, except that while a sheet is being built (row by row) a cell after
+   * the formula has no vertex yet: when no cell of the range after the
+   * formula has one, those cells are not known.
+   */
+  private readAtParseTime(ast: Ast | undefined, state: State): unknown[][] | undefined | typeof UNKNOWN {
+    if (ast === undefined || (ast as { type: string }).type === "EMPTY") return undefined;
+    const found = this.rangeOf(ast, state);
+    if (!found) return UNKNOWN;
+    const start = found.range.start.toSimpleCellAddress(found.base);
+    const end = found.range.end.toSimpleCellAddress(found.base);
+    if (start.sheet !== end.sheet || (end.row - start.row + 1) * (end.col - start.col + 1) > 10_000) return UNKNOWN;
+    const f = state.formulaAddress;
+    const isLater = (row: number, col: number) =>
+      start.sheet !== f.sheet || row > f.row || (row === f.row && col > f.col);
+    let laterBuilt = false;
+    let laterMissing = false;
+    const rows: unknown[][] = [];
+    for (let row = start.row; row <= end.row; row++) {
+      const values: unknown[] = [];
+      for (let col = start.col; col <= end.col; col++) {
+        const address = { sheet: start.sheet, row, col };
+        const vertex = this.vertexAt(address);
+        let value: unknown = EmptyValue;
+        if (vertex === undefined) {
+          if (isLater(row, col)) laterMissing = true;
+        } else {
+          if (isLater(row, col)) laterBuilt = true;
+          if (vertex.valueOrUndef !== undefined) {
+            value = vertex.valueOrUndef();
+            if (value === undefined) return UNKNOWN; // a formula not computed yet
+            if (value instanceof SimpleRangeValue) value = vertex.getArrayCellValue?.(address);
+            if (value === undefined) return UNKNOWN;
+          } else if (vertex.getCellValue !== undefined) {
+            value = vertex.getCellValue();
+          } else return UNKNOWN;
+        }
+        values.push(toExcelCell(value));
+      }
+      rows.push(values);
+    }
+    return laterMissing && !laterBuilt ? UNKNOWN : rows;
+  }
+
+  hostingCashflow(ast: CallAst, state: State) {
+    return this.run("HPC.HOSTINGCASHFLOW", ast, state, (terms, tranches) =>
+      this.spill("HPC.HOSTINGCASHFLOW", ast, state, hpc.hostingCashflow(terms, tranches)),
+    );
+  }
+
+  hostingCashflowSize(ast: CallAst, state: State): ArraySize {
+    const terms = this.readAtParseTime(ast.args[0], state);
+    const tranches = this.readAtParseTime(ast.args[1], state);
+    if (terms === UNKNOWN || tranches === UNKNOWN) {
+      return new ArraySize(SCHEDULE_HEADER.length, 1 + LIMITS.maxScheduleMonths);
+    }
+    const out = hpc.hostingCashflow(terms, tranches);
+    return out.ok ? new ArraySize(SCHEDULE_HEADER.length, out.value.length) : ArraySize.scalar();
+  }
+
+  prepayRemaining(ast: CallAst, state: State) {
+    return this.run("HPC.PREPAYREMAINING", ast, state, (terms, date, tranches) => {
+      const out = hpc.prepayRemaining(terms, date, tranches);
+      if (out.ok && out.value.length === 1 && out.value[0].length === 1) return out.value[0][0];
+      return this.spill("HPC.PREPAYREMAINING", ast, state, out);
+    });
+  }
+
+  prepayRemainingSize(ast: CallAst, state: State): ArraySize {
+    if (ast.args.length < 2) return ArraySize.scalar();
+    const size = this.arraySizeForAst(ast.args[1], state);
+    return size.width * size.height > 1 ? new ArraySize(size.width, size.height) : ArraySize.scalar();
+  }
+
+  contractValue(ast: CallAst, state: State) {
+    return this.run("HPC.CONTRACTVALUE", ast, state, (terms, tranches) => scalar(hpc.contractValue(terms, tranches)));
+  }
+
+  annualRevenue(ast: CallAst, state: State) {
+    return this.run("HPC.ANNUALREVENUE", ast, state, (terms, tranches) => scalar(hpc.annualRevenue(terms, tranches)));
+  }
+
+  dealNpv(ast: CallAst, state: State) {
+    return this.run("HPC.DEALNPV", ast, state, (terms, rate, tranches) => scalar(hpc.dealNpv(terms, rate, tranches)));
+  }
+
+  dealSummary(ast: CallAst, state: State) {
+    return this.run("HPC.DEALSUMMARY", ast, state, (terms, tranches) =>
+      this.spill("HPC.DEALSUMMARY", ast, state, hpc.dealSummary(terms, tranches)),
+    );
+  }
+
+  dealSummarySize(): ArraySize {
+    return new ArraySize(2, SUMMARY_ROWS);
+  }
+}
+
+/** The functions' names, the same in every language. */
+export const HPC_FUNCTION_NAMES: readonly string[] = Object.keys(HpcFunctionsPlugin.implementedFunctions);
+
+const names = Object.fromEntries(HPC_FUNCTION_NAMES.map((n) => [n, n]));
+
+/** Registers the HPC functions with HyperFormula (once; engines built afterwards have them). */
+export function registerHpcFunctions(): void {
+  if (HyperFormula.getAllFunctionPlugins().includes(HpcFunctionsPlugin)) return;
+  HyperFormula.registerFunctionPlugin(HpcFunctionsPlugin, { enGB: names, enUS: names });
+}

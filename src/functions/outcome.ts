@@ -1,0 +1,44 @@
+import type { Problem } from "../core";
+
+/**
+ * What a function call gives back before it meets a host: a value, or one
+ * error for the whole call. The Excel entry points turn a failure into a
+ * `CustomFunctions.Error`; the HyperFormula plugin into a `CellError`. The
+ * codes are Excel's texts, which are also the `CustomFunctions.ErrorCode` values.
+ */
+export type ErrorCode = "#VALUE!" | "#NUM!";
+
+export interface Failure {
+  readonly ok: false;
+  readonly code: ErrorCode;
+  readonly message: string;
+}
+
+export type Outcome<T> = { readonly ok: true; readonly value: T } | Failure;
+
+/** At most this many problems are spelled out in one error message; the rest are counted. */
+export const MAX_PROBLEMS_IN_MESSAGE = 6;
+
+export function success<T>(value: T): Outcome<T> {
+  return { ok: true, value };
+}
+
+/**
+ * One error for a list of problems, as the CLI reports them: the messages
+ * joined, #NUM! only when every problem is a number out of range.
+ */
+export function failure(problems: readonly Problem[]): Failure {
+  const code: ErrorCode = problems.length > 0 && problems.every((p) => p.kind === "num") ? "#NUM!" : "#VALUE!";
+  const shown = problems.slice(0, MAX_PROBLEMS_IN_MESSAGE).map((p) => p.message);
+  const more = problems.length - shown.length;
+  if (more > 0) shown.push(`and ${more} more problem${more === 1 ? "" : "s"}`);
+  return { ok: false, code, message: shown.join("; ") };
+}
+
+export function valueProblem(term: string, message: string): Problem {
+  return { term, message, kind: "value" };
+}
+
+export function numProblem(term: string, message: string): Problem {
+  return { term, message, kind: "num" };
+}

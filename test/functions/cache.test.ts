@@ -1,0 +1,219 @@
+import "../support/customFunctionsShim";
+import { BoundedCache } from "../../src/functions/cache";
+import {
+  annualRevenue,
+  contractValue,
+  dealNpv,
+  dealSummary,
+  hostingCashflow,
+  prepayRemaining,
+} from "../../src/functions/functions";
+import { RecentInputs } from "../../src/functions/recent";
+import { CACHE_LIMITS, cacheStats, clearCaches, rawKey } from "../../src/functions/resolve";
+import { serial, workedCheckTerms } from "../support/deals";
+
+describe("BoundedCache", () => {
+  it("evicts the least recently used entry when it holds too many", () => {
+    const cache = new BoundedCache<number>(2, 1_000_000);
+    cache.set("a", 1, 10);
+    cache.set("b", 2, 10);
+    expect(cache.get("a")).toBe(1); // a is now the most recent
+    cache.set("c", 3, 10);
+    expect(cache.get("b")).toBeUndefined();
+    expect(cache.get("a")).toBe(1);
+    expect(cache.get("c")).toBe(3);
+    expect(cache.size).toBe(2);
+  });
+
+  it("evicts by approximate bytes, and keeps nothing larger than its whole budget", () => {
+    const cache = new BoundedCache<string>(100, 1000);
+    cache.set("x", "big", 600);
+    cache.set("y", "big", 600);
+    expect(cache.get("x")).toBeUndefined();
+    expect(cache.get("y")).toBe("big");
+    expect(cache.bytes).toBeLessThanOrEqual(1000);
+    cache.set("huge", "too big", 5000);
+    expect(cache.get("huge")).toBeUndefined();
+    expect(cache.get("y")).toBe("big");
+  });
+
+  it("replaces an entry in place, and deletes and clears", () => {
+    const cache = new BoundedCache<number>(3, 1000);
+    cache.set("a", 1, 100);
+    cache.set("a", 2, 200);
+    expect(cache.size).toBe(1);
+    expect(cache.bytes).toBe(202); // 200 + the key's two bytes
+    cache.delete("a");
+    expect(cache.bytes).toBe(0);
+    cache.set("b", 1, 1);
+    cache.clear();
+    expect(cache.size).toBe(0);
+  });
+
+  it("refuses a cache with no room", () => {
+    expect(() => new BoundedCache(0, 10)).toThrow(RangeError);
+  });
+});
+
+describe("the deal caches", () => {
+  beforeEach(() => clearCaches());
+
+  it("builds the schedule once for a sheet with a schedule and a dozen metric cells on one deal", () => {
+    const terms = workedCheckTerms();
+    const before = cacheStats();
+    hostingCashflow(terms);
+    for (let i = 0; i < 3; i++) {
+      contractValue(terms);
+      annualRevenue(terms);
+      dealNpv(terms);
+      dealSummary(terms);
+      prepayRemaining(terms, [[serial("2031-01-01")]]);
+    }
+    const after = cacheStats();
+    expect(after.schedulesBuilt - before.schedulesBuilt).toBe(1);
+    expect(after.validations - before.validations).toBe(1);
+  });
+
+  it("builds it again when a term changes, and not when only the layout does", () => {
+    const terms = workedCheckTerms();
+    contractValue(terms);
+    const built = cacheStats().schedulesBuilt;
+    // Same deal, other layout: keys for labels, blank rows, text for numbers.
+    const relaid = [
+      [null, null],
+      ...terms.map(([label, value]) => [label === "Capacity (MW)" ? "capacityMW" : label, value]),
+      ["", ""],
+    ];
+    relaid[3][1] = "121.53";
+    contractValue(relaid);
+    expect(cacheStats().schedulesBuilt).toBe(built);
+    const changed = workedCheckTerms();
+    changed[2][1] = 130;
+    contractValue(changed);
+    expect(cacheStats().schedulesBuilt).toBe(built + 1);
+  });
+
+  it("does not validate identical raw input again, including input that failed", () => {
+    const bad = [["Capacity (MW)", "lots"]];
+    const first = contractValue(bad);
+    const validations = cacheStats().validations;
+    expect(contractValue(bad)).toEqual(first);
+    expect(cacheStats().validations).toBe(validations);
+  });
+
+  it("stays within its bounds however many deals a workbook holds", () => {
+    const terms = workedCheckTerms();
+    terms[3][1] = 12; // 12-month term: small schedules, a quick test
+    for (let i = 0; i < CACHE_LIMITS.dealEntries + 20; i++) {
+      terms[2][1] = 100 + i;
+      expect(typeof contractValue(terms)).toBe("number");
+    }
+    const stats = cacheStats();
+    expect(stats.dealEntries).toBeLessThanOrEqual(CACHE_LIMITS.dealEntries);
+    expect(stats.dealBytes).toBeLessThanOrEqual(CACHE_LIMITS.dealBytes);
+    expect(stats.rawEntries).toBeLessThanOrEqual(CACHE_LIMITS.rawEntries);
+    expect(stats.rawBytes).toBeLessThanOrEqual(CACHE_LIMITS.rawBytes);
+  });
+
+  it("hands out copies: a host that writes into a result does not change the next one", () => {
+    const terms = workedCheckTerms();
+    const first = hostingCashflow(terms) as unknown[][];
+    first[1][3] = 42;
+    first.push(["extra"]);
+    const second = hostingCashflow(terms) as unknown[][];
+    expect(second[1][3]).toBe(0);
+    expect(second).toHaveLength(151);
+  });
+});
+
+describe("the raw key", () => {
+  it("tells apart values that read differently, and ignores blank rows but not their position", () => {
+    const a = rawKey([["Term (months)", 12]], undefined);
+    expect(rawKey([["Term (months)", "12"]], undefined)).not.toBe(a);
+    expect(rawKey([["Term (months)", true]], undefined)).not.toBe(rawKey([["Term (months)", "T"]], undefined));
+    expect(rawKey([["a", "b,c"]], undefined)).not.toBe(rawKey([["a,b", "c"]], undefined));
+    expect(
+      rawKey(
+        [
+          [null, null],
+          ["Term (months)", 12],
+        ],
+        undefined,
+      ),
+    ).not.toBe(a); // row numbers appear in messages
+    expect(
+      rawKey(
+        [
+          ["Term (months)", 12],
+          [null, ""],
+        ],
+        undefined,
+      ),
+    ).toBe(
+      rawKey(
+        [
+          ["Term (months)", 12],
+          ["", null],
+        ],
+        undefined,
+      ),
+    );
+    expect(rawKey([["x", 1]], [[1, 2]])).not.toBe(rawKey([["x", 1]], undefined));
+  });
+
+  it("gives up (no caching) on objects and on huge input", () => {
+    expect(rawKey([["Capacity (MW)", { code: "#N/A" }]], undefined)).toBeUndefined();
+    const huge = Array.from({ length: 5000 }, (_, i) => [`label ${i}`, i]);
+    expect(rawKey(huge, undefined)).toBeUndefined();
+  });
+});
+
+describe("RecentInputs", () => {
+  const terms = () => [
+    ["Term (months)", 12],
+    ["Start date", 45658],
+  ];
+
+  it("recognizes a copy of a recent input cell by cell, and nothing that differs", () => {
+    const recent = new RecentInputs<string>(2);
+    recent.remember(terms(), undefined, "a");
+    expect(recent.find(terms(), undefined)).toBe("a");
+    expect(recent.find(terms(), null)).toBe("a"); // a left-out range, either way
+    expect(
+      recent.find(
+        [
+          ["Term (months)", "12"],
+          ["Start date", 45658],
+        ],
+        undefined,
+      ),
+    ).toBeUndefined();
+    expect(recent.find([...terms(), [null, null]], undefined)).toBeUndefined();
+    expect(
+      recent.find(
+        [
+          ["Term (months)", 12, null],
+          ["Start date", 45658],
+        ],
+        undefined,
+      ),
+    ).toBeUndefined();
+    expect(recent.find(terms(), [[45658, 100]])).toBeUndefined();
+    expect(recent.find([terms()[0]], undefined)).toBeUndefined();
+  });
+
+  it("keeps only the most recent inputs, and never inputs holding objects", () => {
+    const recent = new RecentInputs<number>(2);
+    recent.remember([["a", 1]], undefined, 1);
+    recent.remember([["b", 2]], undefined, 2);
+    expect(recent.find([["a", 1]], undefined)).toBe(1); // now the most recent
+    recent.remember([["c", 3]], undefined, 3);
+    expect(recent.find([["b", 2]], undefined)).toBeUndefined();
+    expect(recent.find([["a", 1]], undefined)).toBe(1);
+    const withError = [["Capacity (MW)", { code: "#N/A" }]];
+    recent.remember(withError, undefined, 4);
+    expect(recent.find(withError, undefined)).toBeUndefined();
+    recent.clear();
+    expect(recent.find([["a", 1]], undefined)).toBeUndefined();
+  });
+});
