@@ -7,8 +7,10 @@ import {
   summarize,
   validateDeal,
   validateNumberTerm,
+  type DealFile,
   type Terms,
 } from "../core";
+import { planDeal, planPreset, planToJson } from "../plan";
 import { PRESETS, getPreset } from "../presets";
 import { scheduleCsv, summaryJson } from "./format";
 import { UsageError, processIO, type CliIO } from "./io";
@@ -19,6 +21,8 @@ Usage:
   hpc-deal schedule DEAL.json            monthly schedule as CSV
   hpc-deal summary DEAL.json [--rate R]  summary figures as JSON (money as decimal strings)
   hpc-deal remaining DEAL.json DATE      prepayment not yet credited at DATE (YYYY-MM-DD)
+  hpc-deal plan DEAL.json                the sheet layout the add-in inserts, as JSON
+  hpc-deal plan --preset ID              the same for a preset, with its provenance
   hpc-deal presets                       list the preset deals
   hpc-deal preset ID                     print a preset as a deal file
 
@@ -35,10 +39,13 @@ function parseDeal(text: string, source: string): unknown {
   }
 }
 
-async function loadTerms(io: CliIO, path: string | undefined): Promise<Terms> {
+async function loadDealFile(io: CliIO, path: string | undefined): Promise<unknown> {
   if (path === undefined) throw new UsageError("missing DEAL.json (a path, or - for standard input)");
-  const source = path === "-" ? "standard input" : path;
-  const checked = validateDeal(parseDeal(await io.readInput(path), source));
+  return parseDeal(await io.readInput(path), path === "-" ? "standard input" : path);
+}
+
+async function loadTerms(io: CliIO, path: string | undefined): Promise<Terms> {
+  const checked = validateDeal(await loadDealFile(io, path));
   if (!checked.ok) throw checked.error;
   return checked.value;
 }
@@ -86,6 +93,23 @@ async function run(io: CliIO, argv: readonly string[]): Promise<void> {
       const date = parseIsoDate(args[1]);
       if (!date) throw new UsageError(`date must be a date as YYYY-MM-DD, got ${JSON.stringify(args[1])}`);
       io.out(money(prepaymentRemaining(buildSchedule(terms), date)) + "\n");
+      return;
+    }
+    case "plan": {
+      // The raw file, not validated terms: a term left blank stays blank on the sheet.
+      const presetId = takeOption(args, "--preset");
+      if (presetId !== undefined) {
+        expectArgs(args, 0, "hpc-deal plan --preset ID");
+        const preset = getPreset(presetId);
+        if (!preset) throw new UsageError(`unknown preset ${JSON.stringify(presetId)}: see \`hpc-deal presets\``);
+        io.out(JSON.stringify(planToJson(planPreset(preset)), null, 2) + "\n");
+        return;
+      }
+      expectArgs(args, 1, "hpc-deal plan DEAL.json");
+      const file = await loadDealFile(io, args[0]);
+      const checked = validateDeal(file);
+      if (!checked.ok) throw checked.error;
+      io.out(JSON.stringify(planToJson(planDeal(file as DealFile)), null, 2) + "\n");
       return;
     }
     case "presets": {

@@ -167,3 +167,28 @@ describe("hpc-deal, spawned as a process", () => {
     expect(hpcDeal(["--help"]).code).toBe(0);
   });
 });
+
+describe("hpc-deal plan", () => {
+  it("prints the sheet plan of a deal file in the documented shape", () => {
+    const r = hpcDeal(["plan", worked]);
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.stdout);
+    expect(Object.keys(plan).slice(0, 4)).toEqual(["sheet", "cells", "names", "charts"]);
+    const formulas: string[] = plan.cells
+      .filter((c: { formula?: string }) => c.formula)
+      .map((c: { formula: string }) => c.formula);
+    expect(formulas.some((f) => /^=HPC\.HOSTINGCASHFLOW\(\w+_Terms\)$/.test(f))).toBe(true);
+    expect(plan.names.map((n: { ref: string }) => n.ref)).toContainEqual(
+      expect.stringMatching(/^'.+'!\$A\$\d+:\$B\$\d+$/),
+    );
+  });
+
+  it("plans a preset with its provenance, and refuses a bad deal with exit code 2", () => {
+    const r = hpcDeal(["plan", "--preset", SEED_PRESET_ID]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).names.map((n: { name: string }) => n.name)).toContain("CWCoreSci_Terms");
+    const bad = hpcDeal(["plan", "-"], "null");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("a deal must be an object of terms");
+  });
+});

@@ -1,0 +1,48 @@
+import { Decimal, isBlank, toDealFile, validateDeal, type DealFile, type Terms } from "../core";
+import type { ScalarTermKey } from "./types";
+
+/** What a plan is made from: validated terms, or a deal file (ISO dates) still to validate. */
+export type PlanInput = Terms | DealFile;
+
+/** A validated deal, and which terms its author gave (a term not given is left blank, so its default applies). */
+export interface PreparedDeal {
+  readonly terms: Terms;
+  /** The scalar terms given explicitly. */
+  readonly given: ReadonlySet<ScalarTermKey>;
+  /** True when the author listed tranches (or there is more than one): the sheet then has a tranches table. */
+  readonly wantsTable: boolean;
+}
+
+function isTerms(input: PlanInput): input is Terms {
+  return (
+    typeof input === "object" &&
+    input !== null &&
+    Decimal.isDecimal((input as { ratePerKWMonth?: unknown }).ratePerKWMonth)
+  );
+}
+
+/**
+ * Validates a deal file (or takes validated terms) for planning. Throws the
+ * `DealError` of an invalid deal file. Validated terms have every default
+ * applied, so all their terms count as given, and a single tranche is read as
+ * capacity and start date.
+ */
+export function prepareDeal(input: PlanInput): PreparedDeal {
+  let terms: Terms;
+  let file: DealFile;
+  if (isTerms(input)) {
+    terms = input;
+    file = toDealFile(terms);
+    if (terms.tranches.length === 1) delete file.tranches;
+  } else {
+    const checked = validateDeal(input);
+    if (!checked.ok) throw checked.error;
+    terms = checked.value;
+    file = input;
+  }
+  const given = new Set<ScalarTermKey>();
+  for (const [key, raw] of Object.entries(file)) {
+    if (key !== "tranches" && !isBlank(raw)) given.add(key as ScalarTermKey);
+  }
+  return { terms, given, wantsTable: !isBlank(file.tranches) || terms.tranches.length > 1 };
+}

@@ -1,0 +1,71 @@
+import { LIMITS } from "../core";
+import { SCHEDULE_HEADER } from "../functions/deal";
+import { FORMATS } from "./formats";
+
+/**
+ * Where things go on a deal sheet. Columns A:C hold the inputs and the
+ * figures (label, value, source); the schedule spills from E4 to the right
+ * of them, its header on row 4 with the blocks' headers, so freezing rows
+ * 1–4 keeps the title and every header in view; the chart sits right of the
+ * schedule.
+ */
+export const COLUMNS = Object.freeze({
+  label: 1, // A
+  value: 2, // B
+  note: 3, // C
+  schedule: 5, // E (D is a gap)
+});
+
+export const ROWS = Object.freeze({
+  title: 1,
+  subtitle: 2,
+  hint: 3,
+  header: 4,
+  firstTerm: 5,
+});
+
+/** One column of the schedule's spill, in HPC.HOSTINGCASHFLOW's order. */
+export interface ScheduleColumn {
+  readonly key: string;
+  /** The header HPC.HOSTINGCASHFLOW writes (the chart's series names). */
+  readonly header: string;
+  readonly format: string;
+  readonly width: number;
+}
+
+export const SCHEDULE_COLUMNS: readonly ScheduleColumn[] = Object.freeze([
+  { key: "date", header: SCHEDULE_HEADER[0], format: FORMATS.date, width: 12 },
+  { key: "billedMW", header: SCHEDULE_HEADER[1], format: FORMATS.mw, width: 11 },
+  { key: "rate", header: SCHEDULE_HEADER[2], format: FORMATS.scheduleRate, width: 11 },
+  { key: "grossFee", header: SCHEDULE_HEADER[3], format: FORMATS.money, width: 16 },
+  { key: "credit", header: SCHEDULE_HEADER[4], format: FORMATS.money, width: 16 },
+  { key: "netFee", header: SCHEDULE_HEADER[5], format: FORMATS.money, width: 16 },
+  { key: "opex", header: SCHEDULE_HEADER[6], format: FORMATS.money, width: 14 },
+  { key: "netCashFlow", header: SCHEDULE_HEADER[7], format: FORMATS.money, width: 16 },
+  { key: "prepaymentRemaining", header: SCHEDULE_HEADER[8], format: FORMATS.money, width: 20 },
+]);
+
+/** The schedule column's position (0-based) by key. */
+export function scheduleColumn(key: string): number {
+  const i = SCHEDULE_COLUMNS.findIndex((c) => c.key === key);
+  if (i < 0) throw new RangeError(`no schedule column ${key}`);
+  return COLUMNS.schedule + i;
+}
+
+/**
+ * Blank rows the tranches table gets below the deal's tranches, inside its
+ * name: room to add a tranche in the sheet (the HPC functions skip blank
+ * rows) or to update to a deal with more tranches without re-inserting.
+ */
+export const TRANCHE_SPARE_ROWS = 2;
+
+/** Rows kept for the spill below its header: the longest schedule core allows. */
+export const RESERVED_SCHEDULE_ROWS = LIMITS.maxScheduleMonths;
+
+export const WIDTHS = Object.freeze({ label: 28, value: 18, note: 64, gap: 2 });
+
+/** The chart: right of the schedule, from the header row down, 12 columns by 21 rows. */
+export const CHART = Object.freeze({ gapColumns: 1, columns: 12, rows: 21 });
+
+/** The series the chart draws. */
+export const CHART_SERIES = ["grossFee", "netFee", "prepaymentRemaining"] as const;

@@ -1,0 +1,81 @@
+import { buildSchedule } from "../core";
+import { termCells, trancheCells, type ProvenanceMap } from "./blocks";
+import { chartFor } from "./chart";
+import { prepareDeal, type PlanInput } from "./deal";
+import type { DealSheetInfo, PlanCell, PlanChart } from "./types";
+
+/** The sheet an update writes into: its current name (the user may have renamed it) and its stored info. */
+export interface ExistingSheet {
+  readonly sheet: string;
+  readonly deal: DealSheetInfo;
+}
+
+export interface TermsUpdateOptions {
+  /** The new deal's provenance (a preset's); without it, the provenance cells are cleared to the layout's notes. */
+  readonly provenance?: ProvenanceMap;
+}
+
+export type TermsUpdate =
+  | {
+      readonly fits: true;
+      /** The terms block's value and note cells, and every row of the tranches table (unused rows blank). */
+      readonly cells: readonly PlanCell[];
+      /** The chart over the new schedule's size. */
+      readonly charts: readonly PlanChart[];
+      /** Rows of the new schedule's spill, its header included. */
+      readonly scheduleRows: number;
+    }
+  | {
+      readonly fits: false;
+      /** Why not, for the user: the writer refuses, or re-inserts the deal as a new sheet. */
+      readonly reason: string;
+      /** Tranche rows the new deal needs, and rows the sheet's table has (0 when it has none). */
+      readonly needed: number;
+      readonly available: number;
+    };
+
+/**
+ * The "update terms only" path: the cells of an existing sheet's terms block
+ * and tranches table for a new deal, at the refs the sheet was inserted with.
+ * The names keep their refs; everything else on the sheet (summary, schedule
+ * formula, formats) stays as it is and recomputes; only the chart's ranges
+ * follow the schedule's new length. It does not fit when the new deal has
+ * more tranches than the sheet's table has rows, or several tranches and the
+ * sheet has no table. Throws the `DealError` of an invalid deal file.
+ */
+export function planTermsUpdate(
+  existing: ExistingSheet,
+  input: PlanInput,
+  options: TermsUpdateOptions = {},
+): TermsUpdate {
+  const deal = prepareDeal(input);
+  const { layout } = existing.deal;
+  const count = deal.terms.tranches.length;
+  const table = layout.tranches;
+  const available = table ? table.rows : 0;
+
+  if (!table && count > 1) {
+    return {
+      fits: false,
+      reason: `the deal has ${count} tranches and this sheet has no tranches table: insert it as a new sheet`,
+      needed: count,
+      available,
+    };
+  }
+  if (table && count > table.rows) {
+    return {
+      fits: false,
+      reason: `the deal has ${count} tranches and this sheet's tranches table has ${table.rows} rows: insert it as a new sheet`,
+      needed: count,
+      available,
+    };
+  }
+
+  const provenance = options.provenance ?? {};
+  const cells = [
+    ...termCells(layout, deal, table !== null, provenance),
+    ...trancheCells(layout, deal.terms, provenance),
+  ];
+  const scheduleRows = buildSchedule(deal.terms).rows.length + 1;
+  return { fits: true, cells, charts: [chartFor(existing.sheet, layout, scheduleRows)], scheduleRows };
+}
