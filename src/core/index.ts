@@ -14,6 +14,7 @@ export { Decimal, money, round2 } from "./decimal";
 export * from "./errors";
 export * from "./limits";
 export * from "./terms";
+export * from "./outputs";
 export * from "./dealFile";
 export { buildSchedule, type Schedule, type ScheduleRow } from "./schedule";
 export { npv, prepaymentRemaining, summarize, type Summary } from "./summary";

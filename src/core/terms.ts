@@ -223,3 +223,20 @@ export interface Terms {
   /** Sorted by date; at least one. */
   readonly tranches: readonly Tranche[];
 }
+
+/** Labels compare case-insensitively, ignoring spaces and punctuation ("Capacity (MW)" = "capacity mw" = "capacityMW"). */
+export function foldLabel(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+const KEY_BY_FOLDED: ReadonlyMap<string, TermKey> = new Map(
+  TERMS.flatMap((t) => [
+    [foldLabel(t.key), t.key],
+    [foldLabel(t.label), t.key],
+  ]),
+);
+
+/** The term a key or sheet label names (case, spaces and punctuation ignored), or undefined. */
+export function termForLabel(label: string): TermKey | undefined {
+  return KEY_BY_FOLDED.get(foldLabel(label));
+}

@@ -6,6 +6,7 @@ import {
   CREDIT_METHODS,
   TERMS,
   TERM_BY_KEY,
+  termForLabel,
   type CreditMethod,
   type TermKey,
   type TermSpec,
@@ -35,13 +36,6 @@ type Parsed = {
   discountRate?: Decimal;
   tranches?: Tranche[];
 };
-
-const KEYS_BY_FOLDED = new Map(TERMS.map((t) => [fold(t.key), t.key]));
-for (const t of TERMS) KEYS_BY_FOLDED.set(fold(t.label), t.key);
-
-function fold(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]/g, "");
-}
 
 function isPlainRecord(raw: unknown): raw is Record<string, unknown> {
   return typeof raw === "object" && raw !== null && !Array.isArray(raw);
@@ -183,7 +177,7 @@ function readText(c: Collector, spec: TermSpec, raw: unknown): string | undefine
 }
 
 function unknownKeyMessage(key: string): string {
-  const guess = KEYS_BY_FOLDED.get(fold(key));
+  const guess = termForLabel(key);
   const hint = guess ? `did you mean "${guess}"?` : `the terms are ${TERMS.map((t) => t.key).join(", ")}`;
   return `unknown term ${show(key)}: ${hint}`;
 }

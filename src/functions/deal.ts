@@ -5,6 +5,8 @@
  * averageAnnualRevenue, revenuePerMWYear and npv are rounded to cents (spec §4).
  */
 import {
+  SCHEDULE_HEADER,
+  SUMMARY_LABELS,
   buildSchedule,
   npv,
   round2,
@@ -16,31 +18,8 @@ import {
   type Terms,
 } from "../core";
 
-/** Schedule columns, as the spec names them (§4). */
-export const SCHEDULE_HEADER: readonly string[] = Object.freeze([
-  "Date",
-  "Billed MW",
-  "Rate ($/kW-month, weighted by MW)",
-  "Gross fee",
-  "Credit",
-  "Net fee",
-  "Opex",
-  "Net cash flow",
-  "Prepayment remaining",
-]);
-
-/** Summary rows of DEALSUMMARY: label, and the figure (a date as a serial; "" when there is none). */
-export const SUMMARY_LABELS = Object.freeze({
-  contractValue: "Contract value ($)",
-  averageAnnualRevenue: "Average annual revenue ($)",
-  revenuePerMWYear: "Revenue per MW-year ($)",
-  totalCredits: "Total credits ($)",
-  uncreditedPrepayment: "Uncredited prepayment ($)",
-  totalNetCash: "Total net cash ($)",
-  npv: "NPV at the discount rate ($)",
-  firstMonth: "First month",
-  lastMonth: "Last month",
-} satisfies Record<keyof Summary, string>);
+// The headers and labels belong to the model's outputs; re-exported for the surfaces that import them from here.
+export { SCHEDULE_HEADER, SUMMARY_LABELS } from "../core";
 
 export type Cell = string | number;
 export type Table = readonly (readonly Cell[])[];

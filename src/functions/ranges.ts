@@ -3,28 +3,11 @@
  * validates. Only layout is checked here (two columns, known labels, each
  * term once, no Excel error values); what a value must be is the core's job.
  */
-import { TERMS, TERM_BY_KEY, parseIsoDate, type Problem, type TermKey } from "../core";
+import { TERMS, TERM_BY_KEY, parseIsoDate, termForLabel, type Problem, type TermKey } from "../core";
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
 import { valueProblem } from "./outcome";
 
-/** Labels compare case-insensitively, ignoring spaces and punctuation ("Capacity (MW)" = "capacity mw" = "capacityMW"). */
-export function foldLabel(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]/g, "");
-}
-
-const KEY_BY_FOLDED: ReadonlyMap<string, TermKey> = (() => {
-  const map = new Map<string, TermKey>();
-  for (const t of TERMS) {
-    map.set(foldLabel(t.key), t.key);
-    map.set(foldLabel(t.label), t.key);
-  }
-  return map;
-})();
-
-/** The term a sheet label names, or undefined. */
-export function termForLabel(label: string): TermKey | undefined {
-  return KEY_BY_FOLDED.get(foldLabel(label));
-}
+export { foldLabel, termForLabel } from "../core";
 
 const SHEET_TERMS = TERMS.filter((t) => t.key !== "tranches");
 const LABEL_LIST = SHEET_TERMS.map((t) => t.label).join(", ");
