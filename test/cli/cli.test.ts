@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { SCHEDULE_CSV_HEADER } from "../../src/cli/format";
 import { SEED_PRESET_ID } from "../../src/presets";
+import { WORKED_CHECK_FILE } from "../support/deals";
 
 const root = path.resolve(__dirname, "../..");
 const bin = path.join(root, "bin/hpc-deal.js");
@@ -20,17 +21,7 @@ function dealFile(name: string, deal: unknown): string {
   return file;
 }
 
-const worked = dealFile("worked.json", {
-  capacityMW: 200,
-  startDate: "2025-01-01",
-  termMonths: 144,
-  ratePerKWMonth: 121.53,
-  prepayment: 300000000,
-  prepaymentDate: "2024-07-01",
-  creditMethod: "straight-line",
-  creditMonths: 144,
-  discountRate: 0.1,
-});
+const worked = dealFile("worked.json", WORKED_CHECK_FILE);
 
 describe("hpc-deal, spawned as a process", () => {
   it("prints the schedule as CSV with the exact header, ISO dates and two-decimal money", () => {

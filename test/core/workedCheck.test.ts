@@ -7,17 +7,9 @@ import {
   validateDeal,
   type CalendarDate,
 } from "../../src/core";
+import { WORKED_CHECK_FILE } from "../support/deals";
 
-const worked = {
-  capacityMW: 200,
-  startDate: "2025-01-01",
-  termMonths: 144,
-  ratePerKWMonth: 121.53,
-  prepayment: 300000000,
-  prepaymentDate: "2024-07-01",
-  creditMethod: "straight-line",
-  creditMonths: 144,
-};
+const worked = WORKED_CHECK_FILE;
 
 function date(iso: string): CalendarDate {
   const d = parseIsoDate(iso);
