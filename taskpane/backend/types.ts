@@ -1,0 +1,19 @@
+import type { DealFile } from "../../src/core";
+import type { PlanInput, PresetInfo } from "../../src/plan";
+import type { DealSheetSummary, InsertOutcome, ReadOutcome, UpdateOptions, UpdateOutcome } from "../actions";
+
+/**
+ * Where the pane's deal sheets live: Excel through Office.js now, a
+ * HyperFormula workbook in the preview later. The pane knows only this.
+ */
+export interface WorkbookBackend {
+  /** False when there is no workbook (the pane opened outside Office): the form, preview and files still work. */
+  readonly available: boolean;
+  /** Why not, for the pane, when unavailable. */
+  readonly unavailableReason?: string;
+  listDealSheets(): Promise<DealSheetSummary[]>;
+  insertDeal(deal: DealFile, preset?: PresetInfo): Promise<InsertOutcome>;
+  readTerms(sheetId: string): Promise<ReadOutcome>;
+  updateTerms(sheetId: string, deal: PlanInput, options?: UpdateOptions): Promise<UpdateOutcome>;
+  recalc(): Promise<void>;
+}

@@ -1,0 +1,178 @@
+/**
+ * The pane's form as data: every term of core's terms table as the text a
+ * user typed, and the tranches as rows. Validation is core's own
+ * (`validateDeal`), its problems mapped to the fields they name. No DOM.
+ */
+import {
+  Decimal,
+  formatIsoDate,
+  fromExcelSerial,
+  isBlank,
+  TERMS,
+  toDealFile,
+  validateDeal,
+  type DealFile,
+  type Problem,
+  type TermSpec,
+  type Terms,
+} from "../../src/core";
+import type { ScalarTermKey } from "../../src/plan";
+
+export interface TrancheRow {
+  readonly date: string;
+  readonly mw: string;
+}
+
+export interface FormState {
+  readonly values: Readonly<Record<ScalarTermKey, string>>;
+  readonly tranches: readonly TrancheRow[];
+}
+
+/** The scalar terms of the form, in the spec's order. */
+export const FORM_TERMS: readonly (TermSpec & { key: ScalarTermKey })[] = TERMS.filter(
+  (t): t is TermSpec & { key: ScalarTermKey } => t.key !== "tranches",
+);
+
+/** A field of the form: a scalar term, a tranche row's date or MW, a whole row, the table, or the deal. */
+export type FieldId =
+  ScalarTermKey | `tranches.${number}.date` | `tranches.${number}.mw` | `tranches.${number}` | "tranches" | "deal";
+
+export function emptyForm(): FormState {
+  const values = {} as Record<ScalarTermKey, string>;
+  for (const t of FORM_TERMS) values[t.key] = "";
+  return { values, tranches: [] };
+}
+
+/** How a raw value is shown in its field: percentages as "3%", dates as ISO, numbers as written. */
+function fieldText(spec: TermSpec, raw: unknown, dates: "iso" | "excel"): string {
+  if (isBlank(raw)) return "";
+  if (typeof raw === "string") return raw;
+  if (typeof raw === "number" && Number.isFinite(raw)) {
+    if (spec.kind === "date" && dates === "excel") {
+      const d = fromExcelSerial(raw);
+      return d ? formatIsoDate(d) : String(raw);
+    }
+    if (spec.unit === "percent") return `${new Decimal(raw).times(100).toString()}%`;
+    return new Decimal(raw).toString();
+  }
+  if (typeof raw === "boolean") return raw ? "TRUE" : "FALSE";
+  return String(raw);
+}
+
+const DATE_SPEC: TermSpec = { key: "startDate", label: "Date", kind: "date", unit: "date", expected: "", help: "" };
+const MW_SPEC: TermSpec = { key: "capacityMW", label: "MW", kind: "decimal", unit: "mw", expected: "", help: "" };
+
+/**
+ * A deal file (a preset's, an imported file's, or one read back from a
+ * sheet with Excel dates) as form text. Only the spec's keys are read.
+ */
+export function formFromDealFile(file: Readonly<Record<string, unknown>>, dates: "iso" | "excel" = "iso"): FormState {
+  const values = {} as Record<ScalarTermKey, string>;
+  for (const t of FORM_TERMS) {
+    values[t.key] = Object.prototype.hasOwnProperty.call(file, t.key) ? fieldText(t, file[t.key], dates) : "";
+  }
+  const raw = Object.prototype.hasOwnProperty.call(file, "tranches") ? file.tranches : undefined;
+  const tranches: TrancheRow[] = Array.isArray(raw)
+    ? raw.map((r: unknown) => {
+        const row = (typeof r === "object" && r !== null ? r : {}) as Record<string, unknown>;
+        return { date: fieldText(DATE_SPEC, row.date, dates), mw: fieldText(MW_SPEC, row.mw, dates) };
+      })
+    : [];
+  return { values, tranches };
+}
+
+/** The raw deal file the form holds (text as typed; blank fields and blank tranche rows left out). */
+export function rawDealFile(form: FormState): { file: DealFile; rowOfIndex: number[] } {
+  const file: DealFile = {};
+  for (const t of FORM_TERMS) {
+    const text = form.values[t.key];
+    if (!isBlank(text)) file[t.key] = text;
+  }
+  const rowOfIndex: number[] = [];
+  const tranches: { date: string; mw: string }[] = [];
+  form.tranches.forEach((row, i) => {
+    if (isBlank(row.date) && isBlank(row.mw)) return;
+    rowOfIndex.push(i);
+    tranches.push({ date: row.date, mw: row.mw });
+  });
+  if (tranches.length > 0) file.tranches = tranches;
+  return { file, rowOfIndex };
+}
+
+export interface FormCheck {
+  /** The validated terms, or null while the form has problems. */
+  readonly terms: Terms | null;
+  /** Messages by field, in core's order. */
+  readonly fields: ReadonlyMap<FieldId, readonly string[]>;
+  readonly problems: readonly Problem[];
+}
+
+const SCALAR_KEYS: ReadonlySet<string> = new Set(FORM_TERMS.map((t) => t.key));
+
+/** The field a problem is about: `tranches[i].date` → that form row's date field (blank rows skipped). */
+export function fieldOf(term: string, rowOfIndex: readonly number[]): FieldId {
+  if (SCALAR_KEYS.has(term)) return term as ScalarTermKey;
+  const m = /^tranches\[(\d+)\](?:\.(\w+))?$/.exec(term);
+  if (m) {
+    const row = rowOfIndex[Number(m[1])] ?? Number(m[1]);
+    if (m[2] === "date" || m[2] === "mw") return `tranches.${row}.${m[2]}`;
+    return `tranches.${row}`;
+  }
+  if (term === "tranches") return "tranches";
+  return "deal";
+}
+
+/** Validates the form with core's validation; every problem lands on the field it names. */
+export function checkForm(form: FormState): FormCheck {
+  const { file, rowOfIndex } = rawDealFile(form);
+  const result = validateDeal(file);
+  if (result.ok) return { terms: result.value, fields: new Map(), problems: [] };
+  const fields = new Map<FieldId, string[]>();
+  for (const p of result.error.problems) {
+    const id = fieldOf(p.term, rowOfIndex);
+    fields.set(id, [...(fields.get(id) ?? []), p.message]);
+  }
+  return { terms: null, fields, problems: result.error.problems };
+}
+
+/**
+ * The deal file to insert or export: the validated terms in canonical form
+ * (numbers as JSON numbers where exact), only the terms the user gave (a
+ * blank term keeps its default, and the sheet shows it blank with a note),
+ * the tranches listed when the form has any.
+ */
+export function normalizedDealFile(form: FormState, terms: Terms): DealFile {
+  const { file } = rawDealFile(form);
+  const canonical = toDealFile(terms);
+  const out: DealFile = {};
+  for (const t of FORM_TERMS) {
+    if (Object.prototype.hasOwnProperty.call(file, t.key) && canonical[t.key] !== undefined)
+      out[t.key] = canonical[t.key];
+  }
+  if (file.tranches !== undefined) out.tranches = canonical.tranches;
+  return out;
+}
+
+/** Why Insert is disabled, in one line; null when the deal is valid. */
+export function blockedReason(check: FormCheck): string | null {
+  if (check.terms) return null;
+  const n = check.problems.length;
+  const first = check.problems[0]?.message ?? "the deal is incomplete";
+  return n === 1 ? `Fix 1 problem first: ${first}` : `Fix ${n} problems first (the first: ${first})`;
+}
+
+export function setValue(form: FormState, key: ScalarTermKey, text: string): FormState {
+  return { ...form, values: { ...form.values, [key]: text } };
+}
+
+export function setTranche(form: FormState, index: number, field: "date" | "mw", text: string): FormState {
+  return { ...form, tranches: form.tranches.map((r, i) => (i === index ? { ...r, [field]: text } : r)) };
+}
+
+export function addTranche(form: FormState): FormState {
+  return { ...form, tranches: [...form.tranches, { date: "", mw: "" }] };
+}
+
+export function removeTranche(form: FormState, index: number): FormState {
+  return { ...form, tranches: form.tranches.filter((_, i) => i !== index) };
+}

@@ -1,0 +1,136 @@
+/**
+ * The slice of the Excel JavaScript API the writer uses, as structural
+ * types: `Excel.RequestContext` satisfies them (checked in officeBackend.ts),
+ * and so does a test's recorder. Nothing here needs a requirement set above
+ * ExcelApi 1.12 (the manifest's): names 1.4, custom XML parts 1.5, freeze
+ * panes 1.7, chart series and data validation 1.8.
+ */
+
+export interface FillLike {
+  color: string;
+  clear(): void;
+}
+
+export interface FontLike {
+  color: string;
+  bold: boolean;
+  italic: boolean;
+  size: number;
+}
+
+export interface RangeFormatLike {
+  readonly fill: FillLike;
+  readonly font: FontLike;
+  wrapText: boolean;
+  columnWidth: number;
+}
+
+export interface DataValidationLike {
+  rule: { list?: { inCellDropDown: boolean; source: string | unknown } } | unknown;
+  prompt: { showPrompt: boolean; title: string; message: string } | unknown;
+}
+
+export interface RangeLike {
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+  readonly format: RangeFormatLike;
+  readonly dataValidation: DataValidationLike;
+  merge(across?: boolean): void;
+  load(propertyNames: string): unknown;
+}
+
+export interface ChartSeriesLike {
+  name: string;
+  setValues(source: RangeLike): void;
+  setXAxisValues(source: RangeLike): void;
+}
+
+export interface ChartLike {
+  name: string;
+  readonly title: { text: string };
+  readonly legend: { position: string | unknown };
+  readonly axes: {
+    readonly categoryAxis: { numberFormat: string };
+    readonly valueAxis: { numberFormat: string };
+  };
+  readonly series: {
+    getItemAt(index: number): ChartSeriesLike;
+    add(name?: string, index?: number): ChartSeriesLike;
+  };
+  setPosition(startCell: string, endCell?: string): void;
+  load(propertyNames: string): unknown;
+}
+
+export interface ChartCollectionLike {
+  add(type: "Line", sourceData: RangeLike, seriesBy: "Columns"): ChartLike;
+  getItemOrNullObject(name: string): ChartLike & { isNullObject: boolean };
+}
+
+export interface WorksheetLike {
+  readonly id: string;
+  readonly name: string;
+  readonly charts: ChartCollectionLike;
+  readonly freezePanes: { freezeRows(count?: number): void; freezeAt(frozenRange: RangeLike | string): void };
+  getRange(address?: string): RangeLike;
+  delete(): void;
+  load(propertyNames: string): unknown;
+}
+
+export interface NullableWorksheetLike extends WorksheetLike {
+  readonly isNullObject: boolean;
+}
+
+export interface WorksheetCollectionLike {
+  readonly items: WorksheetLike[];
+  add(name?: string): WorksheetLike;
+  getItemOrNullObject(key: string): NullableWorksheetLike;
+  load(propertyNames: string): unknown;
+}
+
+export interface NamedItemLike {
+  readonly name: string;
+  delete(): void;
+  load(propertyNames: string): unknown;
+}
+
+export interface NamedItemCollectionLike {
+  readonly items: NamedItemLike[];
+  add(name: string, reference: string, comment?: string): unknown;
+  getItemOrNullObject(name: string): NamedItemLike & { readonly isNullObject: boolean };
+  load(propertyNames: string): unknown;
+}
+
+export interface ClientResultLike<T> {
+  readonly value: T;
+}
+
+export interface CustomXmlPartLike {
+  readonly id: string;
+  getXml(): ClientResultLike<string>;
+  setXml(xml: string): void;
+  delete(): void;
+}
+
+export interface CustomXmlPartScopedCollectionLike {
+  readonly items: CustomXmlPartLike[];
+  load(propertyNames: string): unknown;
+}
+
+export interface CustomXmlPartCollectionLike {
+  add(xml: string): CustomXmlPartLike;
+  getByNamespace(namespaceUri: string): CustomXmlPartScopedCollectionLike;
+}
+
+export interface WorkbookLike {
+  readonly worksheets: WorksheetCollectionLike;
+  readonly names: NamedItemCollectionLike;
+  readonly customXmlParts: CustomXmlPartCollectionLike;
+  readonly application: { calculate(calculationType: "Full" | "Recalculate" | "FullRebuild"): void };
+}
+
+/** What Excel.run hands its callback: a workbook and a sync that sends the queued batch. */
+export interface ExcelContextLike {
+  readonly workbook: WorkbookLike;
+  sync(): Promise<unknown>;
+}

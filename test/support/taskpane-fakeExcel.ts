@@ -1,0 +1,430 @@
+/* eslint-disable @typescript-eslint/no-this-alias -- proxy traps and getters need the recorder itself */
+/**
+ * A recorder standing in for Excel's request context: writes are queued and
+ * applied at `sync()`, as Office.js batches them; loaded properties can only
+ * be read after a sync; a sync can be made to fail part-way (Office.js
+ * batches are not transactions: what ran before the error stays applied).
+ * Every write is logged with its sheet, address and the sync it went out in.
+ * office-addin-mock cannot do these (no batching, no failure part-way).
+ */
+import type { ExcelContextLike } from "../../taskpane/writer/excelLike";
+
+export interface LogEntry {
+  /** The batch the write was queued in: 0 before the first sync. */
+  readonly batch: number;
+  /** Sheet name at apply time, or "(workbook)". */
+  readonly sheet: string;
+  readonly address: string;
+  readonly path: string;
+  readonly value?: unknown;
+}
+
+export interface FakeSheet {
+  id: string;
+  name: string;
+  cells: Map<string, unknown>;
+  charts: { name: string; series: { name: string; values: string; x: string }[] }[];
+  frozenRows: number;
+}
+
+type Op = () => void;
+
+const CELL = /^([A-Z]{1,3})(\d+)$/;
+
+function colNum(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+function colLetter(n: number): string {
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = (n - 1 - r) / 26;
+  }
+  return s;
+}
+
+/** The cells of "B5:C7" (or "B5"), row by row; [] for whole columns ("A:A"). */
+export function cellsOf(address: string): string[][] {
+  const [a, b = a] = address.split(":");
+  const ma = CELL.exec(a);
+  const mb = CELL.exec(b);
+  if (!ma || !mb) return [];
+  const rows: string[][] = [];
+  for (let r = Number(ma[2]); r <= Number(mb[2]); r++) {
+    const row: string[] = [];
+    for (let c = colNum(ma[1]); c <= colNum(mb[1]); c++) row.push(`${colLetter(c)}${r}`);
+    rows.push(row);
+  }
+  return rows;
+}
+
+export class FakeExcel {
+  readonly sheets: FakeSheet[] = [];
+  readonly names = new Map<string, string>();
+  readonly parts = new Map<string, string>();
+  readonly log: LogEntry[] = [];
+  syncs = 0;
+  calculations: string[] = [];
+  /** Make sync number `sync` (1-based) fail after applying `afterOps` of its queued operations. */
+  failAt: { sync: number; afterOps: number; message?: string } | null = null;
+  private queue: Op[] = [];
+  private loaders: Op[] = [];
+  private nextId = 1;
+
+  constructor(sheetNames: readonly string[] = ["Sheet1"], names: readonly string[] = []) {
+    for (const n of sheetNames) this.addSheet(n);
+    for (const n of names) this.names.set(n, "=Sheet1!$A$1");
+  }
+
+  addSheet(name: string): FakeSheet {
+    const sheet: FakeSheet = { id: `{sheet-${this.nextId++}}`, name, cells: new Map(), charts: [], frozenRows: 0 };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Everything the workbook holds, for "nothing else was touched" checks. */
+  snapshot(): string {
+    return JSON.stringify({
+      sheets: this.sheets.map((s) => ({ ...s, cells: [...s.cells.entries()] })),
+      names: [...this.names.entries()],
+      parts: [...this.parts.entries()],
+    });
+  }
+
+  private find(key: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.id === key) ?? this.sheet(key);
+  }
+
+  private record(sheet: () => FakeSheet | undefined, address: string, path: string, value?: unknown, apply?: Op): void {
+    const batch = this.syncs;
+    this.queue.push(() => {
+      const s = sheet();
+      if (address !== "" && !s)
+        throw Object.assign(new Error("The requested resource doesn't exist."), { code: "ItemNotFound" });
+      this.log.push({ batch, sheet: s ? s.name : "(workbook)", address, path, value });
+      apply?.();
+    });
+  }
+
+  async sync(): Promise<void> {
+    this.syncs++;
+    const ops = this.queue;
+    this.queue = [];
+    const fail = this.failAt && this.failAt.sync === this.syncs ? this.failAt : null;
+    try {
+      for (let i = 0; i < ops.length; i++) {
+        if (fail && i >= fail.afterOps) break;
+        ops[i]();
+      }
+      if (fail) {
+        throw Object.assign(new Error(fail.message ?? "The argument is invalid or missing."), {
+          code: "InvalidArgument",
+        });
+      }
+    } catch (e) {
+      this.loaders = [];
+      throw e;
+    }
+    // Loads run after the batch's writes, and a load may queue its items' loads: drain.
+    for (let l = this.loaders.shift(); l; l = this.loaders.shift()) l();
+  }
+
+  /** A property that can be read only after the sync that loads it. */
+  private loadable<T>(): { set(v: T): void; get(): T } {
+    let loaded = false;
+    let value: T;
+    return {
+      set: (v) => {
+        loaded = true;
+        value = v;
+      },
+      get: () => {
+        if (!loaded) throw new Error("The property has not been loaded: call load() and sync() first.");
+        return value;
+      },
+    };
+  }
+
+  private recorder(sheet: () => FakeSheet | undefined, address: string, path: string): unknown {
+    const fake = this;
+    const target: Record<string, unknown> = {};
+    return new Proxy(target, {
+      get(_t, prop: string) {
+        if (prop === "then") return undefined;
+        if (
+          prop === "merge" ||
+          prop === "clear" ||
+          prop === "freezeRows" ||
+          prop === "freezeAt" ||
+          prop === "setPosition"
+        ) {
+          return (...args: unknown[]) => fake.record(sheet, address, `${path}${prop}()`, args);
+        }
+        if (prop === "load") return () => undefined;
+        return fake.recorder(sheet, address, `${path}${prop}.`);
+      },
+      set(_t, prop: string, value: unknown) {
+        fake.record(sheet, address, `${path}${prop}`, value);
+        return true;
+      },
+    });
+  }
+
+  private range(sheet: () => FakeSheet | undefined, address: string): unknown {
+    const fake = this;
+    const values = this.loadable<unknown[][]>();
+    const base = this.recorder(sheet, address, "") as Record<string, unknown>;
+    const write = (value: unknown) => () => {
+      const s = sheet();
+      const grid = value as unknown[][];
+      cellsOf(address).forEach((row, r) => row.forEach((ref, c) => s?.cells.set(ref, grid[r]?.[c] ?? grid[0][0])));
+    };
+    return new Proxy(base, {
+      get(t, prop: string) {
+        if (prop === "address") return address;
+        if (prop === "values") return values.get();
+        if (prop === "load")
+          return () => {
+            fake.loaders.push(() => {
+              const s = sheet();
+              values.set(cellsOf(address).map((row) => row.map((ref) => s?.cells.get(ref) ?? "")));
+            });
+          };
+        return Reflect.get(t, prop);
+      },
+      set(_t, prop: string, value: unknown) {
+        fake.record(sheet, address, prop, value, prop === "values" || prop === "formulas" ? write(value) : undefined);
+        return true;
+      },
+    });
+  }
+
+  private sheetObject(resolve: () => FakeSheet | undefined) {
+    const fake = this;
+    const id = this.loadable<string>();
+    const name = this.loadable<string>();
+    const isNull = this.loadable<boolean>();
+    return {
+      get id() {
+        return id.get();
+      },
+      get name() {
+        return name.get();
+      },
+      get isNullObject() {
+        return isNull.get();
+      },
+      load() {
+        fake.loaders.push(() => {
+          const s = resolve();
+          isNull.set(!s);
+          if (s) {
+            id.set(s.id);
+            name.set(s.name);
+          }
+        });
+      },
+      getRange: (address: string) => fake.range(resolve, address),
+      delete: () =>
+        fake.record(resolve, "", "worksheet.delete()", undefined, () => {
+          const s = resolve();
+          if (s) fake.sheets.splice(fake.sheets.indexOf(s), 1);
+        }),
+      freezePanes: fake.recorder(resolve, "(sheet)", "freezePanes."),
+      charts: {
+        add: (type: string, source: { address: string }) => {
+          const chart = { name: "", series: [{ name: "", values: source.address, x: "" }] };
+          fake.record(resolve, source.address, "charts.add()", type, () => resolve()?.charts.push(chart));
+          return fake.chartObject(resolve, () => chart);
+        },
+        getItemOrNullObject: (chartName: string) => {
+          const found = () => resolve()?.charts.find((c) => c.name === chartName);
+          const obj = fake.chartObject(resolve, found) as Record<string, unknown>;
+          const isNullChart = fake.loadable<boolean>();
+          return new Proxy(obj, {
+            get(t, prop: string) {
+              if (prop === "isNullObject") return isNullChart.get();
+              if (prop === "load") return () => fake.loaders.push(() => isNullChart.set(!found()));
+              return Reflect.get(t, prop);
+            },
+          });
+        },
+      },
+    };
+  }
+
+  private chartObject(sheet: () => FakeSheet | undefined, chart: () => FakeSheet["charts"][number] | undefined) {
+    const fake = this;
+    const rec = this.recorder(sheet, "(chart)", "chart.") as Record<string, unknown>;
+    const seriesObject = (at: () => { name: string; values: string; x: string } | undefined) => ({
+      set name(v: string) {
+        fake.record(sheet, "(chart)", "series.name", v, () => {
+          const s = at();
+          if (s) s.name = v;
+        });
+      },
+      setValues: (r: { address: string }) =>
+        fake.record(sheet, "(chart)", "series.setValues()", r.address, () => {
+          const s = at();
+          if (s) s.values = r.address;
+        }),
+      setXAxisValues: (r: { address: string }) =>
+        fake.record(sheet, "(chart)", "series.setXAxisValues()", r.address, () => {
+          const s = at();
+          if (s) s.x = r.address;
+        }),
+    });
+    return new Proxy(rec, {
+      get(t, prop: string) {
+        if (prop === "series") {
+          return {
+            getItemAt: (i: number) => seriesObject(() => chart()?.series[i]),
+            add: (name: string) => {
+              const s = { name, values: "", x: "" };
+              fake.record(sheet, "(chart)", "series.add()", name, () => chart()?.series.push(s));
+              return seriesObject(() => s);
+            },
+          };
+        }
+        return Reflect.get(t, prop);
+      },
+      set(_t, prop: string, value: unknown) {
+        fake.record(sheet, "(chart)", `chart.${prop}`, value, () => {
+          const c = chart();
+          if (c && prop === "name") c.name = value as string;
+        });
+        return true;
+      },
+    });
+  }
+
+  context(): ExcelContextLike {
+    const fake = this;
+    const workbook = () => undefined;
+    const sheetItems = this.loadable<unknown[]>();
+    const nameItems = this.loadable<unknown[]>();
+    const ctx = {
+      sync: () => fake.sync(),
+      workbook: {
+        worksheets: {
+          get items() {
+            return sheetItems.get();
+          },
+          load() {
+            fake.loaders.push(() =>
+              sheetItems.set(
+                fake.sheets.map((s) => {
+                  const o = fake.sheetObject(() => s);
+                  o.load();
+                  return o;
+                }),
+              ),
+            );
+          },
+          add: (name: string) => {
+            let created: FakeSheet | undefined;
+            fake.record(workbook, "", "worksheets.add()", name, () => {
+              if (fake.sheet(name))
+                throw Object.assign(new Error("A sheet with that name exists."), { code: "ItemAlreadyExists" });
+              created = fake.addSheet(name);
+            });
+            return fake.sheetObject(() => created);
+          },
+          getItemOrNullObject: (key: string) => fake.sheetObject(() => fake.find(key)),
+        },
+        names: {
+          get items() {
+            return nameItems.get();
+          },
+          load() {
+            fake.loaders.push(() => nameItems.set([...fake.names.keys()].map((name) => ({ name }))));
+          },
+          add: (name: string, reference: string, comment?: string) =>
+            fake.record(workbook, "", "names.add()", { name, reference, comment }, () => {
+              if (fake.names.has(name))
+                throw Object.assign(new Error("The name exists."), { code: "ItemAlreadyExists" });
+              fake.names.set(name, reference);
+            }),
+          getItemOrNullObject: (name: string) => {
+            const isNull = fake.loadable<boolean>();
+            return {
+              name,
+              get isNullObject() {
+                return isNull.get();
+              },
+              load: () => fake.loaders.push(() => isNull.set(!fake.names.has(name))),
+              delete: () => fake.record(workbook, "", "names.delete()", name, () => fake.names.delete(name)),
+            };
+          },
+        },
+        customXmlParts: {
+          add: (xml: string) => {
+            const id = `{part-${fake.nextId++}}`;
+            fake.record(workbook, "", "customXmlParts.add()", xml, () => fake.parts.set(id, xml));
+            return fake.partObject(id);
+          },
+          getByNamespace: (ns: string) => {
+            const items = fake.loadable<unknown[]>();
+            return {
+              get items() {
+                return items.get();
+              },
+              load: () =>
+                fake.loaders.push(() =>
+                  items.set(
+                    [...fake.parts.entries()]
+                      .filter(([, xml]) => xml.includes(`xmlns="${ns}"`))
+                      .map(([id]) => fake.partObject(id)),
+                  ),
+                ),
+            };
+          },
+        },
+        application: {
+          calculate: (type: string) =>
+            fake.record(workbook, "", "application.calculate()", type, () => fake.calculations.push(type)),
+        },
+      },
+    };
+    return ctx as unknown as ExcelContextLike;
+  }
+
+  private partObject(id: string) {
+    const fake = this;
+    return {
+      id,
+      getXml: () => {
+        const result = fake.loadable<string>();
+        fake.loaders.push(() => result.set(fake.parts.get(id) ?? ""));
+        return {
+          get value() {
+            return result.get();
+          },
+        };
+      },
+      setXml: (xml: string) =>
+        fake.record(
+          () => undefined,
+          "",
+          "customXmlPart.setXml()",
+          xml,
+          () => fake.parts.set(id, xml),
+        ),
+      delete: () =>
+        fake.record(
+          () => undefined,
+          "",
+          "customXmlPart.delete()",
+          id,
+          () => fake.parts.delete(id),
+        ),
+    };
+  }
+}
