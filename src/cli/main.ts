@@ -1,3 +1,7 @@
+import { randomBytes } from "node:crypto";
+import { constants as fsConstants } from "node:fs";
+import { copyFile, link, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
 import {
   DealError,
   buildSchedule,
@@ -7,11 +11,13 @@ import {
   summarize,
   validateDeal,
   validateNumberTerm,
+  type CalendarDate,
   type DealFile,
   type Terms,
 } from "../core";
-import { planDeal, planPreset, planToJson } from "../plan";
+import { planDeal, planPreset, planToJson, type SheetPlan } from "../plan";
 import { PRESETS, getPreset } from "../presets";
+import { HPC_ADDIN, addinFromManifest, exportPlanXlsx, type AddinReference } from "../xlsx";
 import { scheduleCsv, summaryJson } from "./format";
 import { UsageError, processIO, type CliIO } from "./io";
 
@@ -23,11 +29,15 @@ Usage:
   hpc-deal remaining DEAL.json DATE      prepayment not yet credited at DATE (YYYY-MM-DD)
   hpc-deal plan DEAL.json                the sheet layout the add-in inserts, as JSON
   hpc-deal plan --preset ID              the same for a preset, with its provenance
+  hpc-deal xlsx DEAL.json -o FILE.xlsx   the model as an Excel workbook: HPC formulas with cached values
+        [--preset ID instead of DEAL.json] [--values-only] [--as-of YYYY-MM-DD] [--force] [--manifest FILE]
   hpc-deal presets                       list the preset deals
   hpc-deal preset ID                     print a preset as a deal file
 
 DEAL.json is a deal file (JSON with the spec's keys); "-" reads standard input.
 --rate R sets the annual discount rate for the NPV (a fraction: 0.1 = 10 %).
+xlsx: --values-only writes values, no formulas (for recipients without the add-in); --as-of sets
+the date TODAY() is cached at (default: today); an existing FILE is kept unless --force.
 Exit codes: 0 success, 2 bad input or usage (the message names the term).
 `;
 
@@ -112,6 +122,10 @@ async function run(io: CliIO, argv: readonly string[]): Promise<void> {
       io.out(JSON.stringify(planToJson(planDeal(file as DealFile)), null, 2) + "\n");
       return;
     }
+    case "xlsx": {
+      await xlsxCommand(io, args);
+      return;
+    }
     case "presets": {
       expectArgs(args, 0, "hpc-deal presets");
       const width = Math.max(...PRESETS.map((p) => p.id.length));
@@ -135,6 +149,92 @@ async function run(io: CliIO, argv: readonly string[]): Promise<void> {
       return;
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
+  }
+}
+
+/** Takes a flag (an option without a value) out of the arguments. */
+function takeFlag(args: string[], name: string): boolean {
+  const i = args.indexOf(name);
+  if (i < 0) return false;
+  args.splice(i, 1);
+  return true;
+}
+
+function localToday(): CalendarDate {
+  const now = new Date();
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+}
+
+async function xlsxCommand(io: CliIO, args: string[]): Promise<void> {
+  const usage = "hpc-deal xlsx DEAL.json -o FILE.xlsx [--values-only] [--as-of YYYY-MM-DD] [--force]";
+  const out = takeOption(args, "-o") ?? takeOption(args, "--output");
+  const presetId = takeOption(args, "--preset");
+  const asOfText = takeOption(args, "--as-of");
+  const manifest = takeOption(args, "--manifest");
+  const valuesOnly = takeFlag(args, "--values-only");
+  const force = takeFlag(args, "--force");
+  const unknown = args.find((a) => a.startsWith("-") && a !== "-");
+  if (unknown !== undefined) throw new UsageError(`unknown option ${JSON.stringify(unknown)}: ${usage}`);
+  expectArgs(args, presetId === undefined ? 1 : 0, usage);
+  if (out === undefined) throw new UsageError(`missing -o FILE.xlsx: ${usage}`);
+  const asOf = asOfText === undefined ? localToday() : parseIsoDate(asOfText);
+  if (!asOf) throw new UsageError(`--as-of must be a date as YYYY-MM-DD, got ${JSON.stringify(asOfText)}`);
+
+  let plan: SheetPlan;
+  if (presetId !== undefined) {
+    const preset = getPreset(presetId);
+    if (!preset) throw new UsageError(`unknown preset ${JSON.stringify(presetId)}: see \`hpc-deal presets\``);
+    plan = planPreset(preset);
+  } else {
+    const file = await loadDealFile(io, args[0]);
+    const checked = validateDeal(file);
+    if (!checked.ok) throw checked.error;
+    plan = planDeal(file as DealFile);
+  }
+  const addin = manifest === undefined ? HPC_ADDIN : await readManifest(manifest);
+  const bytes = await exportPlanXlsx(plan, { mode: valuesOnly ? "values" : "live", asOf, addin });
+  await writeNew(out, bytes, force);
+}
+
+async function readManifest(file: string): Promise<AddinReference> {
+  try {
+    return addinFromManifest(await readFile(file, "utf8"));
+  } catch (e) {
+    throw new UsageError(`cannot read the add-in's id from ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/**
+ * Writes a file atomically: to a temporary file beside it, then linked (which
+ * fails if the target exists: an existing file is never replaced unless
+ * `force`) or, with `force`, renamed over it. A reader never sees half a file.
+ */
+async function writeNew(target: string, bytes: Uint8Array, force: boolean): Promise<void> {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await writeFile(tmp, bytes, { flag: "wx" });
+  } catch (e) {
+    throw new UsageError(`cannot write ${target}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
+    if (force) {
+      await rename(tmp, target);
+      return;
+    }
+    try {
+      await link(tmp, target);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EEXIST") throw e;
+      // A file system without hard links: an exclusive copy still never replaces an existing file.
+      await copyFile(tmp, target, fsConstants.COPYFILE_EXCL);
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw new UsageError(`${target} exists: give --force to replace it`);
+    throw new UsageError(`cannot write ${target}: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    await unlink(tmp).catch(() => undefined);
   }
 }
 

@@ -40,3 +40,4 @@ export { readDealFile, readTerms, type CellReader } from "./readBack";
 export { DEAL_SUMMARY_ROW, SUMMARY_ROWS, type SummaryKey, type SummaryRow } from "./summaryBlock";
 export { planTermsUpdate, type ExistingSheet, type TermsUpdate, type TermsUpdateOptions } from "./update";
 export type * from "./types";
+export { planCachedValues, type CachedError, type CachedValue, type CachedValuesOptions } from "./cached";

@@ -1,0 +1,72 @@
+import { prepaymentRemaining, type CalendarDate } from "../core";
+import { Deal, type Cell } from "../functions/deal";
+import { cellRef, parseCell } from "./a1";
+import { readTerms } from "./readBack";
+import { DEAL_SUMMARY_ROW, SUMMARY_ROWS, type SummaryKey } from "./summaryBlock";
+import type { CellValue, SheetPlan } from "./types";
+
+/** An Excel error value as a formula's result, e.g. HPC.DEALNPV of a deal with no discount rate. */
+export interface CachedError {
+  readonly error: "#VALUE!";
+}
+
+/** What a formula cell shows: a number, text, or an error. */
+export type CachedValue = number | string | CachedError;
+
+export interface CachedValuesOptions {
+  /** The date TODAY() stands for (the summary's "prepayment remaining today"). */
+  readonly asOf: CalendarDate;
+}
+
+/**
+ * The value every formula cell of a plan shows, as the HPC functions would
+ * compute it: the summary's figures and every cell of the schedule's spill,
+ * keyed by A1 ref (the spill's anchor holds its first header). The terms are
+ * read back from the plan's own cells, so the values are those of the sheet
+ * as written, and come from core through the functions' own conversions
+ * (`Deal`): money in cents, dates as Excel serials. Throws the `DealError`
+ * of a plan whose terms do not validate, and a `RangeError` for a formula
+ * cell whose figure it does not know (a plan this function has not caught up
+ * with): a file must never carry a made-up cached value.
+ */
+export function planCachedValues(plan: SheetPlan, options: CachedValuesOptions): Map<string, CachedValue> {
+  const byRef = new Map<string, CellValue | undefined>(plan.cells.map((c) => [c.ref, c.value]));
+  const read = readTerms(plan.deal.layout, (ref) => byRef.get(ref) ?? null);
+  if (!read.ok) throw read.error;
+  const deal = new Deal(read.value);
+  const values = new Map<string, CachedValue>();
+
+  // The figures the summary takes from HPC.DEALSUMMARY, by the same row the sheet's INDEX uses.
+  const fromSummary = (key: keyof typeof DEAL_SUMMARY_ROW) => deal.summaryTable[DEAL_SUMMARY_ROW[key] - 1][1];
+  const figure: Readonly<Record<SummaryKey, () => CachedValue>> = {
+    contractValue: () => deal.contractValue,
+    averageAnnualRevenue: () => deal.annualRevenue,
+    capacity: () => deal.terms.capacityMW.toNumber(),
+    revenuePerMWYear: () => fromSummary("revenuePerMWYear"),
+    npv: () => (deal.terms.discountRate === null ? { error: "#VALUE!" } : deal.npvAt(deal.terms.discountRate)),
+    prepaymentRemainingToday: () => prepaymentRemaining(deal.schedule, options.asOf).toNumber(),
+    totalCredits: () => fromSummary("totalCredits"),
+    uncreditedPrepayment: () => fromSummary("uncreditedPrepayment"),
+    totalNetCash: () => fromSummary("totalNetCash"),
+    firstMonth: () => fromSummary("firstMonth"),
+    lastMonth: () => fromSummary("lastMonth"),
+  };
+  const first = parseCell(plan.deal.layout.summary.ref.split(":")[0]);
+  if (!first) throw new RangeError(`bad summary ref ${plan.deal.layout.summary.ref}`);
+  SUMMARY_ROWS.forEach((row, i) => {
+    values.set(cellRef(first.column + 1, first.row + i), figure[row.key]());
+  });
+
+  const anchor = parseCell(plan.schedule.anchor);
+  if (!anchor) throw new RangeError(`bad schedule anchor ${plan.schedule.anchor}`);
+  deal.scheduleTable.forEach((line: readonly Cell[], r) =>
+    line.forEach((cell, c) => values.set(cellRef(anchor.column + c, anchor.row + r), cell)),
+  );
+
+  for (const cell of plan.cells) {
+    if (cell.formula !== undefined && !values.has(cell.ref)) {
+      throw new RangeError(`no cached value for the formula in ${cell.ref}: ${cell.formula}`);
+    }
+  }
+  return values;
+}

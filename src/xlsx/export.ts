@@ -1,0 +1,222 @@
+/**
+ * The third writer of the sheet plan: an .xlsx file (exceljs), in one of two
+ * modes.
+ *
+ * - `live`: the HPC formulas as Excel stores them (`_xldudf_HPC_…`, each a
+ *   dynamic-array formula, the schedule one spill) with every result cached,
+ *   plus the parts that tie the workbook to the add-in: the file opens with
+ *   the right numbers anywhere and stays live in Excel with the add-in.
+ * - `values`: the same layout with every formula replaced by its value, for
+ *   a recipient without the add-in (whose full recalculation would turn the
+ *   HPC formulas into #NAME?).
+ *
+ * No Node API: it runs in the task pane as in the CLI (bytes in a Uint8Array).
+ * exceljs cannot write charts: the chart's place holds a note saying so.
+ */
+import ExcelJS, { type CellValue as ExcelCellValue, type Worksheet } from "exceljs";
+import { formatIsoDate, type CalendarDate } from "../core";
+import {
+  ROWS,
+  SUMMARY_ROWS,
+  columnLetter,
+  parseCell,
+  planCachedValues,
+  type CachedValue,
+  type PlanCell,
+  type SheetPlan,
+} from "../plan";
+import { HPC_ADDIN, checkAddin, type AddinReference } from "./addin";
+import { UDF_PREFIX, customFunctionIds, storedFormula } from "./formula";
+import { stableGuid } from "./ids";
+import { addLiveParts } from "./postprocess";
+import { xlsxStyle } from "./styles";
+
+export type ExportMode = "live" | "values";
+
+export interface ExportOptions {
+  readonly mode: ExportMode;
+  /** The export's date: TODAY()'s cached value, the workbook's dates, the values-only note. */
+  readonly asOf: CalendarDate;
+  /** The add-in the live workbook is tied to; manifest.xml's by default. */
+  readonly addin?: AddinReference;
+  /** The web extension's instance GUID (no braces); derived from the add-in and the sheet by default. */
+  readonly instanceId?: string;
+}
+
+/** Excel's limit on a data-validation prompt. */
+const MAX_PROMPT = 255;
+
+/** Excel's stored column width for a width in characters of the default font (Calibri 11: 7 px a digit, 5 px padding). */
+export function storedColumnWidth(characters: number): number {
+  return Math.trunc(((characters * 7 + 5) / 7) * 256) / 256;
+}
+
+function cellsOf(ref: string): string[] {
+  const [from, to = from] = ref.split(":");
+  const a = parseCell(from);
+  const b = parseCell(to);
+  if (!a || !b) throw new RangeError(`not an A1 range: ${ref}`);
+  const refs: string[] = [];
+  for (let row = a.row; row <= b.row; row++) {
+    for (let col = a.column; col <= b.column; col++) refs.push(`${columnLetter(col)}${row}`);
+  }
+  return refs;
+}
+
+function asExcelValue(value: CachedValue): ExcelCellValue {
+  return typeof value === "object" ? { error: value.error } : value;
+}
+
+function isHpcFormula(stored: string): boolean {
+  return stored.includes(UDF_PREFIX);
+}
+
+/** The texts the export changes: the hint on top, and what "today" means in a file. */
+function overrides(plan: SheetPlan, options: ExportOptions): Map<string, string> {
+  const date = formatIsoDate(options.asOf);
+  const texts = new Map<string, string>();
+  const summaryFirst = parseCell(plan.deal.layout.summary.ref.split(":")[0]);
+  const todayRow = SUMMARY_ROWS.findIndex((r) => r.key === "prepaymentRemainingToday");
+  if (summaryFirst && todayRow >= 0) {
+    const ref = `${plan.deal.layout.terms.noteColumn}${summaryFirst.row + todayRow}`;
+    texts.set(
+      ref,
+      options.mode === "values"
+        ? `Prepayment not yet credited back to the tenant as of ${date}, the date of this copy.`
+        : `Prepayment not yet credited back to the tenant as of today (TODAY() is recalculated on open; the file was saved with its value on ${date}).`,
+    );
+  }
+  if (options.mode === "values") {
+    const hint = plan.cells.find((c) => c.ref === `A${ROWS.hint}`);
+    const notes = plan.deal.layout.notes ? ` Sources and notes from ${plan.deal.layout.notes.ref.split(":")[0]}.` : "";
+    texts.set(
+      hint?.ref ?? `A${ROWS.hint}`,
+      `Values-only copy made on ${date} by HPC Hosting Deals: every figure is a value, not a formula, so editing a ` +
+        `term does not recompute the summary or the schedule. Open the live export with the add-in to model changes.${notes}`,
+    );
+  }
+  return texts;
+}
+
+function writeCell(ws: Worksheet, cell: PlanCell, value: ExcelCellValue | undefined): void {
+  const target = ws.getCell(cell.ref);
+  if (cell.format) target.numFmt = cell.format;
+  if (cell.style) {
+    const { font, fill } = xlsxStyle(cell.style);
+    target.font = font;
+    if (fill) target.fill = fill;
+  }
+  if (cell.choices) {
+    target.dataValidation = {
+      type: "list",
+      allowBlank: true,
+      formulae: [`"${cell.choices.join(",")}"`],
+      showErrorMessage: true,
+      ...(cell.help ? { showInputMessage: true, prompt: cell.help.slice(0, MAX_PROMPT) } : {}),
+    };
+  }
+  if (value !== undefined && value !== null) target.value = value;
+}
+
+/**
+ * The plan as an .xlsx file. Throws the `DealError` of a plan whose terms do
+ * not validate (a plan from `planDeal` always does).
+ */
+export async function exportPlanXlsx(plan: SheetPlan, options: ExportOptions): Promise<Uint8Array> {
+  const live = options.mode === "live";
+  const addin = checkAddin(options.addin ?? HPC_ADDIN);
+  const cached = planCachedValues(plan, { asOf: options.asOf });
+  const texts = overrides(plan, options);
+
+  const wb = new ExcelJS.Workbook();
+  const stamp = new Date(Date.UTC(options.asOf.year, options.asOf.month - 1, options.asOf.day));
+  wb.creator = "HPC Hosting Deals";
+  wb.lastModifiedBy = "HPC Hosting Deals";
+  wb.created = stamp;
+  wb.modified = stamp;
+  wb.calcProperties = { fullCalcOnLoad: false };
+
+  const ws = wb.addWorksheet(plan.sheet, {
+    views: [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }],
+  });
+  for (const col of plan.columns) ws.getColumn(col.column).width = storedColumnWidth(col.width);
+  for (const name of plan.names) wb.definedNames.add(name.ref, name.name);
+
+  for (const range of plan.ranges) {
+    const dressing = range.style ? xlsxStyle(range.style) : undefined;
+    for (const ref of cellsOf(range.ref)) {
+      const cell = ws.getCell(ref);
+      if (range.format) cell.numFmt = range.format;
+      if (dressing) {
+        cell.font = dressing.font;
+        if (dressing.fill) cell.fill = dressing.fill;
+      }
+      if (range.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+    }
+    if (range.merge) ws.mergeCells(range.ref);
+  }
+
+  const functionIds = new Set<string>();
+  const written = new Set<string>();
+  for (const cell of plan.cells) {
+    written.add(cell.ref);
+    if (cell.formula === undefined) {
+      writeCell(ws, cell, texts.get(cell.ref) ?? cell.value ?? undefined);
+      continue;
+    }
+    const result = cached.get(cell.ref);
+    if (result === undefined) throw new RangeError(`no cached value for ${cell.ref}`);
+    if (!live) {
+      writeCell(ws, cell, asExcelValue(result));
+      continue;
+    }
+    const formula = storedFormula(cell.formula);
+    customFunctionIds(formula).forEach((id) => functionIds.add(id));
+    // Every HPC formula is stored as a dynamic array (its own cell, or the schedule's spill).
+    const array = isHpcFormula(formula)
+      ? { shareType: "array" as const, ref: cell.ref === plan.schedule.anchor ? plan.schedule.ref : cell.ref }
+      : {};
+    writeCell(ws, cell, { formula, result: asExcelValue(result), ...array } as ExcelCellValue);
+  }
+
+  // The spill's other cells hold their values only (Excel writes no formula there).
+  for (const [ref, value] of cached) {
+    if (!written.has(ref)) ws.getCell(ref).value = asExcelValue(value);
+  }
+
+  for (const chart of plan.charts) {
+    const note = ws.getCell(chart.from);
+    note.value =
+      `Chart not included: the xlsx export cannot write charts. In Excel, insert a line chart of ` +
+      `${chart.series.map((s) => s.name).join(", ")} over the dates ${chart.categories} ` +
+      `(${chart.points} months), or insert the deal from the HPC Hosting Deals pane.`;
+    note.font = xlsxStyle("note").font;
+  }
+
+  fitNoteRows(ws, plan);
+
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  if (!live) return bytes;
+  return addLiveParts(bytes, {
+    addin,
+    instanceId: options.instanceId ?? stableGuid(`${addin.id}|${plan.sheet}|webextension1`),
+    functionIds: [...functionIds].sort(),
+  });
+}
+
+/** Merged, wrapped note rows: Excel does not fit a merged cell's row height on open, so the export sets it. */
+function fitNoteRows(ws: Worksheet, plan: SheetPlan): void {
+  const widths = new Map(plan.columns.map((c) => [c.column, c.width]));
+  for (const range of plan.ranges) {
+    if (!range.merge || !range.wrap) continue;
+    const refs = cellsOf(range.ref);
+    const top = parseCell(refs[0]);
+    if (!top) continue;
+    const chars = refs
+      .filter((r) => parseCell(r)?.row === top.row)
+      .reduce((sum, r) => sum + (widths.get(r.replace(/\d+$/, "")) ?? 8.43), 0);
+    const text = String(ws.getCell(refs[0]).value ?? "");
+    const lines = Math.max(1, Math.ceil((text.length * 1.1) / Math.max(chars, 1)));
+    ws.getRow(top.row).height = lines * 15;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * What exceljs cannot write, added to its output with JSZip: the
+ * dynamic-array marks and metadata part, Excel's calcId, and the
+ * web-extension parts that tie the workbook to the add-in. Each step is one
+ * explicit edit of one part (see `parts.ts`); a part missing where exceljs
+ * always writes it is an error, never a silently different file.
+ */
+import JSZip from "jszip";
+import type { AddinReference } from "./addin";
+import {
+  CONTENT_TYPE,
+  METADATA_PATH,
+  METADATA_XML,
+  REL,
+  TASKPANES_PATH,
+  TASKPANES_RELS_PATH,
+  TASKPANES_RELS_XML,
+  TASKPANES_XML,
+  WEBEXTENSION_PATH,
+  addContentTypeOverride,
+  addRelationship,
+  markDynamicArrays,
+  setCalcId,
+  webextensionXml,
+} from "./parts";
+
+export interface LiveParts {
+  readonly addin: AddinReference;
+  /** The web extension's instance GUID (no braces). */
+  readonly instanceId: string;
+  /** The stored names of the custom functions the workbook uses. */
+  readonly functionIds: readonly string[];
+}
+
+async function text(zip: JSZip, path: string): Promise<string> {
+  const file = zip.file(path);
+  if (!file) throw new Error(`xlsx post-processing: no ${path} in exceljs's output`);
+  return file.async("string");
+}
+
+/** Adds the live-mode parts to an exceljs workbook's zip; returns the new package. */
+export async function addLiveParts(xlsx: Uint8Array, parts: LiveParts): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(xlsx);
+
+  // Dynamic arrays: cm="1" on each array formula's cell, and the metadata part they point at.
+  let marked = 0;
+  for (const path of Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))) {
+    const { xml, count } = markDynamicArrays(await text(zip, path));
+    zip.file(path, xml);
+    marked += count;
+  }
+  let types = await text(zip, "[Content_Types].xml");
+  let workbookRels = await text(zip, "xl/_rels/workbook.xml.rels");
+  if (marked > 0) {
+    zip.file(METADATA_PATH, METADATA_XML);
+    workbookRels = addRelationship(workbookRels, REL.sheetMetadata, "metadata.xml");
+    types = addContentTypeOverride(types, `/${METADATA_PATH}`, CONTENT_TYPE.sheetMetadata);
+  }
+
+  // Keep the cached values on open: Excel's calcId, no fullCalcOnLoad.
+  zip.file("xl/workbook.xml", setCalcId(await text(zip, "xl/workbook.xml")));
+
+  // The add-in: web extension and task pane parts, the task panes hung off the package root.
+  zip.file(WEBEXTENSION_PATH, webextensionXml(parts.addin, parts.instanceId, parts.functionIds));
+  zip.file(TASKPANES_PATH, TASKPANES_XML);
+  zip.file(TASKPANES_RELS_PATH, TASKPANES_RELS_XML);
+  const rootRels = addRelationship(await text(zip, "_rels/.rels"), REL.webextensionTaskpanes, TASKPANES_PATH);
+  types = addContentTypeOverride(types, `/${TASKPANES_PATH}`, CONTENT_TYPE.webextensionTaskpanes);
+  types = addContentTypeOverride(types, `/${WEBEXTENSION_PATH}`, CONTENT_TYPE.webextension);
+
+  zip.file("_rels/.rels", rootRels);
+  zip.file("xl/_rels/workbook.xml.rels", workbookRels);
+  zip.file("[Content_Types].xml", types);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
