@@ -1,8 +1,8 @@
 /*
  * The pane's entry point. In the shared runtime the functions bundle is on
  * the same page (loaded first); this bundle knows nothing of it. Outside
- * Office (the later preview serves this page too) Office.onReady resolves
- * with host null: the pane still renders, with no workbook.
+ * Office Office.onReady resolves with host null: the pane still renders,
+ * with no workbook, or with the one the preview page (preview/) gives it.
  */
 import "@fluentui/web-components/button.js";
 import "@fluentui/web-components/dialog.js";
@@ -33,8 +33,21 @@ export function startPane(doc: Document, backend: WorkbookBackend): DealPane {
   return pane;
 }
 
-if (typeof Office !== "undefined") {
-  void Office.onReady((info) => startPane(document, backendFor(info.host)));
-} else {
-  startPane(document, noWorkbook("Office.js did not load: no workbook."));
+/**
+ * Boots the pane once Office is ready: in Excel with the Office.js backend;
+ * anywhere else with `outside()` when given (the preview page's workbook),
+ * else with no workbook.
+ */
+export function bootPane(doc: Document, outside?: () => WorkbookBackend): void {
+  if (typeof Office === "undefined") {
+    startPane(doc, outside ? outside() : noWorkbook("Office.js did not load: no workbook."));
+    return;
+  }
+  void Office.onReady((info) =>
+    startPane(doc, outside && info.host !== Office.HostType.Excel ? outside() : backendFor(info.host)),
+  );
 }
+
+// The add-in's page boots here. A page that embeds the pane with its own backend (the preview) sets
+// <html data-pane-boot="manual"> and calls bootPane itself.
+if (document.documentElement.dataset.paneBoot !== "manual") bootPane(document);

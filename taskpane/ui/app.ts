@@ -10,6 +10,9 @@ import { PRESETS, getPreset, type Preset } from "../../src/presets";
 import type { DealSheetSummary, UpdateOutcome } from "../actions";
 import type { WorkbookBackend } from "../backend/types";
 import { checkFileSize, exportDealText, exportFileName, importDealText } from "../model/dealFileIO";
+import { exportDealXlsx, type XlsxMode } from "../model/xlsxExport";
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 import {
   FORM_TERMS,
   addTranche,
@@ -313,6 +316,8 @@ export class DealPane {
     byId(this.doc, "insert-reason").textContent = insertWhy ?? "";
     this.setEnabled("export", !reason, reason ?? undefined);
     this.setEnabled("copy", !reason, reason ?? undefined);
+    this.setEnabled("export-xlsx", !reason, reason ?? undefined);
+    this.setEnabled("export-xlsx-values", !reason, reason ?? undefined);
     const sheet = this.selectedSheet();
     const sheetWhy = noBook ?? (sheet ? null : "Select a deal sheet first.");
     this.setEnabled("load-terms", !sheetWhy && !busy, sheetWhy ?? undefined);
@@ -366,6 +371,8 @@ export class DealPane {
     this.onClick("insert", () => this.insert());
     this.onClick("export", () => this.exportFile());
     this.onClick("copy", () => this.copyJson());
+    this.onClick("export-xlsx", () => this.exportXlsx("live"));
+    this.onClick("export-xlsx-values", () => this.exportXlsx("values"));
     this.onClick("import", () => byId<HTMLInputElement>(this.doc, "import-file").click());
     byId<HTMLInputElement>(this.doc, "import-file").addEventListener("change", (e) => {
       const input = e.target as HTMLInputElement;
@@ -419,16 +426,33 @@ export class DealPane {
   private exportFile(): void {
     const out = this.exportText();
     if (!out) return;
-    const url = URL.createObjectURL(new Blob([out.text], { type: "application/json" }));
-    const a = h(this.doc, "a", { href: url, download: out.name, hidden: true });
-    this.doc.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    this.download(out.text, "application/json", out.name);
     this.say(
       "info",
       `Downloaded ${out.name}. If nothing was saved (desktop Excel may block downloads), use Copy JSON.`,
     );
+  }
+
+  private download(bytes: BlobPart, type: string, name: string): void {
+    const url = URL.createObjectURL(new Blob([bytes], { type }));
+    const a = h(this.doc, "a", { href: url, download: name, hidden: true });
+    this.doc.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private exportXlsx(mode: XlsxMode): Promise<void> {
+    const valid = this.validDeal();
+    if (!valid) return Promise.resolve();
+    return this.busyWhile(async () => {
+      const out = await exportDealXlsx(valid.deal, valid.preset, mode);
+      this.download(out.bytes as BlobPart, XLSX_TYPE, out.name);
+      this.say(
+        "info",
+        `Downloaded ${out.name}. If nothing was saved, desktop Excel may block downloads from add-ins: use Excel on the web or \`hpc-deal xlsx\`.`,
+      );
+    });
   }
 
   private async copyJson(): Promise<void> {
