@@ -16,6 +16,7 @@ export * from "./limits";
 export * from "./terms";
 export * from "./outputs";
 export * from "./dealFile";
+export * from "./dealJson";
 export { buildSchedule, type Schedule, type ScheduleRow } from "./schedule";
 export { npv, prepaymentRemaining, summarize, type Summary } from "./summary";
 export { validateDeal, validateNumberTerm, type ValidateOptions } from "./validate";

@@ -1,0 +1,63 @@
+// npm run fuzz: the fuzz targets of test/fuzz at 100,000 cases each, and the
+// model's property tests (test/core/properties.test.ts) at 10× their default,
+// then a count per target. Takes minutes; `npm test` runs the same targets small.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const FUZZ_RUNS = 100_000;
+/** properties.test.ts runs FC_NUM_RUNS cases, 50 by default. */
+const PROPERTY_DEFAULT = 50;
+const PROPERTY_RUNS = PROPERTY_DEFAULT * 10;
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const jest = createRequire(import.meta.url).resolve("jest/bin/jest");
+const dir = mkdtempSync(path.join(os.tmpdir(), "hpc-fuzz-"));
+const report = path.join(dir, "report.jsonl");
+
+function runJest(label, args, env) {
+  const t0 = Date.now();
+  console.log(`\n== ${label}`);
+  const r = spawnSync(process.execPath, [jest, "--testTimeout=3600000", ...args], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, ...env, FUZZ_REPORT: report },
+  });
+  return { label, ok: r.status === 0, seconds: (Date.now() - t0) / 1000 };
+}
+
+const results = [
+  runJest(`fuzz targets, ${FUZZ_RUNS.toLocaleString("en-US")} cases each`, ["test/fuzz"], {
+    FC_NUM_RUNS: String(FUZZ_RUNS),
+  }),
+  runJest(`model properties at ${PROPERTY_RUNS} cases (10× ${PROPERTY_DEFAULT})`, ["test/core/properties.test.ts"], {
+    FC_NUM_RUNS: String(PROPERTY_RUNS),
+  }),
+];
+
+const targets = new Map();
+try {
+  for (const line of readFileSync(report, "utf8").split("\n")) {
+    if (line.trim() === "") continue;
+    const entry = JSON.parse(line);
+    targets.set(entry.target, entry); // the last line of a target has its final count
+  }
+} catch {
+  // No report: every target failed before counting; jest's output above says why.
+}
+rmSync(dir, { recursive: true, force: true });
+
+console.log("\n== fuzz report");
+const width = Math.max(0, ...[...targets.keys()].map((t) => t.length));
+for (const { target, runs, detail } of [...targets.values()].sort((a, b) => a.target.localeCompare(b.target))) {
+  const count = target.startsWith("limits:") ? "" : `${runs.toLocaleString("en-US")} cases`;
+  console.log(`${target.padEnd(width)}  ${count}${detail ? `${count ? "  " : ""}${detail}` : ""}`);
+}
+console.log(
+  `${"model properties".padEnd(width)}  ${PROPERTY_RUNS} cases per property (FC_NUM_RUNS=${PROPERTY_RUNS}; see properties.test.ts)`,
+);
+for (const r of results) console.log(`${r.ok ? "passed" : "FAILED"}  ${r.label}  (${r.seconds.toFixed(0)} s)`);
+process.exitCode = results.every((r) => r.ok) ? 0 : 1;
