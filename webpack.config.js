@@ -8,6 +8,16 @@
  *   dist/taskpane.html   the shared runtime's page: office.js, then functions.js and taskpane.js
  *   dist/taskpane.css, dist/assets/*, dist/manifest.xml
  *
+ * Development builds only (`webpack --mode development`, `npm start`) add the preview page, which the
+ * manifest never names:
+ *
+ *   dist/preview.html    the pane's markup beside a workbook: office.js (a local copy), then preview.js
+ *   dist/preview.js      the pane booted with a HyperFormula workbook (entry preview/preview.ts)
+ *   dist/preview.css, dist/office.js (from @microsoft/office-js, for this page only)
+ *
+ * HyperFormula is GPL-3.0: the build fails if it reaches any bundle but the preview's, and the
+ * production build has no preview at all.
+ *
  * In production mode every https://localhost:3000/ in the copied manifest is replaced by
  * ADDIN_PUBLIC_URL (an https URL; defaults to the dev URL, for sideloading a local build).
  * `webpack serve` serves over HTTPS on localhost:3000 with office-addin-dev-certs' certificate,
@@ -22,6 +32,9 @@ const DEV_URL = "https://localhost:3000/";
 const DEV_PORT = 3000;
 const FUNCTIONS_ENTRY = path.resolve(__dirname, "src/functions/functions.ts");
 const TASKPANE_ENTRY = path.resolve(__dirname, "taskpane/taskpane.ts");
+const PREVIEW_ENTRY = path.resolve(__dirname, "preview/preview.ts");
+/** The entries that may bundle hyperformula: the development-only preview. */
+const HYPERFORMULA_ALLOWED = Object.freeze(["preview"]);
 
 /** What the build produces, by role: the manifest test checks the manifest against it. */
 const OUTPUTS = Object.freeze({
@@ -30,6 +43,13 @@ const OUTPUTS = Object.freeze({
   taskpanePage: "taskpane.html",
   taskpaneScript: "taskpane.js",
   manifest: "manifest.xml",
+});
+
+/** The preview's files (development builds only). */
+const PREVIEW_OUTPUTS = Object.freeze({
+  page: "preview.html",
+  script: "preview.js",
+  officeJs: "office.js",
 });
 
 function productionUrl() {
@@ -54,24 +74,57 @@ async function httpsServer() {
   }
 }
 
-/** Fails the build if a module from node_modules/hyperformula (GPL, dev and test only) gets into a bundle. */
+const HYPERFORMULA = /[\\/]node_modules[\\/]hyperformula[\\/]/;
+
+/** The files a module stands for: itself, or every module concatenated into it (production's scope hoisting). */
+function resourcesOf(m) {
+  if (Array.isArray(m.modules)) return m.modules.flatMap(resourcesOf);
+  return m.resource ? [m.resource] : [];
+}
+
+/**
+ * Fails the build if a module from node_modules/hyperformula (GPL, dev and test only) gets into a
+ * chunk of any entry but the allowed ones (the preview's), after chunks are split and modules
+ * concatenated, so a shared chunk counts for every entry that loads it.
+ */
 class NoHyperFormulaPlugin {
+  constructor(allowed = []) {
+    this.allowed = new Set(allowed);
+  }
+
   apply(compiler) {
     compiler.hooks.compilation.tap("NoHyperFormulaPlugin", (compilation) => {
-      compilation.hooks.finishModules.tap("NoHyperFormulaPlugin", (modules) => {
-        for (const m of modules) {
-          const resource = m.resource || "";
-          if (/[\\/]node_modules[\\/]hyperformula[\\/]/.test(resource)) {
-            const { WebpackError } = compiler.webpack;
-            compilation.errors.push(
-              new WebpackError(`hyperformula must not be bundled (GPL, dev/test only): ${resource}`),
-            );
-            return;
+      compilation.hooks.afterSeal.tap("NoHyperFormulaPlugin", () => {
+        const { WebpackError } = compiler.webpack;
+        for (const [name, entrypoint] of compilation.entrypoints) {
+          if (this.allowed.has(name)) continue;
+          for (const chunk of entrypoint.chunks) {
+            for (const m of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+              const resource = resourcesOf(m).find((r) => HYPERFORMULA.test(r));
+              if (resource) {
+                compilation.errors.push(
+                  new WebpackError(`hyperformula must not be bundled in "${name}" (GPL, dev/test only): ${resource}`),
+                );
+                return;
+              }
+            }
           }
         }
       });
     });
   }
+}
+
+/** The preview page: preview/preview.html with the pane's markup (taskpane.html's <main>) in place of its PANE comment. */
+function previewPage() {
+  const fs = require("node:fs");
+  const page = fs.readFileSync(path.resolve(__dirname, "preview/preview.html"), "utf8");
+  const pane = fs.readFileSync(path.resolve(__dirname, "taskpane/taskpane.html"), "utf8");
+  const main = /<main id="app">[\s\S]*<\/main>/.exec(pane);
+  if (!main) throw new Error('taskpane/taskpane.html has no <main id="app">');
+  const slot = /<!-- PANE:[\s\S]*?-->/;
+  if (!slot.test(page)) throw new Error("preview/preview.html has no <!-- PANE: … --> slot");
+  return page.replace(slot, () => main[0]);
 }
 
 module.exports = async (env = {}, argv = {}) => {
@@ -85,6 +138,8 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       functions: FUNCTIONS_ENTRY,
       taskpane: TASKPANE_ENTRY,
+      // The preview (HyperFormula, GPL) only ever in a development build.
+      ...(dev ? { preview: PREVIEW_ENTRY } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -128,7 +183,29 @@ module.exports = async (env = {}, argv = {}) => {
           },
         ],
       }),
-      new NoHyperFormulaPlugin(),
+      ...(dev
+        ? [
+            new HtmlWebpackPlugin({
+              filename: PREVIEW_OUTPUTS.page,
+              templateContent: previewPage,
+              chunks: ["preview"],
+            }),
+            new CopyWebpackPlugin({
+              patterns: [
+                { from: "preview/preview.css", to: "preview.css" },
+                // Office.js for the preview page only; the add-in's page keeps the CDN reference Office requires.
+                // Outside Office it loads o15apptofilemappingtable.js from its own folder, then resolves
+                // Office.onReady with host null.
+                { from: require.resolve("@microsoft/office-js/dist/office.js"), to: PREVIEW_OUTPUTS.officeJs },
+                {
+                  from: require.resolve("@microsoft/office-js/dist/o15apptofilemappingtable.js"),
+                  to: "o15apptofilemappingtable.js",
+                },
+              ],
+            }),
+          ]
+        : []),
+      new NoHyperFormulaPlugin(HYPERFORMULA_ALLOWED),
     ],
     performance: { hints: false },
     devServer: {
@@ -146,3 +223,5 @@ module.exports = async (env = {}, argv = {}) => {
 
 module.exports.DEV_URL = DEV_URL;
 module.exports.OUTPUTS = OUTPUTS;
+module.exports.PREVIEW_OUTPUTS = PREVIEW_OUTPUTS;
+module.exports.NoHyperFormulaPlugin = NoHyperFormulaPlugin;

@@ -1,7 +1,7 @@
 /*
  * The pane's entry point. In the shared runtime the functions bundle is on
  * the same page (loaded first); this bundle knows nothing of it. Outside
- * Office Office.onReady resolves with host null: the pane still renders,
+ * Office, Office.onReady resolves with host null: the pane still renders,
  * with no workbook, or with the one the preview page (preview/) gives it.
  */
 import "@fluentui/web-components/button.js";

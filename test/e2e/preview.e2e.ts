@@ -1,0 +1,194 @@
+/**
+ * The preview page in a real browser (Debian's chromium, headless, through
+ * playwright-core): the task pane inserts the seed preset into the
+ * HyperFormula workbook, the grid shows core's figures, an input cell edit
+ * recomputes them, and a malformed deal file is refused in the pane.
+ * globalSetup.mjs builds and serves the page.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import {
+  computeDeal,
+  makeDate,
+  money,
+  prepaymentRemaining,
+  type CalendarDate,
+  type DealFile,
+  type DealModel,
+} from "../../src/core";
+import { SUMMARY_ROWS, parseCell, planPreset, type SheetPlan, type SummaryKey } from "../../src/plan";
+import { SEED_PRESET_ID, getPreset } from "../../src/presets";
+
+const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts");
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+const seed = getPreset(SEED_PRESET_ID);
+if (!seed) throw new Error("no seed preset");
+const SEED = seed;
+const PLAN: SheetPlan = planPreset(SEED);
+
+function model(deal: unknown): DealModel {
+  const m = computeDeal(deal);
+  if (!m.ok) throw m.error;
+  return m.value;
+}
+
+function today(): CalendarDate {
+  const now = new Date();
+  const d = makeDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  if (!d) throw new Error("no today");
+  return d;
+}
+
+/** The summary figure's cell on the inserted sheet, and its label's. */
+function summaryRefs(key: SummaryKey): { value: string; label: string } {
+  const first = parseCell(PLAN.deal.layout.summary.ref.split(":")[0])?.row ?? 0;
+  const row = first + SUMMARY_ROWS.findIndex((r) => r.key === key);
+  return { value: `B${row}`, label: `A${row}` };
+}
+
+/** "$3,500,064,000.00" → "3500064000.00": the grid's text as core's money string. */
+function amount(text: string | null): string {
+  return (text ?? "").replace(/[$,]/g, "");
+}
+
+describe("the preview page", () => {
+  let context: BrowserContext;
+  let page: Page;
+  let userDataDir: string;
+  const pageErrors: string[] = [];
+
+  const cell = (ref: string) => page.locator(`#grid td[data-ref="${ref}"]`);
+  const figure = async (key: SummaryKey) => {
+    const refs = summaryRefs(key);
+    expect(await cell(refs.label).textContent()).toBe(SUMMARY_ROWS.find((r) => r.key === key)?.label);
+    return amount(await cell(refs.value).textContent());
+  };
+  const formState = () =>
+    page.$$eval("#terms input, #terms select, #tranche-rows input", (els) =>
+      els.map((e) => [e.id, (e as HTMLInputElement).value]),
+    );
+
+  beforeAll(async () => {
+    const url = process.env.HPC_PREVIEW_URL;
+    const executablePath = process.env.HPC_CHROMIUM;
+    if (!url || !executablePath)
+      throw new Error("run these tests with `npm run test:e2e` (globalSetup serves the page)");
+    userDataDir = mkdtempSync(path.join(os.tmpdir(), "hpc-chromium-"));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1600, height: 1000 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await page.goto(url);
+    // The pane is up with the preview's workbook (not "no workbook").
+    await page.getByText("Deal sheets the pane inserted in this workbook:").waitFor();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  it("says it is a preview and how to load the add-in into Excel", async () => {
+    const banner = await page.locator(".preview-banner").textContent();
+    expect(banner).toContain("this is not Excel");
+    expect(banner).toContain("manifest.xml");
+    expect(banner).toContain("npm start");
+  });
+
+  it("inserts the seed preset and shows core's contract value and prepayment remaining", async () => {
+    await page.selectOption("#preset", SEED_PRESET_ID);
+    await page.locator("#insert").click();
+    await page.getByText(`Inserted the deal as the sheet "${PLAN.sheet}".`).waitFor();
+    await page.locator(`#sheet-tabs [role="tab"][aria-selected="true"]`, { hasText: PLAN.sheet }).waitFor();
+
+    const m = model(SEED.deal);
+    expect(await figure("contractValue")).toBe("3500064000.00");
+    expect(await figure("contractValue")).toBe(money(m.summary.contractValue));
+    expect(await figure("prepaymentRemainingToday")).toBe(money(prepaymentRemaining(m.schedule, today())));
+
+    // The schedule's prepayment-remaining column, month by month, and nothing after its last row.
+    expect(await cell("M4").textContent()).toBe("Prepayment remaining");
+    const column = await page.$$eval(`#grid td[data-ref^="M"]`, (tds) =>
+      tds.map((td) => [td.getAttribute("data-ref"), td.textContent] as const),
+    );
+    const byRef = new Map(column);
+    m.schedule.rows.forEach((row, i) =>
+      expect([i, amount(byRef.get(`M${5 + i}`) ?? null)]).toEqual([i, money(row.prepaymentRemaining)]),
+    );
+    expect(byRef.get(`M${5 + m.schedule.rows.length}`) ?? "").toBe("");
+
+    // The chart: three lines over the schedule, titled.
+    const chart = page.locator("#chart svg");
+    expect(await chart.locator("title").textContent()).toBe("Gross fee, net fee and prepayment remaining");
+    expect(await chart.locator("polyline").count()).toBe(3);
+  });
+
+  it("recomputes when a tranche's MW is edited in the grid", async () => {
+    const table = PLAN.deal.layout.tranches;
+    if (!table) throw new Error("the seed has a tranches table");
+    const mwRef = `${table.mwColumn}${table.firstRow}`;
+    const tranches = SEED.deal.tranches as { date: string; mw: number }[];
+    expect(amount(await cell(mwRef).textContent())).toBe(String(tranches[0].mw) + ".0");
+
+    const before = await figure("contractValue");
+    await cell(mwRef).click();
+    const editor = page.locator(`#grid td[data-ref="${mwRef}"] input.cell-editor`);
+    await editor.fill("100");
+    await editor.press("Enter");
+    await page.waitForFunction(
+      ([ref, old]) => document.querySelector(`#grid td[data-ref="${ref}"]`)?.textContent?.replace(/[$,]/g, "") !== old,
+      [summaryRefs("contractValue").value, before] as const,
+    );
+
+    // The sheet leaves Capacity and Start date blank beside a tranches table (core takes the tranches' sum and first date).
+    const { capacityMW: _capacity, startDate: _start, ...rest } = SEED.deal;
+    const changed: DealFile = { ...rest, tranches: [{ ...tranches[0], mw: 100 }, ...tranches.slice(1)] };
+    const m = model(changed);
+    expect(await figure("contractValue")).toBe(money(m.summary.contractValue));
+    expect(await figure("contractValue")).not.toBe("3500064000.00");
+    expect(await figure("capacity")).toBe("220.0");
+    expect(await figure("prepaymentRemainingToday")).toBe(money(prepaymentRemaining(m.schedule, today())));
+    // The edited cell keeps the focus, formatted.
+    expect(await cell(mwRef).textContent()).toBe("100.0");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-ref"))).toBe(mwRef);
+
+    // The screenshot shows the summary under the frozen header rows, beside the pane, with the chart below.
+    await cell(summaryRefs("contractValue").value).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, "preview.png"), fullPage: true });
+  });
+
+  it("refuses a malformed deal file in the pane and leaves the form as it was", async () => {
+    const before = await formState();
+    expect(before.length).toBeGreaterThan(10);
+    await page.locator("#import-file").setInputFiles({
+      name: "broken.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"name": "Broken", "capacityMW": 200,', "utf8"),
+    });
+    const alert = page.locator('#message [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("broken.json:");
+    expect(await formState()).toEqual(before);
+  });
+
+  it("raised no uncaught error in the page", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
