@@ -5,6 +5,7 @@ import path from "node:path";
 import {
   DealError,
   buildSchedule,
+  parseDealJson,
   money,
   parseIsoDate,
   prepaymentRemaining,
@@ -42,11 +43,11 @@ Exit codes: 0 success, 2 bad input or usage (the message names the term).
 `;
 
 function parseDeal(text: string, source: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${source} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  const parsed = parseDealJson(text);
+  if (!parsed.ok) {
+    throw new DealError(parsed.error.problems.map((p) => ({ ...p, message: `${source}: ${p.message}` })));
   }
+  return parsed.value;
 }
 
 async function loadDealFile(io: CliIO, path: string | undefined): Promise<unknown> {

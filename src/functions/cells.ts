@@ -84,6 +84,9 @@ export function describeCell(value: unknown): string {
 export function asRows(range: unknown): readonly (readonly unknown[])[] | undefined {
   if (range === undefined || range === null) return undefined;
   if (!Array.isArray(range)) return [[range]];
-  if (range.length > 0 && !Array.isArray(range[0])) return [range];
-  return range as unknown[][];
+  // Excel passes a rectangle of rows; anything else (a flat list, or rows mixed with plain
+  // values, as a script or another engine might pass) is read as rows, one value per plain item.
+  if (range.every((row) => Array.isArray(row))) return range as unknown[][];
+  if (!range.some((row) => Array.isArray(row))) return [range];
+  return range.map((row) => (Array.isArray(row) ? row : [row]));
 }

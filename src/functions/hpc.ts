@@ -140,6 +140,12 @@ export function prepayRemaining(terms: unknown, date: unknown, tranches?: unknow
       dates.push(out);
     }
     const schedule = deal.value.schedule;
-    return success(dates.map((row) => row.map((d) => (d ? prepaymentRemaining(schedule, d).toNumber() : ""))));
+    // Shaped like the range; a ragged range (never from Excel) is padded to a rectangle with blanks.
+    const width = Math.max(...dates.map((row) => row.length));
+    return success(
+      dates.map((row) =>
+        Array.from({ length: width }, (_, j) => (row[j] ? prepaymentRemaining(schedule, row[j]).toNumber() : "")),
+      ),
+    );
   });
 }

@@ -3,7 +3,7 @@
  * that is too large, not JSON, or not a valid deal is reported and the form
  * is left as it was.
  */
-import { LIMITS, validateDeal, type DealFile } from "../../src/core";
+import { LIMITS, parseDealJson, validateDeal, type DealFile } from "../../src/core";
 import { formFromDealFile, normalizedDealFile, type FormState } from "./form";
 import type { Terms } from "../../src/core";
 
@@ -27,16 +27,15 @@ export function checkFileSize(bytes: number): ImportOutcome | null {
 export function importDealText(text: string, bytes: number = new TextEncoder().encode(text).length): ImportOutcome {
   const tooLarge = checkFileSize(bytes);
   if (tooLarge) return tooLarge;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
+  const read = parseDealJson(text);
+  if (!read.ok) {
     return {
       ok: false,
-      message: `The file is not valid JSON: ${e instanceof Error ? e.message : String(e)}.`,
-      problems: [],
+      message: `The file was refused, and the form was not changed: ${read.error.problems[0]?.message ?? "it could not be read"}.`,
+      problems: read.error.problems.slice(1).map((p) => p.message),
     };
   }
+  const parsed = read.value;
   const checked = validateDeal(parsed);
   if (!checked.ok) {
     return {

@@ -84,7 +84,7 @@ describe("fuzzing hpc-deal", () => {
 
   // Passes once src/cli/main.ts reads deal files with parseDealJson (the lead wires it):
   // then remove `.failing`. Until then JSON.parse lets the last "capacityMW" win.
-  it.failing("refuses a deal file that gives a key twice", async () => {
+  it("refuses a deal file that gives a key twice", async () => {
     const r = await runCli(
       ["summary", "deal.json"],
       '{"capacityMW": 200, "capacityMW": 100, "ratePerKWMonth": 1, "termMonths": 12, "startDate": "2025-01-01"}',

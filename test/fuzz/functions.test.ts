@@ -232,14 +232,6 @@ function call(name: string, fn: () => Answer, kind: "number" | "matrix"): void {
   if (!(answer instanceof CustomFunctionsError)) computed++;
 }
 
-/** Ragged date ranges: PREPAYREMAINING answers in the shape it was given (see the known bug below). */
-function isRagged(range: unknown): boolean {
-  return (
-    Array.isArray(range) &&
-    range.some((row, _i, all) => Array.isArray(row) && Array.isArray(all[0]) && row.length !== all[0].length)
-  );
-}
-
 describe("fuzzing the custom functions' boundary", () => {
   it("all six functions answer a number, a rectangular matrix, or one error with a message", () => {
     const counter = new Counter("functions: six HPC functions");
@@ -249,30 +241,23 @@ describe("fuzzing the custom functions' boundary", () => {
       call("ANNUALREVENUE", () => annualRevenue(t as unknown[][], tr as unknown[][]), "number");
       call("DEALNPV", () => dealNpv(t as unknown[][], rate, tr as unknown[][]), "number");
       call("DEALSUMMARY", () => dealSummary(t as unknown[][], tr as unknown[][]), "matrix");
-      if (!isRagged(d))
-        call("PREPAYREMAINING", () => prepayRemaining(t as unknown[][], d as unknown[][], tr as unknown[][]), "matrix");
+      call("PREPAYREMAINING", () => prepayRemaining(t as unknown[][], d as unknown[][], tr as unknown[][]), "matrix");
       expectNoPollution();
     });
     counter.note(`${computed} of ${counter.count * 6} calls computed a deal`);
     expect(computed).toBeGreaterThan(0);
   });
 
-  // Known bug (reported to the lead): src/functions/cells.ts asRows looks only at a
-  // range's first element, so a list that mixes rows and plain values reaches
-  // readTranchesRange (ranges.ts), whose row.map throws; guard() turns that into
-  // "#VALUE! HPC.HOSTINGCASHFLOW could not be computed: row.map is not a function".
-  // The generators above never mix (rangeOf); remove `.failing` when fixed.
-  it.failing("a range mixing rows and plain values is refused with a message, not an internal exception", () => {
+  // Found by this fuzzer: asRows once looked only at a range's first element, and a list
+  // mixing rows and plain values threw inside readTranchesRange.
+  it("a range mixing rows and plain values is refused with a message, not an internal exception", () => {
     const mixed = [[serial("2025-01-01"), 2], "1"];
     expect(checkAnswer(hostingCashflow(workedCheckTerms(), mixed as unknown[][]), "matrix")).toBeUndefined();
   });
 
-  // Known bug (reported to the lead): src/functions/hpc.ts prepayRemaining answers a
-  // ragged date range with ragged rows. Excel never passes one, but another host
-  // (HyperFormula, a script) can, and a spill must be rectangular. When fixed
-  // (pad with "" to the widest row, or refuse the range), this test passes:
-  // remove `.failing` and the isRagged exclusion above.
-  it.failing("PREPAYREMAINING answers a ragged date range with a rectangular matrix", () => {
+  // Found by this fuzzer: a ragged date range (never from Excel, possible from another
+  // host) was answered with ragged rows; a spill must be rectangular.
+  it("PREPAYREMAINING answers a ragged date range with a rectangular matrix", () => {
     const answer = prepayRemaining(workedCheckTerms(), [
       [serial("2030-01-01"), serial("2031-01-01")],
       [serial("2032-01-01")],
