@@ -30,6 +30,20 @@ export const Exact = DecimalBase.clone({
 });
 export type Exact = InstanceType<typeof Exact>;
 
+/**
+ * The escalation chain rate × (1 + e)^y: exact while its digits fit in 80
+ * significant digits (about three years of a 20-digit escalator, decades of
+ * a typical one such as 0.03), rounded at the 80th digit after that — far
+ * beyond the spec's 34 and far below a cent. Unbounded exactness here would
+ * let one escalator with many digits cost seconds over a long term.
+ */
+export const Escalation = DecimalBase.clone({
+  precision: 80,
+  rounding: DecimalBase.ROUND_HALF_UP,
+  toExpNeg: -80,
+  toExpPos: 80,
+});
+
 /** Converts an exact value back to the product's Decimal (exact when it has at most 40 digits, as cents lines do). */
 export function fromExact(x: Exact): Decimal {
   return new Decimal(x);

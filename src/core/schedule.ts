@@ -1,5 +1,5 @@
 import { monthIndex, monthStart, type CalendarDate } from "./dates";
-import { Decimal, Exact, ZERO, exactRound2 } from "./decimal";
+import { Decimal, Escalation, Exact, ZERO, exactRound2 } from "./decimal";
 import type { Terms } from "./terms";
 
 /** One month of the schedule. Money lines are in cents. */
@@ -151,11 +151,15 @@ export function buildSchedule(terms: Terms): Schedule {
   const first = hasPrepayment ? Math.min(firstBilling, prepMonth) : firstBilling;
   const last = Math.max(...tranches.map((t) => t.end)) - 1;
 
-  // rates[y] = ratePerKWMonth × (1 + escalator)^y, exactly.
+  // rates[y] = ratePerKWMonth × (1 + escalator)^y, carried at 80 significant digits (decimal.ts).
   const rates: Exact[] = [new Exact(terms.ratePerKWMonth)];
-  const growth = new Exact(terms.escalator).plus(1);
+  const growth = new Escalation(terms.escalator).plus(1);
+  let chain = new Escalation(terms.ratePerKWMonth);
   const rateForYear = (y: number): Exact => {
-    while (rates.length <= y) rates.push(rates[rates.length - 1].times(growth));
+    while (rates.length <= y) {
+      chain = chain.times(growth);
+      rates.push(new Exact(chain));
+    }
     return rates[y];
   };
 

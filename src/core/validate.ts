@@ -13,7 +13,16 @@ import {
   type Terms,
   type Tranche,
 } from "./terms";
-import { isBlank, readDate, readDecimal, show, type DateInput } from "./values";
+import {
+  MAX_DECIMAL_PLACES,
+  MAX_SIGNIFICANT_DIGITS,
+  isBlank,
+  readDate,
+  readDecimal,
+  show,
+  tooManyDigits,
+  type DateInput,
+} from "./values";
 
 export interface ValidateOptions {
   /** How dates arrive: "iso" (deal files, the default) or "excel" (serial numbers or ISO text). */
@@ -80,6 +89,13 @@ function readNumberTerm(c: Collector, spec: TermSpec, raw: unknown, term: string
   const value = readDecimal(raw, spec.unit === "percent");
   if (value === undefined) {
     c.value(term, expectedMessage(term, spec, raw));
+    return undefined;
+  }
+  if (tooManyDigits(value)) {
+    c.num(
+      term,
+      `${term} must be a number with at most ${MAX_SIGNIFICANT_DIGITS} significant digits and ${MAX_DECIMAL_PLACES} decimal places (a limit of this add-in), got ${show(raw)}`,
+    );
     return undefined;
   }
   if (spec.kind === "integer" && !value.isInteger()) {

@@ -13,11 +13,18 @@ export type DateInput = "iso" | "excel";
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,6})?$/;
 const MAX_NUMBER_TEXT = 64;
 /**
- * Significant digits a number may carry. Excel holds 15-17 and a JSON number
- * as many; the cap keeps every product of the schedule (rate × kW × the
- * escalation factor) exact within the 40 digits the core computes with.
+ * Digits a number may carry: significant digits and decimal places. Excel
+ * holds 15-17 significant digits and a JSON number as many; the caps keep
+ * every product of the schedule exact and its cost bounded (text such as
+ * "1e-999999" would otherwise carry a million digits into every sum).
  */
 export const MAX_SIGNIFICANT_DIGITS = 20;
+export const MAX_DECIMAL_PLACES = 20;
+
+/** True when a number has more digits than the model takes (see the caps above). */
+export function tooManyDigits(value: Decimal): boolean {
+  return value.precision(false) > MAX_SIGNIFICANT_DIGITS || value.decimalPlaces() > MAX_DECIMAL_PLACES;
+}
 
 /** A term with no value: absent, null, or a blank cell/string. Its default applies. */
 export function isBlank(raw: unknown): boolean {
@@ -38,7 +45,6 @@ export function readDecimal(raw: unknown, allowPercentSign: boolean): Decimal | 
   }
   if (!NUMBER_TEXT.test(text)) return undefined;
   const value = new Decimal(text);
-  if (value.precision(false) > MAX_SIGNIFICANT_DIGITS) return undefined;
   return percent ? value.dividedBy(100) : value;
 }
 
