@@ -41,3 +41,4 @@ export { DEAL_SUMMARY_ROW, SUMMARY_ROWS, type SummaryKey, type SummaryRow } from
 export { planTermsUpdate, type ExistingSheet, type TermsUpdate, type TermsUpdateOptions } from "./update";
 export type * from "./types";
 export { planCachedValues, type CachedError, type CachedValue, type CachedValuesOptions } from "./cached";
+export { STYLE_DRESSING, type StyleDressing } from "./styles";
