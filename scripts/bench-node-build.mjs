@@ -1,0 +1,58 @@
+// A node-targeted build of src/core and src/functions for the benchmarks: every
+// .ts file transpiled on its own to CommonJS (no type check, well under a
+// second), into node_modules/.cache/hpc-bench/ so that `hyperformula` and
+// `decimal.js` resolve from the project's node_modules. It exposes the
+// modules' own exports, e.g. resolve.js's cacheStats() and CACHE_LIMITS,
+// without adding anything to src.
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+
+/** Where the build goes; src/<dir>/x.ts becomes OUT_DIR/<dir>/x.js. */
+export const OUT_DIR = path.join(root, "node_modules/.cache/hpc-bench");
+
+function tsFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return tsFiles(full);
+    return e.name.endsWith(".ts") && !e.name.endsWith(".d.ts") ? [full] : [];
+  });
+}
+
+/**
+ * Transpiles src/core and src/functions into `outDir`; returns a `require` for
+ * a module of the build ("functions/resolve"). `patches` ({ "functions/resolve":
+ * [[from, to]] }) edits the transpiled text of a module: for measuring a
+ * proposed change without touching src. A patch that does not apply throws.
+ */
+export function buildForNode({ outDir = OUT_DIR, patches = {} } = {}) {
+  const ts = require("typescript");
+  rmSync(outDir, { recursive: true, force: true });
+  const compilerOptions = {
+    module: ts.ModuleKind.CommonJS,
+    target: ts.ScriptTarget.ES2022,
+    esModuleInterop: true,
+    isolatedModules: true,
+  };
+  for (const file of [...tsFiles(path.join(root, "src/core")), ...tsFiles(path.join(root, "src/functions"))]) {
+    let { outputText } = ts.transpileModule(readFileSync(file, "utf8"), { compilerOptions, fileName: file });
+    const name = path.relative(path.join(root, "src"), file).replace(/\.ts$/, "");
+    for (const [from, to] of patches[name] ?? []) {
+      if (!outputText.includes(from)) throw new Error(`patch for ${name} does not apply: ${from}`);
+      outputText = outputText.replace(from, to);
+    }
+    const out = path.join(outDir, `${name}.js`);
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, outputText);
+  }
+  return loadNodeBuild(outDir);
+}
+
+/** The build made by an earlier `buildForNode()` (in a parent process). */
+export function loadNodeBuild(outDir = OUT_DIR) {
+  return (name) => require(path.join(outDir, name));
+}
