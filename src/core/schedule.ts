@@ -33,7 +33,8 @@ interface TrancheState {
   readonly start: number;
   readonly end: number; // exclusive
   readonly mw: Exact;
-  readonly kw: Exact;
+  /** mw × rate of escalation year y, computed once per year it is needed. */
+  readonly mwRate: Exact[];
 }
 
 /** What bills in a month; it changes only when a tranche starts, ends or has an anniversary. */
@@ -102,7 +103,6 @@ function feeState(
   creditPercent: Exact | null,
 ): FeeState {
   let billedMW = EXACT_ZERO;
-  let exactFee = EXACT_ZERO;
   let weighted = EXACT_ZERO;
   let count = 0;
   let until = Number.POSITIVE_INFINITY;
@@ -114,13 +114,13 @@ function feeState(
     if (m >= t.end) continue;
     const year = Math.floor((m - t.start) / 12);
     until = Math.min(until, t.start + 12 * (year + 1), t.end);
-    const r = rateForYear(year);
+    const mwRate = (t.mwRate[year] ??= t.mw.times(rateForYear(year)));
     billedMW = billedMW.plus(t.mw);
-    exactFee = exactFee.plus(t.kw.times(r));
-    weighted = weighted.plus(t.mw.times(r));
+    weighted = weighted.plus(mwRate);
     count++;
   }
-  const grossFee = count > 0 ? exactRound2(exactFee) : ZERO;
+  // Σ mw × 1000 × rate = 1000 × Σ mw × rate, exactly.
+  const grossFee = count > 0 ? exactRound2(weighted.times(1000)) : ZERO;
   return {
     billedMW: new Decimal(billedMW),
     // The one division of the schedule, at the product's 40 digits: the rate column is informational.
@@ -141,8 +141,7 @@ function feeState(
 export function buildSchedule(terms: Terms): Schedule {
   const tranches: TrancheState[] = terms.tranches.map((t) => {
     const start = monthIndex(t.date);
-    const mw = new Exact(t.mw);
-    return { start, end: start + terms.termMonths, mw, kw: mw.times(1000) };
+    return { start, end: start + terms.termMonths, mw: new Exact(t.mw), mwRate: [] };
   });
   const P = terms.prepayment;
   const hasPrepayment = P.greaterThan(0);
@@ -181,7 +180,8 @@ export function buildSchedule(terms: Terms): Schedule {
     const { grossFee, opex } = state;
 
     let credit = ZERO;
-    if (hasPrepayment && state.billing && m >= prepMonth) {
+    // Once the prepayment is recouped there is nothing left to credit (and carry cannot matter).
+    if (hasPrepayment && state.billing && m >= prepMonth && !remaining.isZero()) {
       const scheduled = straightLine ? straightLine.next() : state.percentCredit;
       const due = carry.isZero() ? scheduled : scheduled.plus(carry);
       credit = due;

@@ -1,4 +1,4 @@
-import { daysBetween, formatIsoDate, monthIndex, type CalendarDate } from "./dates";
+import { daysBetween, formatIsoDate, monthIndex, monthStart, type CalendarDate } from "./dates";
 import { Decimal, ZERO } from "./decimal";
 import type { Schedule } from "./schedule";
 
@@ -29,25 +29,51 @@ const DAYS_PER_YEAR = new Decimal(365);
 export function npv(schedule: Schedule, rate: Decimal): Decimal {
   const rows = schedule.rows;
   if (rows.length === 0) return ZERO;
-  // 1 / (1 + r)^(d/365) is built up month by month: the discount factor of a
-  // row is the previous row's times perDay^(days between them), and a month
-  // has 28 to 31 days, so four powers serve the whole schedule.
-  const perDay = rate.plus(1).ln().dividedBy(DAYS_PER_YEAR).negated().exp();
-  const stepFactors = new Map<number, Decimal>();
-  let factor = new Decimal(1);
+  const factors = discountFactors(rate, schedule.firstMonthIndex, rows.length);
   let total = rows[0].netCashFlow;
   for (let i = 1; i < rows.length; i++) {
-    const gap = daysBetween(rows[i - 1].date, rows[i].date);
-    let step = stepFactors.get(gap);
-    if (step === undefined) {
-      step = perDay.pow(gap);
-      stepFactors.set(gap, step);
-    }
-    factor = factor.times(step);
     const cf = rows[i].netCashFlow;
-    if (!cf.isZero()) total = total.plus(cf.times(factor));
+    if (!cf.isZero()) total = total.plus(cf.times(factors[i]));
   }
   return total;
+}
+
+/** Discount factors already computed, by rate and first month: they depend on nothing else. */
+const FACTOR_CACHE_ENTRIES = 64;
+const factorCache = new Map<string, Decimal[]>();
+
+/**
+ * 1 / (1 + r)^(d/365) for the first day of each month from `firstMonth` on
+ * (d counted from the first), built up month by month: a row's factor is the
+ * previous row's times perDay^(days between them), and a month has 28 to 31
+ * days, so four powers serve a whole schedule. Deals that share a rate and a
+ * first month (a portfolio, or one deal whose other terms change) share the
+ * factors; the cache is small and least-recently-used.
+ */
+function discountFactors(rate: Decimal, firstMonth: number, count: number): readonly Decimal[] {
+  const key = `${rate.toString()}@${firstMonth}`;
+  let factors = factorCache.get(key);
+  if (factors) {
+    factorCache.delete(key);
+  } else {
+    factors = [new Decimal(1)];
+    if (factorCache.size >= FACTOR_CACHE_ENTRIES) factorCache.delete(factorCache.keys().next().value as string);
+  }
+  factorCache.set(key, factors);
+  if (factors.length < count) {
+    const perDay = rate.plus(1).ln().dividedBy(DAYS_PER_YEAR).negated().exp();
+    const steps = new Map<number, Decimal>();
+    for (let i = factors.length; i < count; i++) {
+      const gap = daysBetween(monthStart(firstMonth + i - 1), monthStart(firstMonth + i));
+      let step = steps.get(gap);
+      if (step === undefined) {
+        step = perDay.pow(gap);
+        steps.set(gap, step);
+      }
+      factors.push(factors[i - 1].times(step));
+    }
+  }
+  return factors;
 }
 
 export function summarize(schedule: Schedule, discountRate: Decimal | null = schedule.terms.discountRate): Summary {

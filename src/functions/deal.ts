@@ -37,6 +37,7 @@ export class Deal {
   private contractValueMemo: number | undefined;
   private annualRevenueMemo: number | undefined;
   private scheduleTableMemo: Table | undefined;
+  private frozenScheduleMemo: Table | undefined;
   private summaryTableMemo: Table | undefined;
   private readonly npvMemo = new Map<string, number>();
 
@@ -97,6 +98,15 @@ export class Deal {
       this.scheduleTableMemo = rows;
     }
     return this.scheduleTableMemo;
+  }
+
+  /**
+   * The schedule table deep-frozen, for a host that only reads its result
+   * (Excel's custom-functions runtime serializes it): handed out as is, no
+   * copy per call, and a write into it cannot reach the cache.
+   */
+  get frozenScheduleTable(): Table {
+    return (this.frozenScheduleMemo ??= Object.freeze(this.scheduleTable.map((row) => Object.freeze(row.slice()))));
   }
 
   /** Label and value of every summary figure. Shared: hand out copies only (`copyTable`). */

@@ -29,7 +29,7 @@ function toExcel<T>(outcome: Outcome<T>): T | CustomFunctions.Error {
  * @returns {any[][]} The monthly schedule with a header row; dates are Excel dates, amounts are in dollars.
  */
 export function hostingCashflow(terms: unknown[][], tranches?: unknown[][]) {
-  return toExcel(hpc.hostingCashflow(terms, tranches));
+  return toExcel(hpc.hostingCashflowShared(terms, tranches));
 }
 
 /**

@@ -41,6 +41,17 @@ export function hostingCashflow(terms: unknown, tranches?: unknown): Outcome<Cel
   return withDeal("HOSTINGCASHFLOW", terms, tranches, (deal) => success(copyTable(deal.scheduleTable)));
 }
 
+/**
+ * The same, without a copy per call: the cached deal's deep-frozen table, for
+ * the Excel entry point. The custom-functions runtime serializes a result to
+ * the host; copying 1,359 cells was most of a cached call's cost, and a frozen
+ * table cannot be changed by whoever receives it. Hosts that pad or rewrite
+ * results (HyperFormula) use `hostingCashflow`.
+ */
+export function hostingCashflowShared(terms: unknown, tranches?: unknown): Outcome<readonly (readonly Cell[])[]> {
+  return withDeal("HOSTINGCASHFLOW", terms, tranches, (deal) => success(deal.frozenScheduleTable));
+}
+
 /** =HPC.CONTRACTVALUE(terms, [tranches]) */
 export function contractValue(terms: unknown, tranches?: unknown): Outcome<number> {
   return withDeal("CONTRACTVALUE", terms, tranches, (deal) => success(deal.contractValue));

@@ -115,12 +115,15 @@ describe("the deal caches", () => {
     expect(stats.rawBytes).toBeLessThanOrEqual(CACHE_LIMITS.rawBytes);
   });
 
-  it("hands out copies: a host that writes into a result does not change the next one", () => {
+  it("hands out a frozen table: a host that tries to write into a result cannot change the next one", () => {
     const terms = workedCheckTerms();
     const first = hostingCashflow(terms) as unknown[][];
-    first[1][3] = 42;
-    first.push(["extra"]);
+    expect(() => {
+      first[1][3] = 42;
+    }).toThrow(TypeError);
+    expect(() => first.push(["extra"])).toThrow(TypeError);
     const second = hostingCashflow(terms) as unknown[][];
+    expect(second).toBe(first); // the same table: no copy per call
     expect(second[1][3]).toBe(0);
     expect(second).toHaveLength(151);
   });
