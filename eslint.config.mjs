@@ -16,6 +16,18 @@ export default tseslint.config(
     },
   },
   {
+    // User text (deal names, notes, messages) is never inserted as HTML.
+    files: ["taskpane/**/*.ts", "preview/**/*.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { property: "innerHTML", message: "Insert text with textContent, never as HTML." },
+        { property: "outerHTML", message: "Insert text with textContent, never as HTML." },
+        { property: "insertAdjacentHTML", message: "Insert text with textContent, never as HTML." },
+      ],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

@@ -83,6 +83,17 @@ describe("the production build", () => {
     }
   });
 
+  it("ships no production bundle that reaches for the network (office.js comes from the CDN, not from us)", () => {
+    const bundles = readdirSync(dist).filter((f) => f.endsWith(".js"));
+    expect(bundles).toEqual(expect.arrayContaining([OUTPUTS.functionsScript, OUTPUTS.taskpaneScript]));
+    for (const file of bundles) {
+      const code = readFileSync(path.join(dist, file), "utf8");
+      for (const name of ["fetch", "XMLHttpRequest", "WebSocket"]) {
+        expect([file, name, new RegExp(`\\b${name}\\b`).test(code)]).toEqual([file, name, false]);
+      }
+    }
+  });
+
   it("writes the page that loads office.js, then the functions, then the pane", () => {
     const html = readFileSync(path.join(dist, OUTPUTS.taskpanePage), "utf8");
     const office = html.indexOf("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
