@@ -1,17 +1,17 @@
 import DecimalBase from "decimal.js";
 
+/** A decimal.js constructor of the given precision, rounding half away from zero (Excel's ROUND). */
+function decimalOf(precision: number, expLimit: number) {
+  return DecimalBase.clone({ precision, rounding: DecimalBase.ROUND_HALF_UP, toExpNeg: -expLimit, toExpPos: expLimit });
+}
+
 /**
  * The one Decimal constructor of the product. The spec asks for at least 34
  * significant digits so that escalated rates are exact before they are
  * rounded to cents; 40 leaves headroom for long escalation chains.
  * ROUND_HALF_UP in decimal.js is "half away from zero", as Excel's ROUND.
  */
-export const Decimal = DecimalBase.clone({
-  precision: 40,
-  rounding: DecimalBase.ROUND_HALF_UP,
-  toExpNeg: -40,
-  toExpPos: 40,
-});
+export const Decimal = decimalOf(40, 40);
 export type Decimal = InstanceType<typeof Decimal>;
 
 /**
@@ -22,12 +22,7 @@ export type Decimal = InstanceType<typeof Decimal>;
  * of the tranches. Inputs are capped at 20 significant digits, so the digits
  * grow only with escalation years, and stay bounded by the term limit.
  */
-export const Exact = DecimalBase.clone({
-  precision: 1e9,
-  rounding: DecimalBase.ROUND_HALF_UP,
-  toExpNeg: -40,
-  toExpPos: 40,
-});
+export const Exact = decimalOf(1e9, 40);
 export type Exact = InstanceType<typeof Exact>;
 
 /**
@@ -37,17 +32,7 @@ export type Exact = InstanceType<typeof Exact>;
  * beyond the spec's 34 and far below a cent. Unbounded exactness here would
  * let one escalator with many digits cost seconds over a long term.
  */
-export const Escalation = DecimalBase.clone({
-  precision: 80,
-  rounding: DecimalBase.ROUND_HALF_UP,
-  toExpNeg: -80,
-  toExpPos: 80,
-});
-
-/** Converts an exact value back to the product's Decimal (exact when it has at most 40 digits, as cents lines do). */
-export function fromExact(x: Exact): Decimal {
-  return new Decimal(x);
-}
+export const Escalation = decimalOf(80, 80);
 
 export const ZERO = new Decimal(0);
 export const ONE = new Decimal(1);
