@@ -27,7 +27,10 @@ function tsFiles(dir) {
  * Transpiles src/core and src/functions into `outDir`; returns a `require` for
  * a module of the build ("functions/resolve"). `patches` ({ "functions/resolve":
  * [[from, to]] }) edits the transpiled text of a module: for measuring a
- * proposed change without touching src. A patch that does not apply throws.
+ * proposed change without touching src. A patch that does not apply (src has
+ * moved on: the change landed, or the code it edits was rewritten) is skipped
+ * and listed in the loader's `unapplied` ([{ module, from }]), never thrown:
+ * the caller reports it instead of a figure.
  */
 export function buildForNode({ outDir = OUT_DIR, patches = {} } = {}) {
   const ts = require("typescript");
@@ -38,18 +41,24 @@ export function buildForNode({ outDir = OUT_DIR, patches = {} } = {}) {
     esModuleInterop: true,
     isolatedModules: true,
   };
+  const unapplied = [];
+  const seen = new Set();
   for (const file of [...tsFiles(path.join(root, "src/core")), ...tsFiles(path.join(root, "src/functions"))]) {
     let { outputText } = ts.transpileModule(readFileSync(file, "utf8"), { compilerOptions, fileName: file });
-    const name = path.relative(path.join(root, "src"), file).replace(/\.ts$/, "");
+    const name = path.relative(path.join(root, "src"), file).replace(/\.ts$/, "").split(path.sep).join("/");
+    seen.add(name);
     for (const [from, to] of patches[name] ?? []) {
-      if (!outputText.includes(from)) throw new Error(`patch for ${name} does not apply: ${from}`);
-      outputText = outputText.replace(from, to);
+      if (outputText.includes(from)) outputText = outputText.replace(from, to);
+      else unapplied.push({ module: name, from });
     }
     const out = path.join(outDir, `${name}.js`);
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, outputText);
   }
-  return loadNodeBuild(outDir);
+  for (const [name, edits] of Object.entries(patches)) {
+    if (!seen.has(name)) for (const [from] of edits) unapplied.push({ module: `${name} (no such module)`, from });
+  }
+  return Object.assign(loadNodeBuild(outDir), { unapplied });
 }
 
 /** The build made by an earlier `buildForNode()` (in a parent process). */

@@ -24,7 +24,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { OUT_DIR, buildForNode, loadNodeBuild } from "./bench-node-build.mjs";
-import { CACHE_PATCHES, NPV_PATCHES, SCHEDULE_PATCHES, mergePatches } from "./bench-prototypes.mjs";
+import { CACHE_PATCHES, describeUnapplied } from "./bench-prototypes.mjs";
 import { median, msSince, summarizeSamples } from "./bench-stats.mjs";
 
 const self = fileURLToPath(import.meta.url);
@@ -157,15 +157,32 @@ export function workbook(model, deals, labels) {
 }
 
 /**
- * The proposed changes (scripts/bench-prototypes.mjs), measured on a patched
- * node build (src is not touched): the schedule and NPV changes, and caches
- * sized for a workbook of a few thousand deals.
+ * Prototype B: the cache-size proposal (scripts/bench-prototypes.mjs
+ * CACHE_PATCHES; NOT landed in src), measured on a patched node build (src is
+ * not touched): the code as it is, with caches sized for a workbook of a few
+ * thousand deals.
  */
 export const PROTOTYPE = Object.freeze({
-  name: "all proposed changes: schedule, NPV factors, caches of 4,096 deals",
+  name: "not landed: caches sized for 4,096 deals (CACHE_LIMITS rawEntries, dealEntries 4,096; dealBytes 1 GB)",
   dir: `${OUT_DIR}-sheet-prototype`,
-  patches: mergePatches(SCHEDULE_PATCHES, NPV_PATCHES, CACHE_PATCHES),
+  patches: CACHE_PATCHES,
 });
+
+/**
+ * Prototype B in a child process: its figures, or `{ name, error }` when its
+ * patches no longer apply (src moved on) or it fails; never a throw.
+ */
+function measurePrototype({ deals, changes }) {
+  try {
+    const { unapplied } = buildForNode({ outDir: PROTOTYPE.dir, patches: PROTOTYPE.patches });
+    if (unapplied.length > 0) {
+      return { name: PROTOTYPE.name, error: `patch(es) no longer apply to src: ${describeUnapplied(unapplied)}` };
+    }
+    return { name: PROTOTYPE.name, ...summarize([child("hpc", { deals, reps: 1, changes, buildDir: PROTOTYPE.dir })]) };
+  } catch (e) {
+    return { name: PROTOTYPE.name, error: e instanceof Error ? e.message.split("\n")[0] : String(e) };
+  }
+}
 
 /** Untimed single-input changes made after a build, before the timed ones. */
 const WARMUP_CHANGES = 5;
@@ -283,14 +300,7 @@ export function benchSheet({ deals = 1000, reps = 1, rounds = 3, changes = 21, b
   for (let r = 0; r < rounds; r++) {
     for (const model of ["hpc", "native"]) results[model].push(child(model, { deals, reps, changes }));
   }
-  let proposed;
-  if (prototype) {
-    buildForNode({ outDir: PROTOTYPE.dir, patches: PROTOTYPE.patches });
-    proposed = {
-      name: PROTOTYPE.name,
-      ...summarize([child("hpc", { deals, reps: 1, changes, buildDir: PROTOTYPE.dir })]),
-    };
-  }
+  const proposed = prototype ? measurePrototype({ deals, changes }) : undefined;
   const hpc = summarize(results.hpc);
   const native = summarize(results.native);
   return {
