@@ -2,12 +2,14 @@
  * The preview page in a real browser (Debian's chromium, headless, through
  * playwright-core): the task pane inserts the seed preset into the
  * HyperFormula workbook, the grid shows core's figures, an input cell edit
- * recomputes them, and a malformed deal file is refused in the pane.
+ * recomputes them, a malformed deal file is refused in the pane, and the
+ * pane downloads the model as .xlsx (its lazily loaded writer, under the CSP).
  * globalSetup.mjs builds and serves the page.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import {
   computeDeal,
@@ -87,6 +89,7 @@ describe("the preview page", () => {
     userDataDir = mkdtempSync(path.join(os.tmpdir(), "hpc-chromium-"));
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath,
+      acceptDownloads: true,
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: { width: 1600, height: 1000 },
@@ -186,6 +189,21 @@ describe("the preview page", () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain("broken.json:");
     expect(await formState()).toEqual(before);
+  });
+
+  it("downloads the model as .xlsx from the pane, with the contract value cached beside its formula", async () => {
+    await page.selectOption("#preset", SEED_PRESET_ID);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-xlsx").click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = await download.path();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const values: { formula?: string; result?: unknown }[] = [];
+    wb.worksheets[0].eachRow((row) =>
+      row.eachCell((c) => values.push(c.value as { formula?: string; result?: unknown })),
+    );
+    const cv = values.find((v) => typeof v === "object" && v?.formula?.startsWith("_xldudf_HPC_CONTRACTVALUE("));
+    expect(Number(cv?.result).toFixed(2)).toBe(money(model(SEED.deal).summary.contractValue));
   });
 
   it("raised no uncaught error in the page", () => {
