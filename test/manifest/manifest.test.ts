@@ -171,6 +171,8 @@ describe("manifest.xml", () => {
     expect(attr(action, "xsi:type")).toBe("ShowTaskpane");
     expect(attr(child(action, "SourceLocation"), "resid")).toBe("Taskpane.Url");
     expect(url(attr(child(button, "Label"), "resid"))).toBe("Deal Pane");
+    // The id a workbook's Office.AutoShowTaskpaneWithDocument property opens (the xlsx export writes it).
+    expect(JSON.stringify(child(action, "TaskpaneId"))).toContain("Office.AutoShowTaskpaneWithDocument");
   });
 
   it("defines every resource it refers to", () => {
