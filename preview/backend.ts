@@ -7,31 +7,16 @@
  *
  * DEV ONLY: HyperFormula is GPL-3.0; the add-in's bundles never import this.
  */
-import { TERMS, type DealFile } from "../src/core";
-import { parseCell, planDeal, planTermsUpdate, readDealFile, type PresetInfo, type SheetLayout } from "../src/plan";
-import type { ChangedCell, DealSheetSummary, InsertOutcome, ReadOutcome, UpdateOutcome } from "../taskpane/actions";
+import type { DealFile } from "../src/core";
+import { planDeal, planTermsUpdate, readDealFile, type PresetInfo } from "../src/plan";
+import type { DealSheetSummary, InsertOutcome, ReadOutcome, UpdateOutcome } from "../taskpane/actions";
 import type { WorkbookBackend } from "../taskpane/backend/types";
-import { sameValue, updateArea, writtenValues } from "../taskpane/writer/cells";
+import { writtenValues } from "../taskpane/writer/cells";
+import { changedCells, editsApproved } from "../taskpane/writer/edits";
 import { describeError } from "../taskpane/writer/errors";
 import type { PreviewWorkbook } from "./workbook";
 
-const LABELS: ReadonlyMap<string, string> = new Map(TERMS.map((t) => [t.key, t.label]));
 const ID_PREFIX = "hf-";
-
-function describeRef(layout: SheetLayout, ref: string): string {
-  const c = parseCell(ref);
-  if (!c) return ref;
-  const term = Object.entries(layout.terms.rows).find(([, row]) => row === c.row);
-  if (term) {
-    const label = LABELS.get(term[0]) ?? term[0];
-    return ref.startsWith(layout.terms.noteColumn) ? `${label}: source / note` : label;
-  }
-  const t = layout.tranches;
-  if (!t) return ref;
-  if (ref === t.noteRef) return "Tranches table: source / note";
-  const i = c.row - t.firstRow + 1;
-  return ref.startsWith(t.dateColumn) ? `Tranche ${i} date` : `Tranche ${i} MW`;
-}
 
 /** The cell values as the pane's reader expects them: errors as their code, like Excel's `values`. */
 function reader(book: PreviewWorkbook, id: number): (ref: string) => unknown {
@@ -105,13 +90,8 @@ export function hyperformulaBackend(book: PreviewWorkbook): WorkbookBackend {
         const update = planTermsUpdate({ sheet, deal: record.deal }, deal, { provenance: options.provenance });
         if (!update.fits) return { status: "refused", reason: `Not updated: ${update.reason}.` };
         const read = reader(book, id);
-        const changed: ChangedCell[] = [];
-        for (const ref of updateArea(layout)) {
-          const wrote = Object.prototype.hasOwnProperty.call(record.written, ref) ? record.written[ref] : null;
-          const now = read(ref);
-          if (!sameValue(wrote, now)) changed.push({ ref, what: describeRef(layout, ref), wrote, now });
-        }
-        if (changed.length > 0 && !options.overwriteEdits) return { status: "confirm", sheet, changed };
+        const changed = changedCells(layout, record.written, read);
+        if (!editsApproved(changed, options.approvedEdits)) return { status: "confirm", sheet, changed };
         book.writeCells(id, update.cells);
         record.written = writtenValues(layout, update.cells);
         record.charts = update.charts;

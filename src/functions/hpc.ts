@@ -152,7 +152,7 @@ export function prepayRemaining(terms: unknown, date: unknown, tranches?: unknow
     }
     const schedule = deal.value.schedule;
     // Shaped like the range; a ragged range (never from Excel) is padded to a rectangle with blanks.
-    const width = Math.max(...dates.map((row) => row.length));
+    const width = dates.reduce((w, row) => Math.max(w, row.length), 0);
     return success(
       dates.map((row) =>
         Array.from({ length: width }, (_, j) => (row[j] ? prepaymentRemaining(schedule, row[j]).toNumber() : "")),

@@ -1,5 +1,5 @@
 import { LIMITS } from "../core";
-import { SCHEDULE_HEADER } from "../functions/deal";
+import { SCHEDULE_HEADER } from "../core";
 import { FORMATS } from "./formats";
 
 /**

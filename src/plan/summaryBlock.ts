@@ -1,4 +1,4 @@
-import { SUMMARY_LABELS } from "../functions/deal";
+import { SUMMARY_LABELS } from "../core";
 import { FORMATS } from "./formats";
 
 /** What the summary's formulas refer to. */

@@ -380,7 +380,7 @@ export class DealPane {
       input.value = "";
       if (file) void this.importFile(file);
     });
-    this.onClick("refresh", () => this.refreshSheets());
+    this.onClick("refresh", () => this.busyWhile(() => this.refreshSheets()));
     this.onClick("load-terms", () => this.loadTerms());
     this.onClick("update-terms", () => this.updateTerms());
     this.onClick("recalc", () => this.recalc());
@@ -399,22 +399,25 @@ export class DealPane {
     });
   }
 
-  private async importFile(file: File): Promise<void> {
-    const tooLarge = checkFileSize(file.size);
-    if (tooLarge && !tooLarge.ok) {
-      this.say("error", tooLarge.message);
-      return;
-    }
-    const outcome = importDealText(await file.text(), file.size);
-    if (!outcome.ok) {
-      this.say("error", `${file.name}: ${outcome.message}`, outcome.problems);
-      return;
-    }
-    this.state.preset = null;
-    byId<HTMLSelectElement>(this.doc, "preset").value = BLANK;
-    this.renderProvenance();
-    this.setForm(outcome.form, true);
-    this.say("success", `Imported ${file.name}.`);
+  private importFile(file: File): Promise<void> {
+    // Through busyWhile: never beside an insert or update, and a file that cannot be read is reported.
+    return this.busyWhile(async () => {
+      const tooLarge = checkFileSize(file.size);
+      if (tooLarge && !tooLarge.ok) {
+        this.say("error", tooLarge.message);
+        return;
+      }
+      const outcome = importDealText(await file.text(), file.size);
+      if (!outcome.ok) {
+        this.say("error", `${file.name}: ${outcome.message}`, outcome.problems);
+        return;
+      }
+      this.state.preset = null;
+      byId<HTMLSelectElement>(this.doc, "preset").value = BLANK;
+      this.renderProvenance();
+      this.setForm(outcome.form, true);
+      this.say("success", `Imported ${file.name}.`);
+    });
   }
 
   private exportText(): { text: string; name: string } | null {
@@ -544,7 +547,10 @@ export class DealPane {
           this.say("info", "Not updated: your changes in the sheet were kept.");
           return;
         }
-        outcome = await this.backend.updateTerms(sheet.sheetId, valid.deal, { ...options, overwriteEdits: true });
+        outcome = await this.backend.updateTerms(sheet.sheetId, valid.deal, {
+          ...options,
+          approvedEdits: outcome.changed,
+        });
       }
       if (outcome.status === "updated") this.say("success", `Updated the terms of "${outcome.sheet}".`);
       else if (outcome.status === "refused" || outcome.status === "failed") this.say("error", outcome.reason);

@@ -4,7 +4,7 @@
  * inserted, nothing else, and asks before overwriting a cell whose content
  * is no longer what the add-in last wrote there.
  */
-import { TERMS, type DealFile } from "../../src/core";
+import type { DealFile } from "../../src/core";
 import {
   columnLetter,
   parseCell,
@@ -14,23 +14,15 @@ import {
   type ProvenanceMap,
   type SheetLayout,
 } from "../../src/plan";
-import { sameValue, updateArea, writeCell, writtenValues } from "./cells";
+import { updateArea, writeCell, writtenValues } from "./cells";
+import { changedCells, editsApproved, type ChangedCell } from "./edits";
+
+export type { ChangedCell } from "./edits";
 import { chartName, retargetChart } from "./chart";
 import { describeError } from "./errors";
 import type { ExcelContextLike, RangeLike, WorksheetLike } from "./excelLike";
 import { recordToXml } from "./metadata";
 import { findDealSheets, type DealSheet } from "./records";
-
-const LABELS: ReadonlyMap<string, string> = new Map(TERMS.map((t) => [t.key, t.label]));
-
-/** A cell of the add-in's that a user has changed since the add-in wrote it. */
-export interface ChangedCell {
-  readonly ref: string;
-  /** What the cell is, for a user: "Rate ($/kW-month)", "Tranche 2 MW", "Rate ($/kW-month) note". */
-  readonly what: string;
-  readonly wrote: unknown;
-  readonly now: unknown;
-}
 
 export type UpdateOutcome =
   | { readonly status: "updated"; readonly sheet: string }
@@ -40,8 +32,11 @@ export type UpdateOutcome =
 
 export interface UpdateOptions {
   readonly provenance?: ProvenanceMap;
-  /** The user has confirmed: overwrite the cells they changed. */
-  readonly overwriteEdits?: boolean;
+  /**
+   * The changes the user confirmed overwriting (from a "confirm" outcome).
+   * The update goes ahead only if the sheet's changes are still exactly these.
+   */
+  readonly approvedEdits?: readonly ChangedCell[];
 }
 
 export type ReadOutcome =
@@ -96,29 +91,11 @@ export async function readDealSheet(ctx: ExcelContextLike, sheetId: string): Pro
   }
 }
 
-function describeRef(layout: SheetLayout, ref: string): string {
-  const c = parseCell(ref);
-  if (!c) return ref;
-  for (const [key, row] of Object.entries(layout.terms.rows)) {
-    if (row === c.row) {
-      const label = LABELS.get(key) ?? key;
-      return ref.startsWith(layout.terms.noteColumn) ? `${label}: source / note` : label;
-    }
-  }
-  const t = layout.tranches;
-  if (t) {
-    if (ref === t.noteRef) return "Tranches table: source / note";
-    const i = c.row - t.firstRow + 1;
-    return ref.startsWith(t.dateColumn) ? `Tranche ${i} date` : `Tranche ${i} MW`;
-  }
-  return ref;
-}
-
 /**
  * Writes a new deal into a deal sheet's terms block and tranches table.
  * Refuses when the deal does not fit the sheet's table; returns "confirm"
- * (and writes nothing) when a user changed one of the add-in's cells and
- * `overwriteEdits` is not set.
+ * (and writes nothing) when a user changed one of the add-in's cells, unless
+ * the changes are exactly the `approvedEdits` the user confirmed.
  */
 export async function updateDealSheet(
   ctx: ExcelContextLike,
@@ -138,13 +115,8 @@ export async function updateDealSheet(
     const chart = sheet.charts.getItemOrNullObject(chartName(record.deal.prefix));
     chart.load("name");
     const read = await readArea(ctx, sheet, layout);
-    const changed: ChangedCell[] = [];
-    for (const ref of updateArea(layout)) {
-      const wrote = Object.prototype.hasOwnProperty.call(record.written, ref) ? record.written[ref] : null;
-      const now = read(ref);
-      if (!sameValue(wrote, now)) changed.push({ ref, what: describeRef(layout, ref), wrote, now });
-    }
-    if (changed.length > 0 && !options.overwriteEdits) return { status: "confirm", sheet: found.sheet, changed };
+    const changed = changedCells(layout, record.written, read);
+    if (!editsApproved(changed, options.approvedEdits)) return { status: "confirm", sheet: found.sheet, changed };
 
     const area = new Set(updateArea(layout));
     for (const cell of update.cells) {

@@ -82,7 +82,12 @@ describe("the HyperFormula backend", () => {
     const shorter: DealFile = { ...WORKED, termMonths: 60 };
     const ask = await backend.updateTerms(out.sheetId, shorter);
     expect(ask).toMatchObject({ status: "confirm", changed: [expect.objectContaining({ ref: "B10", now: 120 })] });
-    expect(await backend.updateTerms(out.sheetId, shorter, { overwriteEdits: true })).toMatchObject({
+    if (ask.status !== "confirm") throw new Error("no confirm");
+    book.enter(id, "B10", "119"); // changed again while the user decided: asked again
+    const again = await backend.updateTerms(out.sheetId, shorter, { approvedEdits: ask.changed });
+    expect(again).toMatchObject({ status: "confirm", changed: [expect.objectContaining({ ref: "B10", now: 119 })] });
+    if (again.status !== "confirm") throw new Error("no confirm");
+    expect(await backend.updateTerms(out.sheetId, shorter, { approvedEdits: again.changed })).toMatchObject({
       status: "updated",
     });
     const summary = book.records.get(id)?.deal.layout.summary.ref.split(":")[0] ?? "";

@@ -204,8 +204,17 @@ describe("update terms", () => {
       ]);
     }
     expect(excel.log.length).toBe(mark);
+    if (outcome.status !== "confirm") throw new Error("no confirm");
+    // A cell changed again while the user decided: ask again, write nothing.
+    excel.sheet(a.sheet)?.cells.set("B9", 126);
+    const stale = await updateDealSheet(excel.context(), a.sheetId, edited({ escalator: 0.02 }), {
+      approvedEdits: outcome.changed,
+    });
+    expect(stale.status).toBe("confirm");
+    if (stale.status === "confirm") expect(stale.changed.find((c) => c.ref === "B9")?.now).toBe(126);
+    expect(excel.log.length).toBe(mark);
     const confirmed = await updateDealSheet(excel.context(), a.sheetId, edited({ escalator: 0.02 }), {
-      overwriteEdits: true,
+      approvedEdits: stale.status === "confirm" ? stale.changed : [],
     });
     expect(confirmed.status).toBe("updated");
     expect(excel.sheet(a.sheet)?.cells.get("B9")).toBe(121.53);
