@@ -53,13 +53,18 @@ export function exportDealText(form: FormState, terms: Terms): string {
   return `${JSON.stringify(normalizedDealFile(form, terms), null, 2)}\n`;
 }
 
-/** A file name for the deal: its name's letters and digits, or "deal". */
-export function exportFileName(terms: Terms): string {
-  const stem = terms.name
+/** Letters and digits of a name, joined by hyphens, lower case, at most 60 characters: a safe file-name stem. */
+export function fileStem(name: string): string {
+  return name
     .normalize("NFKD")
     .replace(/[^A-Za-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 60)
+    .replace(/-+$/g, "")
     .toLowerCase();
-  return `${stem || "deal"}.json`;
+}
+
+/** A file name for the deal: its name's letters and digits, or "deal". */
+export function exportFileName(terms: Terms): string {
+  return `${fileStem(terms.name) || "deal"}.json`;
 }

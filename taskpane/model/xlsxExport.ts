@@ -5,6 +5,7 @@
  */
 import { type CalendarDate, type DealFile } from "../../src/core";
 import { planDeal, type PresetInfo } from "../../src/plan";
+import { fileStem } from "./dealFileIO";
 
 export type XlsxMode = "live" | "values";
 
@@ -15,13 +16,7 @@ export function today(now: Date = new Date()): CalendarDate {
 
 /** The file name for an export: the sheet's name made safe, and which copy it is. */
 export function xlsxFileName(sheet: string, mode: XlsxMode): string {
-  const stem =
-    sheet
-      .normalize("NFKD")
-      .replace(/[^A-Za-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .toLowerCase() || "deal";
-  return `${stem}${mode === "values" ? "-values" : ""}.xlsx`;
+  return `${fileStem(sheet) || "deal"}${mode === "values" ? "-values" : ""}.xlsx`;
 }
 
 /** Writes the deal's model as an .xlsx file: the bytes and a file name. */
