@@ -18,7 +18,7 @@ export * from "./outputs";
 export * from "./dealFile";
 export * from "./dealJson";
 export { buildSchedule, type Schedule, type ScheduleRow } from "./schedule";
-export { npv, prepaymentRemaining, summarize, type Summary } from "./summary";
+export { fullyCreditedMonth, npv, prepaymentRemaining, summarize, type Summary } from "./summary";
 export { validateDeal, validateNumberTerm, type ValidateOptions } from "./validate";
 export { isBlank, type DateInput } from "./values";
 

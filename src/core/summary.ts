@@ -115,3 +115,12 @@ export function prepaymentRemaining(schedule: Schedule, date: CalendarDate): Dec
 export function monthLabel(d: CalendarDate): string {
   return formatIsoDate(d);
 }
+
+/**
+ * The month whose credit brings the prepayment remaining to 0 (first day),
+ * or null when there is no prepayment or it is not fully credited by the end.
+ */
+export function fullyCreditedMonth(schedule: Schedule): CalendarDate | null {
+  if (schedule.terms.prepayment.isZero()) return null;
+  return schedule.rows.find((r) => r.prepaymentRemaining.isZero())?.date ?? null;
+}

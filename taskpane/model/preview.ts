@@ -2,7 +2,16 @@
  * The headline figures the pane previews, computed by core (the same module
  * the functions and the sheet use) and shown to the cent.
  */
-import { buildSchedule, formatIsoDate, round2, summarize, type Decimal, type Terms } from "../../src/core";
+import {
+  buildSchedule,
+  formatIsoDate,
+  fullyCreditedMonth,
+  round2,
+  summarize,
+  type Decimal,
+  type Schedule,
+  type Terms,
+} from "../../src/core";
 
 export interface Headline {
   readonly label: string;
@@ -20,11 +29,11 @@ export function usd(x: Decimal): string {
 }
 
 /** The month the prepayment is fully credited, or what is left uncredited at the end. */
-function creditedBy(terms: Terms, rows: ReturnType<typeof buildSchedule>["rows"], uncredited: Decimal): string {
-  if (terms.prepayment.isZero()) return "No prepayment";
+function creditedBy(schedule: Schedule, uncredited: Decimal): string {
+  if (schedule.terms.prepayment.isZero()) return "No prepayment";
   if (!uncredited.isZero()) return `Not fully credited: ${usd(uncredited)} left at the end`;
-  const row = rows.find((r) => r.prepaymentRemaining.isZero());
-  return row ? formatIsoDate(row.date).slice(0, 7) : "—";
+  const month = fullyCreditedMonth(schedule);
+  return month ? formatIsoDate(month).slice(0, 7) : "—";
 }
 
 export function headlines(terms: Terms): Headline[] {
@@ -40,7 +49,7 @@ export function headlines(terms: Terms): Headline[] {
     { label: "Revenue per MW-year", value: usd(s.revenuePerMWYear), help: "Average annual revenue / capacity." },
     {
       label: "Prepayment credited by",
-      value: creditedBy(terms, schedule.rows, s.uncreditedPrepayment),
+      value: creditedBy(schedule, s.uncreditedPrepayment),
       help: "The month the prepayment still to be recouped reaches 0.",
     },
     {

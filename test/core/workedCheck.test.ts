@@ -1,5 +1,6 @@
 import {
   buildSchedule,
+  fullyCreditedMonth,
   money,
   parseIsoDate,
   prepaymentRemaining,
@@ -56,5 +57,19 @@ describe("the spec's worked check (§5)", () => {
   it("counts the prepayment as cash in its month", () => {
     expect(money(schedule.rows[0].netCashFlow)).toBe("300000000.00");
     expect(money(summary.totalNetCash)).toBe("3500064000.00");
+  });
+});
+
+describe("fullyCreditedMonth", () => {
+  it("is the month of the last credit, or null without a prepayment or with a remainder", () => {
+    const full = validateDeal(WORKED_CHECK_FILE);
+    if (!full.ok) throw full.error;
+    expect(fullyCreditedMonth(buildSchedule(full.value))).toEqual(date("2036-12-01"));
+    const none = validateDeal({ ...WORKED_CHECK_FILE, prepayment: 0 });
+    if (!none.ok) throw none.error;
+    expect(fullyCreditedMonth(buildSchedule(none.value))).toBeNull();
+    const left = validateDeal({ ...WORKED_CHECK_FILE, creditMonths: 2400 });
+    if (!left.ok) throw left.error;
+    expect(fullyCreditedMonth(buildSchedule(left.value))).toBeNull();
   });
 });
