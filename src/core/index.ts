@@ -20,7 +20,7 @@ export * from "./dealJson";
 export { buildSchedule, type Schedule, type ScheduleRow } from "./schedule";
 export { fullyCreditedMonth, npv, prepaymentRemaining, summarize, type Summary } from "./summary";
 export { validateDeal, validateNumberTerm, type ValidateOptions } from "./validate";
-export { isBlank, type DateInput } from "./values";
+export { isBlank, readDate, type DateInput } from "./values";
 
 export interface DealModel {
   readonly terms: Terms;

@@ -5,6 +5,7 @@
  * `Excel.ErrorCellValue` data types) become an `ExcelErrorValue`, so the
  * adapter can name the term that holds one instead of reporting "got an object".
  */
+import { isBlank } from "../core";
 
 /** An Excel error value found in an input cell. */
 export class ExcelErrorValue {
@@ -57,10 +58,8 @@ export function readCell(raw: unknown): unknown {
   return raw;
 }
 
-/** An empty cell: null, or text that is empty or only spaces (as the core's `isBlank`). */
-export function isEmptyCell(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
-}
+/** An empty cell: null, or text that is empty or only spaces (the core's `isBlank`). */
+export const isEmptyCell: (value: unknown) => boolean = isBlank;
 
 /** A short rendering of a cell value for an error message. */
 export function describeCell(value: unknown): string {

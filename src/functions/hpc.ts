@@ -7,9 +7,8 @@
  */
 import {
   TERM_BY_KEY,
-  fromExcelSerial,
-  parseIsoDate,
   prepaymentRemaining,
+  readDate,
   validateNumberTerm,
   type CalendarDate,
   type Decimal,
@@ -112,12 +111,8 @@ function readDateCell(raw: unknown, where: string): DateCell {
   if (value instanceof ExcelErrorValue) {
     return failure([valueProblem("date", `${where} holds the Excel error ${value.code}: it must be ${DATE_EXPECTED}`)]);
   }
-  if (typeof value === "number") {
-    const date = fromExcelSerial(value);
-    if (date) return { date };
-  }
-  // As the core reads date terms: a serial out of Excel's range is the wrong kind of value (#VALUE!).
-  const date = typeof value === "string" && value.length <= 64 ? parseIsoDate(value) : undefined;
+  // As the core reads date terms (a serial out of Excel's range is the wrong kind of value: #VALUE!).
+  const date = readDate(value, "excel");
   if (date) return { date };
   return failure([valueProblem("date", `${where} must be ${DATE_EXPECTED}, got ${describeCell(value)}`)]);
 }
