@@ -266,9 +266,16 @@ export class DealPane {
     for (const id of DEAL_BUTTONS) {
       const state = view.buttons[id];
       const button = byId(this.doc, id);
-      // disabled-focusable: still reachable by Tab, so its title (the reason) can be read.
-      if (state.enabled) button.removeAttribute("disabled-focusable");
-      else button.setAttribute("disabled-focusable", "");
+      // disabled-focusable: still reachable by Tab, so its title (the reason) can be read. Fluent states it
+      // through ElementInternals; the aria-disabled attribute says it where tools that read the DOM look
+      // (axe-core exempts disabled controls from the contrast rule, as WCAG 1.4.3 does).
+      if (state.enabled) {
+        button.removeAttribute("disabled-focusable");
+        button.removeAttribute("aria-disabled");
+      } else {
+        button.setAttribute("disabled-focusable", "");
+        button.setAttribute("aria-disabled", "true");
+      }
       if (state.reason !== undefined) button.setAttribute("title", state.reason);
       else button.removeAttribute("title");
     }

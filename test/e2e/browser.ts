@@ -93,6 +93,12 @@ const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
  * violations. Injected by evaluation (not a <script>), so the page's CSP stays as it is.
  */
 export async function seriousViolations(page: Page, include?: string): Promise<AxeViolation[]> {
+  // Colours mid-transition (a theme switch, a hover) are no colours the user reads: let them settle.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity),
+  );
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async (selector) => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
@@ -100,13 +106,18 @@ export async function seriousViolations(page: Page, include?: string): Promise<A
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
       resultTypes: ["violations"],
     })) as {
-      violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+      violations: {
+        id: string;
+        impact: string | null;
+        help: string;
+        nodes: { target: unknown[]; any: { message: string }[] }[];
+      }[];
     };
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
-      targets: v.nodes.map((n) => JSON.stringify(n.target)),
+      targets: v.nodes.map((n) => `${JSON.stringify(n.target)}: ${n.any.map((a) => a.message).join(" ")}`),
     }));
   }, include);
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
