@@ -154,6 +154,25 @@ describe("the preview page", () => {
     copyFileSync(path.join(ARTIFACTS, "preview.png"), path.join(DOC_IMAGES, "preview-inserted-sheet.png"));
   });
 
+  it("asks before overwriting the cell edited by hand, and Escape keeps it (all by keyboard)", async () => {
+    const table = PLAN.deal.layout.tranches;
+    if (!table) throw new Error("the seed has a tranches table");
+    const mwRef = `${table.mwColumn}${table.firstRow}`;
+    expect(await cell(mwRef).textContent()).toBe("100.0");
+    // The inserted sheet is selected in the list; Update sheet would write the form's 80 MW over the 100 typed.
+    await page.locator("#deal-sheets").focus();
+    await tabTo(page, "#update-terms");
+    await page.keyboard.press("Enter");
+    const dialog = page.locator("fluent-dialog");
+    await dialog.getByText("Overwrite your changes?").waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === "Keep my changes");
+    await page.keyboard.press("Escape");
+    await page.getByText("Not updated: your changes in the sheet were kept.").waitFor();
+    expect(await dialog.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("update-terms");
+    expect(await cell(mwRef).textContent()).toBe("100.0");
+  });
+
   it("refuses a malformed deal file in the pane and leaves the form as it was", async () => {
     const before = await formState();
     expect(before.length).toBeGreaterThan(10);

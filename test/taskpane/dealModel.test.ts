@@ -136,7 +136,13 @@ describe("the Deal view-model", () => {
   it("never throws on any text in any field, and Insert is enabled exactly when the deal is valid", () => {
     fc.assert(
       fc.property(
-        fc.constantFrom("capacityMW" as const, "ratePerKWMonth" as const, "termMonths" as const, "startDate" as const, "escalator" as const),
+        fc.constantFrom(
+          "capacityMW" as const,
+          "ratePerKWMonth" as const,
+          "termMonths" as const,
+          "startDate" as const,
+          "escalator" as const,
+        ),
         fc.string(),
         (key, text) => {
           const vm = new DealViewModel(BOOK, en, SEED_PRESET_ID);
