@@ -150,8 +150,13 @@ describe("the preview page", () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, "preview.png"), fullPage: true });
+    // The README's: what a user sees first (the pane's Insert button stays at the bottom of the window).
+    await page.screenshot({ path: path.join(ARTIFACTS, "preview-inserted-sheet.png") });
     mkdirSync(DOC_IMAGES, { recursive: true });
-    copyFileSync(path.join(ARTIFACTS, "preview.png"), path.join(DOC_IMAGES, "preview-inserted-sheet.png"));
+    copyFileSync(
+      path.join(ARTIFACTS, "preview-inserted-sheet.png"),
+      path.join(DOC_IMAGES, "preview-inserted-sheet.png"),
+    );
   });
 
   it("asks before overwriting the cell edited by hand, and Escape keeps it (all by keyboard)", async () => {
