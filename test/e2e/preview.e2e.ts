@@ -194,7 +194,26 @@ describe("the preview page", () => {
 
   it("downloads the model as .xlsx from the pane, with the contract value cached beside its formula", async () => {
     await page.selectOption("#preset", SEED_PRESET_ID);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-xlsx").click()]);
+    let downloads = 0;
+    page.on("download", () => downloads++);
+    const downloaded = page.waitForEvent("download");
+    // Two clicks in a row: the first starts the export and shows its progress; the second is refused.
+    const shown = await page.evaluate(() => {
+      const button = document.getElementById("export-xlsx") as HTMLElement;
+      button.click();
+      const state = {
+        progress: !(document.getElementById("progress") as HTMLElement).hidden,
+        label: document.getElementById("busy-label")?.textContent,
+        disabled: button.hasAttribute("disabled-focusable"),
+      };
+      button.click();
+      return state;
+    });
+    expect(shown).toEqual({ progress: true, label: "Building the .xlsx…", disabled: true });
+    const download = await downloaded;
+    await page.locator("#progress").waitFor({ state: "hidden" });
+    await page.waitForTimeout(500);
+    expect(downloads).toBe(1);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const file = await download.path();
     const wb = new ExcelJS.Workbook();
