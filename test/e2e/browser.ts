@@ -86,6 +86,18 @@ export interface AxeViolation {
   targets: string[];
 }
 
+/**
+ * Waits for the page's finite animations and transitions to end: colours mid-transition (a theme switch,
+ * a hover, the tab indicator) are no colours the user reads, and would make screenshots differ run to run.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity),
+  );
+}
+
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 /**
@@ -93,12 +105,7 @@ const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
  * violations. Injected by evaluation (not a <script>), so the page's CSP stays as it is.
  */
 export async function seriousViolations(page: Page, include?: string): Promise<AxeViolation[]> {
-  // Colours mid-transition (a theme switch, a hover) are no colours the user reads: let them settle.
-  await page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity),
-  );
+  await settled(page);
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async (selector) => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;

@@ -16,6 +16,7 @@ import {
   previewUrl,
   scrollsSideways,
   seriousViolations,
+  settled,
   tabTo,
   type Browser,
 } from "./browser";
@@ -34,6 +35,7 @@ async function shot(page: Page, name: string, docs = false): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, name);
   await page.evaluate(() => window.scrollTo(0, 0));
+  await settled(page);
   await page.screenshot({ path: file, fullPage: false });
   if (docs) {
     mkdirSync(DOC_IMAGES, { recursive: true });
