@@ -21,6 +21,7 @@ import { PRESETS, getPreset } from "../presets";
 import { HPC_ADDIN, addinFromManifest, exportPlanXlsx, type AddinReference } from "../xlsx";
 import { scheduleCsv, summaryJson } from "./format";
 import { UsageError, processIO, type CliIO } from "./io";
+import { SENSITIVITY_USAGE, sensitivityCommand } from "./sensitivity";
 
 const USAGE = `hpc-deal: model AI/HPC data-center hosting deals (spec: shared/spec/deal-model.md)
 
@@ -32,6 +33,10 @@ Usage:
   hpc-deal plan --preset ID              the same for a preset, with its provenance
   hpc-deal xlsx DEAL.json -o FILE.xlsx   the model as an Excel workbook: HPC formulas with cached values
         [--preset ID instead of DEAL.json] [--values-only] [--as-of YYYY-MM-DD] [--force] [--manifest FILE]
+  ${SENSITIVITY_USAGE}
+                                         one figure over two inputs as CSV (figures: contractValue, npv,
+                                         hostNpv, irr, averageAnnualRevenue, totalNetCash; inputs: numeric
+                                         terms and delayMonths)
   hpc-deal presets                       list the preset deals
   hpc-deal preset ID                     print a preset as a deal file
 
@@ -121,6 +126,10 @@ async function run(io: CliIO, argv: readonly string[]): Promise<void> {
       const checked = validateDeal(file);
       if (!checked.ok) throw checked.error;
       io.out(JSON.stringify(planToJson(planDeal(file as DealFile)), null, 2) + "\n");
+      return;
+    }
+    case "sensitivity": {
+      io.out(await sensitivityCommand(args, takeOption, (file) => loadDealFile(io, file)));
       return;
     }
     case "xlsx": {
