@@ -14,13 +14,13 @@ import { daysInMonth, formatIsoDate, type CalendarDate } from "./dates";
 import { Decimal } from "./decimal";
 import { fail, ok, type Problem, type Result } from "./errors";
 import { buildSchedule, type Schedule } from "./schedule";
-import { SENSITIVITY_FIGURES, type FigureOutcome, type SensitivityFigure } from "./sensitivityFigures";
+import { FigureMemo, SENSITIVITY_FIGURES, type FigureOutcome, type SensitivityFigure } from "./sensitivityFigures";
 import { TERM_SPECS, type TermKey, type TermUnit, type Terms } from "./terms";
 import { validateDeal, type ValidateOptions } from "./validate";
 import { isBlank, readDate, type DateInput } from "./values";
 
 export { SENSITIVITY_FIGURES, isSensitivityFigureKey, sensitivityFigure } from "./sensitivityFigures";
-export { NO_VALUE_TEXT } from "./sensitivityFigures";
+export { FigureMemo, NO_VALUE_TEXT } from "./sensitivityFigures";
 export type { FigureOutcome, SensitivityFigure, SensitivityFigureKey } from "./sensitivityFigures";
 
 /** The deal terms a table may vary (analysis.md §11), in the terms table's order. */
@@ -147,6 +147,7 @@ export interface SensitivityDeal {
   readonly figure: SensitivityFigure;
   /** The figure of the deal as given (no input replaced). */
   readonly baseValue: FigureOutcome;
+  readonly memo: FigureMemo;
 }
 
 export interface SensitivityOptions extends ValidateOptions {
@@ -186,7 +187,8 @@ export function prepareSensitivity(
     terms = { ...terms, discountRate: options.discountRate };
   }
   const base: Base = { raw: Object.freeze(copy), terms, dates: options.dates ?? "iso" };
-  return ok({ base, figure, baseValue: figure.compute(buildSchedule(terms)) });
+  const memo = new FigureMemo();
+  return ok({ base, figure, baseValue: figure.compute(buildSchedule(terms), memo), memo });
 }
 
 /**
@@ -238,7 +240,7 @@ export function sensitivityCell(
   settings: readonly (readonly [SensitivityInput, Decimal])[],
 ): FigureOutcome {
   const built = sensitivitySchedule(deal, settings);
-  return built.ok ? deal.figure.compute(built.schedule) : built;
+  return built.ok ? deal.figure.compute(built.schedule, deal.memo) : built;
 }
 
 export interface SensitivityAxis {

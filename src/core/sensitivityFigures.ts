@@ -9,7 +9,7 @@ import { ZERO, type Decimal } from "./decimal";
 import { FIGURE_BY_KEY } from "./outputs";
 import { xirr } from "./returns";
 import type { Schedule } from "./schedule";
-import { npv } from "./summary";
+import { discountFactors, npv } from "./summary";
 import { billingMonths } from "./terms";
 
 /** A cell: the figure, or a short text saying why it has none (no discount rate, no IRR, an invalid deal). */
@@ -21,7 +21,28 @@ export interface SensitivityFigure {
   readonly label: string;
   /** "usd": shown in cents (half away from zero); "fraction": a rate, shown as computed. */
   readonly format: "usd" | "fraction";
-  readonly compute: (schedule: Schedule) => FigureOutcome;
+  readonly compute: (schedule: Schedule, memo: FigureMemo) => FigureOutcome;
+}
+
+/**
+ * What the cells of one request share: discount factors depend only on the
+ * rate and the first month, and most cells of a table share both (a factor
+ * list costs more than the NPV that uses it).
+ */
+export class FigureMemo {
+  private readonly factors = new Map<string, readonly Decimal[]>();
+
+  discountFactors(rate: Decimal, firstMonth: number, count: number): readonly Decimal[] {
+    const key = `${rate.toString()}|${firstMonth}`;
+    let list = this.factors.get(key);
+    // A longer list serves a shorter schedule: factor i depends only on the rate, the first month and i.
+    if (list === undefined || list.length < count) {
+      list = discountFactors(rate, firstMonth, count);
+      if (this.factors.size >= 64) this.factors.clear();
+      this.factors.set(key, list);
+    }
+    return list;
+  }
 }
 
 /** Why a figure has no value, in a cell's few words. */
@@ -41,9 +62,11 @@ function sumOf(schedule: Schedule, column: "grossFee" | "netCashFlow"): Decimal 
   return total;
 }
 
-function discounted(schedule: Schedule, column: "netCashFlow" | "hostCashFlow"): FigureOutcome {
+function discounted(schedule: Schedule, memo: FigureMemo, column: "netCashFlow" | "hostCashFlow"): FigureOutcome {
   const rate = schedule.terms.discountRate;
-  return rate === null ? { ok: false, text: NO_VALUE_TEXT.noRate } : value(npv(schedule, rate, column));
+  if (rate === null) return { ok: false, text: NO_VALUE_TEXT.noRate };
+  const factors = memo.discountFactors(rate, schedule.firstMonthIndex, schedule.rows.length);
+  return value(npv(schedule, rate, column, factors));
 }
 
 export const SENSITIVITY_FIGURES = Object.freeze([
@@ -57,13 +80,13 @@ export const SENSITIVITY_FIGURES = Object.freeze([
     key: "npv",
     label: FIGURE_BY_KEY.npv.label,
     format: "usd",
-    compute: (s) => discounted(s, "netCashFlow"),
+    compute: (s, memo) => discounted(s, memo, "netCashFlow"),
   },
   {
     key: "hostNpv",
     label: FIGURE_BY_KEY.hostNpv.label,
     format: "usd",
-    compute: (s) => discounted(s, "hostCashFlow"),
+    compute: (s, memo) => discounted(s, memo, "hostCashFlow"),
   },
   {
     key: "irr",
