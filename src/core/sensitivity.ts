@@ -15,7 +15,7 @@ import { Decimal } from "./decimal";
 import { fail, ok, type Problem, type Result } from "./errors";
 import { buildSchedule, type Schedule } from "./schedule";
 import { FigureMemo, SENSITIVITY_FIGURES, type FigureOutcome, type SensitivityFigure } from "./sensitivityFigures";
-import { TERM_SPECS, type TermKey, type TermUnit, type Terms } from "./terms";
+import { TERM_SPECS, foldLabel, type TermKey, type TermUnit, type Terms } from "./terms";
 import { validateDeal, type ValidateOptions } from "./validate";
 import { isBlank, readDate, type DateInput } from "./values";
 
@@ -138,8 +138,17 @@ const INPUTS: ReadonlyMap<string, SensitivityInput> = new Map<string, Sensitivit
   [DELAY_MONTHS, DELAY_INPUT],
 ]);
 
-/** The keys of every input a table may vary, for messages and the pane's pickers. */
+/** Every input a table may vary, in order: the terms, then `delayMonths` (for the pane's pickers and the functions' names). */
+export const SENSITIVITY_INPUTS: readonly SensitivityInput[] = Object.freeze([...INPUTS.values()]);
+
+/** The keys of every input a table may vary, for messages. */
 export const SENSITIVITY_INPUT_KEYS: readonly string[] = Object.freeze([...INPUTS.keys()]);
+
+/** The key of the input a name gives: its key or its label, ignoring case, spaces and punctuation ("Rate ($/kW-month)", "delay months"). */
+export function sensitivityInputKey(name: string): string | undefined {
+  const folded = foldLabel(name);
+  return SENSITIVITY_INPUTS.find((i) => foldLabel(i.key) === folded || foldLabel(i.label) === folded)?.key;
+}
 
 /** A checked request: the deal, the figure, and what to vary. Only `prepareSensitivity` makes one. */
 export interface SensitivityDeal {

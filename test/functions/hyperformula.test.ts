@@ -55,6 +55,7 @@ describe("HPC functions in HyperFormula", () => {
       "HPC.ANNUALREVENUE",
       "HPC.DEALNPV",
       "HPC.DEALSUMMARY",
+      "HPC.SENSITIVITY",
     ]);
     for (const name of HPC_FUNCTION_NAMES) expect(HyperFormula.getRegisteredFunctionNames("enGB")).toContain(name);
     registerHpcFunctions(); // idempotent

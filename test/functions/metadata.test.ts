@@ -78,6 +78,19 @@ const INTENDED: Record<string, { params: [string, "matrix" | "scalar", boolean][
     ],
     result: "matrix",
   },
+  SENSITIVITY: {
+    params: [
+      ["figure", "scalar", false],
+      ["inputA", "scalar", false],
+      ["valuesA", "matrix", false],
+      ["inputB", "scalar", false],
+      ["valuesB", "matrix", false],
+      ["terms", "matrix", false],
+      ["tranches", "matrix", true],
+      ["capex", "matrix", true],
+    ],
+    result: "matrix",
+  },
 };
 
 describe("the generated function metadata", () => {

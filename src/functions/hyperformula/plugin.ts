@@ -34,6 +34,7 @@ import { LIMITS } from "../../core";
 import { FIGURES, SCHEDULE_HEADER } from "../../core";
 import type { Cell } from "../deal";
 import * as hpc from "../hpc";
+import { sensitivity } from "../sensitivity";
 import type { Outcome } from "../outcome";
 
 type RunArgs = Parameters<FunctionPlugin["runFunction"]>;
@@ -167,6 +168,21 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
       parameters: [
         { argumentType: FunctionArgumentType.ANY },
         { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+      ],
+      vectorizationForbidden: true,
+    },
+    "HPC.SENSITIVITY": {
+      method: "sensitivity",
+      sizeOfResultArrayMethod: "sensitivitySize",
+      parameters: [
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY },
         { argumentType: FunctionArgumentType.ANY, optionalArg: true },
         { argumentType: FunctionArgumentType.ANY, optionalArg: true },
       ],
@@ -328,6 +344,25 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
     // A figure argument (the fourth) asks for one value.
     const figure = ast.args[3];
     return figure !== undefined && figure.type !== "EMPTY" ? ArraySize.scalar() : new ArraySize(2, SUMMARY_ROWS);
+  }
+
+  sensitivity(ast: CallAst, state: State) {
+    return this.run("HPC.SENSITIVITY", ast, state, (figure, inputA, valuesA, inputB, valuesB, terms, tranches, capex) =>
+      this.spill(
+        "HPC.SENSITIVITY",
+        ast,
+        state,
+        sensitivity(figure, inputA, valuesA, inputB, valuesB, terms, tranches, capex),
+      ),
+    );
+  }
+
+  /** One row per value of inputA and one column per value of inputB, each plus a header: known from the ranges' sizes. */
+  sensitivitySize(ast: CallAst, state: State): ArraySize {
+    if (ast.args.length < 5) return ArraySize.scalar();
+    const a = this.arraySizeForAst(ast.args[2], state);
+    const b = this.arraySizeForAst(ast.args[4], state);
+    return new ArraySize(1 + b.width * b.height, 1 + a.width * a.height);
   }
 }
 
