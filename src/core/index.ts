@@ -45,3 +45,4 @@ export function computeDeal(input: unknown, options: ValidateOptions = {}): Resu
   return ok({ terms: checked.value, schedule, summary: summarize(schedule) });
 }
 export * from "./sensitivity";
+export * from "./sensitivityRanges";

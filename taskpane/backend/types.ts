@@ -1,6 +1,7 @@
 import type { DealFile } from "../../src/core";
 import type { PlanInput, PresetInfo } from "../../src/plan";
 import type { DealSheetSummary, InsertOutcome, ReadOutcome, UpdateOptions, UpdateOutcome } from "../actions";
+import type { SensitivityRequest } from "../writer/sensitivity";
 
 /**
  * Where the pane's deal sheets live: Excel through Office.js now, a
@@ -16,4 +17,6 @@ export interface WorkbookBackend {
   readTerms(sheetId: string): Promise<ReadOutcome>;
   updateTerms(sheetId: string, deal: PlanInput, options?: UpdateOptions): Promise<UpdateOutcome>;
   recalc(): Promise<void>;
+  /** A sensitivity sheet for a deal sheet (analysis.md §11); absent where there is no workbook to write. */
+  insertSensitivity?(request: SensitivityRequest): Promise<InsertOutcome>;
 }
