@@ -146,14 +146,14 @@ export async function insertSensitivity(ctx: ExcelContextLike, request: Sensitiv
       return { ok: false, reason: "The deal sheet was not found: it may have been deleted. Nothing was written." };
     const read = await readDealSheet(ctx, request.sheetId);
     if (!read.ok) return { ok: false, reason: `${read.reason}. Nothing was written.` };
-    const checked = validateDeal(read.file);
+    const checked = validateDeal(read.file, { dates: "excel" });
     if (!checked.ok) {
       return {
         ok: false,
         reason: `The deal on ${dealSheet.sheet} is not valid: ${checked.error.message}. Nothing was written.`,
       };
     }
-    const prepared = prepareSensitivity(read.file, request.figure);
+    const prepared = prepareSensitivity(read.file, request.figure, { dates: "excel" });
     if (!prepared.ok) return { ok: false, reason: `${prepared.error.message}. Nothing was written.` };
     const deal = prepared.value;
     const axis = (term: string, a: SensitivityRequest["rows"]) => {

@@ -73,7 +73,7 @@ export class SensitivityForm {
 
   /** The deal the table will be of: its terms set the default ranges (the rate ±10 %, …). */
   setDeal(file: unknown): string | null {
-    const checked = validateDeal(file);
+    const checked = validateDeal(file, { dates: "excel" });
     this.terms = checked.ok ? checked.value : null;
     this.rowsText = this.defaultText(this.rowsKey);
     this.colsText = this.defaultText(this.colsKey);
