@@ -14,6 +14,7 @@ import type { WorkbookBackend } from "../taskpane/backend/types";
 import { writtenValues } from "../taskpane/writer/cells";
 import { changedCells, editsApproved } from "../taskpane/writer/edits";
 import { describeError } from "../taskpane/writer/errors";
+import { planSensitivityRequest, type SensitivityRequest } from "../taskpane/writer/sensitivity";
 import type { PreviewWorkbook } from "./workbook";
 
 const ID_PREFIX = "hf-";
@@ -103,5 +104,31 @@ export function hyperformulaBackend(book: PreviewWorkbook): WorkbookBackend {
     },
 
     recalc: async (): Promise<void> => book.recalculate(),
+
+    insertSensitivity: async (request: SensitivityRequest): Promise<InsertOutcome> => {
+      const id = sheetOf(request.sheetId);
+      const record = id === undefined ? undefined : book.records.get(id);
+      const sheet = id === undefined ? undefined : book.sheetName(id);
+      if (id === undefined || !record || sheet === undefined) return { ok: false, reason: gone };
+      const file = readDealFile(record.deal.layout, reader(book, id));
+      const planned = planSensitivityRequest(
+        request,
+        { sheet, info: record.deal },
+        file,
+        book.sheets().map((s) => s.name),
+      );
+      if (!planned.ok) return planned;
+      let newId: number;
+      try {
+        newId = book.insertSensitivityPlan(planned.plan);
+      } catch (e) {
+        return {
+          ok: false,
+          reason: `The sensitivity table could not be inserted: ${describeError(e)}. Nothing was left in the workbook.`,
+        };
+      }
+      book.notify(newId);
+      return { ok: true, sheet: planned.plan.sheet, sheetId: `sens-${newId}` };
+    },
   };
 }

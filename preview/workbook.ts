@@ -16,6 +16,7 @@ import {
   type DealSheetInfo,
   type PlanCell,
   type PlanChart,
+  type SensitivityPlan,
   type SheetPlan,
 } from "../src/plan";
 import type { DisplayValue } from "./format";
@@ -187,6 +188,27 @@ export class PreviewWorkbook {
       return id;
     } catch (e) {
       for (const name of added) this.hf.removeNamedExpression(name);
+      this.hf.removeSheet(id);
+      this.looks.delete(id);
+      throw e;
+    }
+  }
+
+  /**
+   * Writes a sensitivity sheet's plan (analysis.md §11) as a new sheet, all
+   * or nothing. The grid draws its table and tornado values; the colour scale
+   * and the bar chart are Excel's (the preview does not draw them).
+   */
+  insertSensitivityPlan(plan: SensitivityPlan): number {
+    const id = this.addEmptySheet(plan.sheet);
+    try {
+      writePlanCells(this.hf, id, { names: [], cells: plan.cells });
+      const look = this.looks.get(id) as SheetLook;
+      for (const r of plan.ranges) look.ranges.push({ ...box(r.ref), ...r });
+      for (const c of plan.columns) look.widths.set(c.column, c.width);
+      this.dress(id, plan.cells);
+      return id;
+    } catch (e) {
       this.hf.removeSheet(id);
       this.looks.delete(id);
       throw e;

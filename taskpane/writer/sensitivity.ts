@@ -8,6 +8,7 @@
 import {
   DELAY_MONTHS,
   Decimal,
+  checkAxisValues,
   defaultRange,
   prepareSensitivity,
   sensitivityInput,
@@ -16,7 +17,13 @@ import {
   type SensitivityDeal,
   type TornadoSweep,
 } from "../../src/core";
-import { planSensitivity, sanitizeSheetName, uniqueSheetName, type SensitivityPlan } from "../../src/plan";
+import {
+  planSensitivity,
+  sanitizeSheetName,
+  uniqueSheetName,
+  type DealSheetInfo,
+  type SensitivityPlan,
+} from "../../src/plan";
 import { localRef, writeCell } from "./cells";
 import { describeError } from "./errors";
 import type { ExcelContextLike } from "./excelLike";
@@ -132,11 +139,66 @@ export async function writeSensitivityPlan(ctx: ExcelContextLike, plan: Sensitiv
   }
 }
 
+/** A deal sheet as the planner needs it: its current name and what its insert recorded. */
+export interface SensitivityDealSheet {
+  readonly sheet: string;
+  readonly info: DealSheetInfo;
+}
+
 /**
- * Plans and inserts a sensitivity sheet for a deal sheet: the deal's terms
- * are read from its sheet (so the tornado is of the deal as it stands), the
- * request checked by core, the sheet named so that nothing is replaced.
+ * Plans a sensitivity sheet for a deal sheet (pure: every writer uses it).
+ * `file` is the deal as read back from its sheet (dates as Excel serials),
+ * so the tornado is of the deal as it stands; the request is checked by core;
+ * the new sheet is named so that nothing is replaced. A reason when refused.
  */
+export function planSensitivityRequest(
+  request: SensitivityRequest,
+  dealSheet: SensitivityDealSheet,
+  file: unknown,
+  existingSheets: readonly string[],
+): { readonly ok: true; readonly plan: SensitivityPlan } | { readonly ok: false; readonly reason: string } {
+  const checked = validateDeal(file, { dates: "excel" });
+  if (!checked.ok) {
+    return {
+      ok: false,
+      reason: `The deal on ${dealSheet.sheet} is not valid: ${checked.error.message}. Nothing was written.`,
+    };
+  }
+  const prepared = prepareSensitivity(file, request.figure, { dates: "excel" });
+  if (!prepared.ok) return { ok: false, reason: `${prepared.error.message}. Nothing was written.` };
+  const deal = prepared.value;
+  const axis = (term: string, a: SensitivityRequest["rows"]) => {
+    const input = sensitivityInput(deal, a.key, term);
+    if (!input.ok) return input.error.message;
+    const problem = checkAxisValues(
+      term,
+      a.values.map((v) => new Decimal(v)),
+    );
+    if (problem) return problem.message;
+    return { input: input.value, values: a.values.map((v) => new Decimal(v)) };
+  };
+  const rows = axis("rows", request.rows);
+  const cols = axis("columns", request.cols);
+  if (typeof rows === "string" || typeof cols === "string") {
+    return { ok: false, reason: `${typeof rows === "string" ? rows : cols}. Nothing was written.` };
+  }
+  if (rows.input === cols.input) {
+    return { ok: false, reason: "Rows and columns must vary different inputs. Nothing was written." };
+  }
+  const plan = planSensitivity({
+    sheet: uniqueSheetName(sanitizeSheetName(`Sens ${dealSheet.sheet}`), existingSheets),
+    dealTitle: dealSheet.info.title,
+    figure: deal.figure,
+    rows,
+    cols,
+    termsName: dealSheet.info.termsName,
+    tranchesName: dealSheet.info.tranchesName,
+    tornado: tornado(deal, tornadoSweeps(deal)),
+  });
+  return { ok: true, plan };
+}
+
+/** Plans and inserts a sensitivity sheet for a deal sheet of the open workbook. */
 export async function insertSensitivity(ctx: ExcelContextLike, request: SensitivityRequest): Promise<InsertOutcome> {
   let plan: SensitivityPlan;
   try {
@@ -146,36 +208,15 @@ export async function insertSensitivity(ctx: ExcelContextLike, request: Sensitiv
       return { ok: false, reason: "The deal sheet was not found: it may have been deleted. Nothing was written." };
     const read = await readDealSheet(ctx, request.sheetId);
     if (!read.ok) return { ok: false, reason: `${read.reason}. Nothing was written.` };
-    const checked = validateDeal(read.file, { dates: "excel" });
-    if (!checked.ok) {
-      return {
-        ok: false,
-        reason: `The deal on ${dealSheet.sheet} is not valid: ${checked.error.message}. Nothing was written.`,
-      };
-    }
-    const prepared = prepareSensitivity(read.file, request.figure, { dates: "excel" });
-    if (!prepared.ok) return { ok: false, reason: `${prepared.error.message}. Nothing was written.` };
-    const deal = prepared.value;
-    const axis = (term: string, a: SensitivityRequest["rows"]) => {
-      const input = sensitivityInput(deal, a.key, term);
-      if (!input.ok) throw new Error(input.error.message);
-      if (a.values.length === 0) throw new Error(`${term} needs at least one value`);
-      return { input: input.value, values: a.values.map((v) => new Decimal(v)) };
-    };
-    const rows = axis("rows", request.rows);
-    const cols = axis("columns", request.cols);
     const existing = await existingNames(ctx);
-    const info = dealSheet.record.deal;
-    plan = planSensitivity({
-      sheet: uniqueSheetName(sanitizeSheetName(`Sens ${dealSheet.sheet}`), existing.sheets),
-      dealTitle: info.title,
-      figure: deal.figure,
-      rows,
-      cols,
-      termsName: info.termsName,
-      tranchesName: info.tranchesName,
-      tornado: tornado(deal, tornadoSweeps(deal)),
-    });
+    const planned = planSensitivityRequest(
+      request,
+      { sheet: dealSheet.sheet, info: dealSheet.record.deal },
+      read.file,
+      existing.sheets,
+    );
+    if (!planned.ok) return planned;
+    plan = planned.plan;
   } catch (e) {
     return {
       ok: false,
