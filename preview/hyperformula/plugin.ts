@@ -1,6 +1,6 @@
 /**
  * The HPC functions in HyperFormula, for tests and the preview page: the
- * same implementations as the Excel functions (`../hpc.ts`), named as in
+ * same implementations as the Excel functions (`src/functions/hpc.ts`), named as in
  * Excel (`HPC.HOSTINGCASHFLOW`, … — HyperFormula accepts dotted names).
  *
  * DEV/TEST ONLY. HyperFormula is GPL-3.0 and a devDependency: no production
@@ -30,10 +30,10 @@ import {
   type ConfigParams,
   type ImplementedFunctions,
 } from "hyperformula";
-import { LIMITS } from "../../core";
-import { SCHEDULE_HEADER, SUMMARY_LABELS, type Cell } from "../deal";
-import * as hpc from "../hpc";
-import type { Outcome } from "../outcome";
+import { LIMITS } from "../../src/core";
+import { SCHEDULE_HEADER, SUMMARY_LABELS, type Cell } from "../../src/functions/deal";
+import * as hpc from "../../src/functions/hpc";
+import type { Outcome } from "../../src/functions/outcome";
 
 type RunArgs = Parameters<FunctionPlugin["runFunction"]>;
 type Ast = RunArgs[0][number];
