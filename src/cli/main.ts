@@ -18,7 +18,8 @@ import {
 } from "../core";
 import { planDeal, planPreset, planToJson, type SheetPlan } from "../plan";
 import { PRESETS, getPreset } from "../presets";
-import { HPC_ADDIN, addinFromManifest, exportPlanXlsx, type AddinReference } from "../xlsx";
+// Types only: the xlsx export (exceljs) is loaded by the xlsx command alone.
+import type { AddinReference } from "../xlsx";
 import { scheduleCsv, summaryJson } from "./format";
 import { UsageError, processIO, type CliIO } from "./io";
 
@@ -192,12 +193,14 @@ async function xlsxCommand(io: CliIO, args: string[]): Promise<void> {
     if (!checked.ok) throw checked.error;
     plan = planDeal(file as DealFile);
   }
+  const { HPC_ADDIN, exportPlanXlsx } = await import("../xlsx");
   const addin = manifest === undefined ? HPC_ADDIN : await readManifest(manifest);
   const bytes = await exportPlanXlsx(plan, { mode: valuesOnly ? "values" : "live", asOf, addin });
   await writeNew(out, bytes, force);
 }
 
 async function readManifest(file: string): Promise<AddinReference> {
+  const { addinFromManifest } = await import("../xlsx");
   try {
     return addinFromManifest(await readFile(file, "utf8"));
   } catch (e) {
