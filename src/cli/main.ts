@@ -23,7 +23,7 @@ import type { AddinReference } from "../xlsx";
 import { scheduleCsv, summaryJson } from "./format";
 import { UsageError, processIO, type CliIO } from "./io";
 
-const USAGE = `hpc-deal: model AI/HPC data-center hosting deals (spec: shared/spec/deal-model.md)
+const USAGE = `hpc-deal: model AI/HPC data-center hosting deals (the model: docs/model.md)
 
 Usage:
   hpc-deal schedule DEAL.json            monthly schedule as CSV
