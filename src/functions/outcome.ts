@@ -38,7 +38,3 @@ export function failure(problems: readonly Problem[]): Failure {
 export function valueProblem(term: string, message: string): Problem {
   return { term, message, kind: "value" };
 }
-
-export function numProblem(term: string, message: string): Problem {
-  return { term, message, kind: "num" };
-}

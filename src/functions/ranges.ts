@@ -7,8 +7,6 @@ import { TERMS, TERM_BY_KEY, parseIsoDate, termForLabel, type Problem, type Term
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
 import { valueProblem } from "./outcome";
 
-export { foldLabel, termForLabel } from "../core";
-
 const SHEET_TERMS = TERMS.filter((t) => t.key !== "tranches");
 const LABEL_LIST = SHEET_TERMS.map((t) => t.label).join(", ");
 

@@ -4,6 +4,5 @@
  * No Node API: the task pane and the CLI both call `exportPlanXlsx`.
  */
 export { HPC_ADDIN, addinFromManifest, checkAddin, type AddinReference } from "./addin";
-export { exportPlanXlsx, storedColumnWidth, type ExportMode, type ExportOptions } from "./export";
-export { NAMESPACE, UDF_PREFIX, customFunctionIds, storedFormula, storedFunctionName } from "./formula";
-export { AUTO_SHOW_TASKPANE, EXCEL_CALC_ID } from "./parts";
+export { exportPlanXlsx, type ExportMode } from "./export";
+export { customFunctionIds, storedFormula, storedFunctionName } from "./formula";
