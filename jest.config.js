@@ -9,6 +9,8 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/bundle/"],
+  // A worker per core (jest leaves one core to its mostly idle main process by default).
+  maxWorkers: "100%",
   globalSetup: "<rootDir>/test/support/globalSetup.js",
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
