@@ -44,6 +44,17 @@ describe("hpc-deal, spawned as a process", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("loads exceljs for the xlsx command only", () => {
+    const lib = path.resolve(__dirname, "../../lib/cli/main.js");
+    const script = [
+      `const { main } = require(${JSON.stringify(lib)});`,
+      'const io = { out() {}, err() {}, readInput: async () => "" };',
+      'main(["presets"], io).then((code) => console.log(code, Object.keys(require.cache).some((k) => /[\\/]exceljs[\\/]/.test(k))));',
+    ].join("\n");
+    const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", timeout: 20000 });
+    expect([r.stdout.trim(), r.stderr]).toEqual(["0 false", ""]);
+  });
+
   it("writes an .xlsx (the export is loaded on demand)", () => {
     const out = path.join(dir, "seed.xlsx");
     const r = spawned(["xlsx", "--preset", SEED_PRESET_ID, "-o", out, "--as-of", "2026-03-15"]);
