@@ -18,10 +18,10 @@ import {
 } from "../core";
 import { planDeal, planPreset, planToJson, type SheetPlan } from "../plan";
 import { PRESETS, getPreset } from "../presets";
-// Types only: the xlsx export (exceljs) is loaded by the xlsx command alone.
-import type { AddinReference } from "../xlsx";
+import { HPC_ADDIN, addinFromManifest, type AddinReference } from "../xlsx/addin";
 import { scheduleCsv, summaryJson } from "./format";
 import { UsageError, processIO, type CliIO } from "./io";
+import { exportPlanXlsx } from "./xlsxOnDemand";
 
 const USAGE = `hpc-deal: model AI/HPC data-center hosting deals (the model: docs/model.md)
 
@@ -193,14 +193,12 @@ async function xlsxCommand(io: CliIO, args: string[]): Promise<void> {
     if (!checked.ok) throw checked.error;
     plan = planDeal(file as DealFile);
   }
-  const { HPC_ADDIN, exportPlanXlsx } = await import("../xlsx");
   const addin = manifest === undefined ? HPC_ADDIN : await readManifest(manifest);
   const bytes = await exportPlanXlsx(plan, { mode: valuesOnly ? "values" : "live", asOf, addin });
   await writeNew(out, bytes, force);
 }
 
 async function readManifest(file: string): Promise<AddinReference> {
-  const { addinFromManifest } = await import("../xlsx");
   try {
     return addinFromManifest(await readFile(file, "utf8"));
   } catch (e) {

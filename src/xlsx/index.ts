@@ -4,5 +4,6 @@
  * No Node API: the task pane and the CLI both call `exportPlanXlsx`.
  */
 export { HPC_ADDIN, addinFromManifest, checkAddin, type AddinReference } from "./addin";
-export { exportPlanXlsx, type ExportMode } from "./export";
-export { customFunctionIds, storedFormula, storedFunctionName } from "./formula";
+export { exportPlanXlsx, storedColumnWidth, type ExportMode, type ExportOptions } from "./export";
+export { NAMESPACE, UDF_PREFIX, customFunctionIds, storedFormula, storedFunctionName } from "./formula";
+export { AUTO_SHOW_TASKPANE, EXCEL_CALC_ID } from "./parts";
