@@ -30,7 +30,7 @@ function step(text) {
 
 function portInUse(port) {
   return new Promise((resolve) => {
-    const socket = net.connect({ port, host: "127.0.0.1" });
+    const socket = net.connect({ port, host: "localhost" });
     socket.once("connect", () => {
       socket.destroy();
       resolve(true);
@@ -82,12 +82,10 @@ async function main() {
   const page = `https://localhost:${PORT}/taskpane.html`;
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let code;
-  while (!exited && Date.now() < deadline) {
-    if (await portInUse(PORT)) {
-      code = await status(page, cert.ca);
-      break;
-    }
-    await new Promise((r) => setTimeout(r, 250));
+  // Refused until the server listens; then the answer waits for the first build.
+  while (!exited && code === undefined && Date.now() < deadline) {
+    code = await status(page, cert.ca);
+    if (code === undefined) await new Promise((r) => setTimeout(r, 250));
   }
   if (code !== 200) {
     console.error(`The dev server did not come up (${exited ? "it exited" : `status ${code ?? "none"}`}); its log:`);
