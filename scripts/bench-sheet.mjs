@@ -195,7 +195,7 @@ function changedDeals(deals, count) {
 function runChild(model, { deals, reps, changes, buildDir }) {
   const load = loadNodeBuild(buildDir);
   const { HyperFormula } = require("hyperformula"); // the instance the plugin registers with
-  const plugin = load("functions/hyperformula/plugin");
+  const plugin = load("preview/hyperformula/plugin");
   const resolve = load("functions/resolve");
   const { TERM_BY_KEY } = load("core/index");
   plugin.registerHpcFunctions();

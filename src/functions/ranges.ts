@@ -17,8 +17,6 @@ import {
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
 import { valueProblem } from "./outcome";
 
-export { foldLabel, termForLabel } from "../core";
-
 const LABEL_LIST = SCALAR_TERMS.map((t) => t.label).join(", ");
 
 export interface RawTerms {
