@@ -5,18 +5,11 @@
  * logic here: reading arguments, asking the calculation module, and
  * converting its decimals to numbers (in `deal.ts`).
  */
-import {
-  TERM_BY_KEY,
-  prepaymentRemaining,
-  readDate,
-  validateNumberTerm,
-  type CalendarDate,
-  type Decimal,
-} from "../core";
+import { TERM_BY_KEY, readDate, validateNumberTerm, type CalendarDate, type Decimal } from "../core";
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
-import { copyTable, type Cell, type Deal } from "./deal";
+import { copyTable, type Cell, type DealFigures } from "./deal";
 import { failure, success, valueProblem, type Failure, type Outcome } from "./outcome";
-import { resolveDeal } from "./resolve";
+import { npvOf, resolveDeal, scheduleTableOf, summaryTableOf } from "./resolve";
 
 /** Never throw at a host: an unexpected exception becomes #VALUE! with what went wrong. */
 function guard<T>(name: string, body: () => Outcome<T>): Outcome<T> {
@@ -28,7 +21,12 @@ function guard<T>(name: string, body: () => Outcome<T>): Outcome<T> {
   }
 }
 
-function withDeal<T>(name: string, terms: unknown, tranches: unknown, body: (deal: Deal) => Outcome<T>): Outcome<T> {
+function withDeal<T>(
+  name: string,
+  terms: unknown,
+  tranches: unknown,
+  body: (deal: DealFigures) => Outcome<T>,
+): Outcome<T> {
   return guard(name, () => {
     const deal = resolveDeal(terms, tranches);
     return deal.ok ? body(deal.value) : deal;
@@ -37,7 +35,7 @@ function withDeal<T>(name: string, terms: unknown, tranches: unknown, body: (dea
 
 /** =HPC.HOSTINGCASHFLOW(terms, [tranches]): the schedule with a header row. */
 export function hostingCashflow(terms: unknown, tranches?: unknown): Outcome<Cell[][]> {
-  return withDeal("HOSTINGCASHFLOW", terms, tranches, (deal) => success(copyTable(deal.scheduleTable)));
+  return withDeal("HOSTINGCASHFLOW", terms, tranches, (deal) => success(copyTable(scheduleTableOf(deal))));
 }
 
 /**
@@ -48,7 +46,7 @@ export function hostingCashflow(terms: unknown, tranches?: unknown): Outcome<Cel
  * results (HyperFormula) use `hostingCashflow`.
  */
 export function hostingCashflowShared(terms: unknown, tranches?: unknown): Outcome<readonly (readonly Cell[])[]> {
-  return withDeal("HOSTINGCASHFLOW", terms, tranches, (deal) => success(deal.frozenScheduleTable));
+  return withDeal("HOSTINGCASHFLOW", terms, tranches, (deal) => success(scheduleTableOf(deal)));
 }
 
 /** =HPC.CONTRACTVALUE(terms, [tranches]) */
@@ -63,7 +61,7 @@ export function annualRevenue(terms: unknown, tranches?: unknown): Outcome<numbe
 
 /** =HPC.DEALSUMMARY(terms, [tranches]): label and value of every summary figure. */
 export function dealSummary(terms: unknown, tranches?: unknown): Outcome<Cell[][]> {
-  return withDeal("DEALSUMMARY", terms, tranches, (deal) => success(copyTable(deal.summaryTable)));
+  return withDeal("DEALSUMMARY", terms, tranches, (deal) => success(copyTable(summaryTableOf(deal))));
 }
 
 const DISCOUNT_RATE = TERM_BY_KEY.get("discountRate");
@@ -97,7 +95,7 @@ export function dealNpv(terms: unknown, rate?: unknown, tranches?: unknown): Out
         ),
       ]);
     }
-    return success(deal.value.npvAt(annual));
+    return success(npvOf(deal.value, annual));
   });
 }
 
@@ -145,12 +143,12 @@ export function prepayRemaining(terms: unknown, date: unknown, tranches?: unknow
       }
       dates.push(out);
     }
-    const schedule = deal.value.schedule;
+    const figures = deal.value;
     // Shaped like the range; a ragged range (never from Excel) is padded to a rectangle with blanks.
     const width = dates.reduce((w, row) => Math.max(w, row.length), 0);
     return success(
       dates.map((row) =>
-        Array.from({ length: width }, (_, j) => (row[j] ? prepaymentRemaining(schedule, row[j]).toNumber() : "")),
+        Array.from({ length: width }, (_, j) => (row[j] ? figures.prepaymentRemainingAt(row[j]) : "")),
       ),
     );
   });

@@ -1,5 +1,5 @@
-import { prepaymentRemaining, type CalendarDate } from "../core";
-import { Deal, type Cell } from "../functions/deal";
+import { buildSchedule, prepaymentRemaining, type CalendarDate } from "../core";
+import { DealFigures, scheduleTable, type Cell } from "../functions/deal";
 import { cellRef, parseCell } from "./a1";
 import { readTerms } from "./readBack";
 import { DEAL_SUMMARY_ROW, SUMMARY_ROWS, type SummaryKey } from "./summaryBlock";
@@ -24,7 +24,7 @@ export interface CachedValuesOptions {
  * keyed by A1 ref (the spill's anchor holds its first header). The terms are
  * read back from the plan's own cells, so the values are those of the sheet
  * as written, and come from core through the functions' own conversions
- * (`Deal`): money in cents, dates as Excel serials. Throws the `DealError`
+ * (`DealFigures`, `scheduleTable`): money in cents, dates as Excel serials. Throws the `DealError`
  * of a plan whose terms do not validate, and a `RangeError` for a formula
  * cell whose figure it does not know (a plan this function has not caught up
  * with): a file must never carry a made-up cached value.
@@ -33,18 +33,20 @@ export function planCachedValues(plan: SheetPlan, options: CachedValuesOptions):
   const byRef = new Map<string, CellValue | undefined>(plan.cells.map((c) => [c.ref, c.value]));
   const read = readTerms(plan.deal.layout, (ref) => byRef.get(ref) ?? null);
   if (!read.ok) throw read.error;
-  const deal = new Deal(read.value);
+  const schedule = buildSchedule(read.value);
+  const deal = DealFigures.of(schedule);
   const values = new Map<string, CachedValue>();
 
   // The figures the summary takes from HPC.DEALSUMMARY, by the same row the sheet's INDEX uses.
-  const fromSummary = (key: keyof typeof DEAL_SUMMARY_ROW) => deal.summaryTable[DEAL_SUMMARY_ROW[key] - 1][1];
+  const fromSummary = (key: keyof typeof DEAL_SUMMARY_ROW) => deal.summaryTable(schedule)[DEAL_SUMMARY_ROW[key] - 1][1];
   const figure: Readonly<Record<SummaryKey, () => CachedValue>> = {
     contractValue: () => deal.contractValue,
     averageAnnualRevenue: () => deal.annualRevenue,
     capacity: () => deal.terms.capacityMW.toNumber(),
     revenuePerMWYear: () => fromSummary("revenuePerMWYear"),
-    npv: () => (deal.terms.discountRate === null ? { error: "#VALUE!" } : deal.npvAt(deal.terms.discountRate)),
-    prepaymentRemainingToday: () => prepaymentRemaining(deal.schedule, options.asOf).toNumber(),
+    npv: () =>
+      deal.terms.discountRate === null ? { error: "#VALUE!" } : deal.npvAt(deal.terms.discountRate, schedule),
+    prepaymentRemainingToday: () => prepaymentRemaining(schedule, options.asOf).toNumber(),
     totalCredits: () => fromSummary("totalCredits"),
     uncreditedPrepayment: () => fromSummary("uncreditedPrepayment"),
     totalNetCash: () => fromSummary("totalNetCash"),
@@ -59,7 +61,7 @@ export function planCachedValues(plan: SheetPlan, options: CachedValuesOptions):
 
   const anchor = parseCell(plan.schedule.anchor);
   if (!anchor) throw new RangeError(`bad schedule anchor ${plan.schedule.anchor}`);
-  deal.scheduleTable.forEach((line: readonly Cell[], r) =>
+  scheduleTable(schedule).forEach((line: readonly Cell[], r) =>
     line.forEach((cell, c) => values.set(cellRef(anchor.column + c, anchor.row + r), cell)),
   );
 

@@ -104,15 +104,38 @@ describe("the deal caches", () => {
   it("stays within its bounds however many deals a workbook holds", () => {
     const terms = workedCheckTerms();
     terms[3][1] = 12; // 12-month term: small schedules, a quick test
-    for (let i = 0; i < CACHE_LIMITS.dealEntries + 20; i++) {
+    for (let i = 0; i < CACHE_LIMITS.scheduleEntries + 20; i++) {
       terms[2][1] = 100 + i;
       expect(typeof contractValue(terms)).toBe("number");
+      expect(Array.isArray(hostingCashflow(terms))).toBe(true);
     }
     const stats = cacheStats();
-    expect(stats.dealEntries).toBeLessThanOrEqual(CACHE_LIMITS.dealEntries);
-    expect(stats.dealBytes).toBeLessThanOrEqual(CACHE_LIMITS.dealBytes);
-    expect(stats.rawEntries).toBeLessThanOrEqual(CACHE_LIMITS.rawEntries);
-    expect(stats.rawBytes).toBeLessThanOrEqual(CACHE_LIMITS.rawBytes);
+    expect(stats.scheduleEntries).toBeLessThanOrEqual(CACHE_LIMITS.scheduleEntries);
+    expect(stats.scheduleBytes).toBeLessThanOrEqual(CACHE_LIMITS.scheduleBytes);
+    expect(stats.figureEntries).toBe(CACHE_LIMITS.scheduleEntries + 20); // figures outlive schedules
+    expect(stats.figureBytes).toBeLessThanOrEqual(CACHE_LIMITS.figureBytes);
+    expect(stats.inputEntries).toBeLessThanOrEqual(CACHE_LIMITS.inputEntries);
+    expect(stats.inputBytes).toBeLessThanOrEqual(CACHE_LIMITS.inputBytes);
+  });
+
+  it("answers a new date or a new NPV rate from a deal's figures, its schedule long evicted", () => {
+    const terms = workedCheckTerms();
+    terms[3][1] = 24;
+    const deals = CACHE_LIMITS.scheduleEntries * 3;
+    const at = (i: number) => {
+      terms[2][1] = 100 + i;
+      return terms;
+    };
+    for (let i = 0; i < deals; i++) contractValue(at(i));
+    const built = cacheStats().schedulesBuilt;
+    const validated = cacheStats().validations;
+    for (let i = 0; i < deals; i++) {
+      expect(typeof prepayRemaining(at(i), [[serial("2026-06-15")]])).not.toBe("string");
+      expect(typeof dealNpv(at(i), 0.07 + i / 10_000)).toBe("number");
+      expect(typeof dealSummary(at(i))).toBe("object");
+    }
+    expect(cacheStats().schedulesBuilt).toBe(built);
+    expect(cacheStats().validations).toBe(validated);
   });
 
   it("hands out a frozen table: a host that tries to write into a result cannot change the next one", () => {
