@@ -10,13 +10,16 @@
  *    functions read, sized for a book of thousands of deals: a change that
  *    does not touch a deal's terms (a date, a rate given to DEALNPV,
  *    another deal) never rebuilds its schedule;
- * 3. schedules: `termsKey` → the full schedule and its spilled table, for
- *    HOSTINGCASHFLOW (and an NPV while the schedule is at hand), kept for
- *    far fewer deals: a spill is about 30 KB, a decimal schedule ~120 KB.
+ * 3. tables: `termsKey` → the schedule's spilled table, as numbers, for
+ *    HOSTINGCASHFLOW, kept for far fewer deals (about 20 KB each).
  *
- * A sheet with a schedule and a dozen metric cells on one deal builds the
- * schedule once per change, however its ranges are laid out. Nothing is
- * cached in the core: these caches are the only ones.
+ * Decimal schedules (~120 KB of small objects each) are not cached: the one
+ * built last is kept until the next is built, so that the cells of one deal
+ * computed one after the other (a spill, an NPV) share it. Keeping dozens of
+ * them made every new deal cost a full garbage collection of the old
+ * generation. A sheet with a schedule and a dozen metric cells on one deal
+ * builds the schedule once per change, however its ranges are laid out.
+ * Nothing is cached in the core: these caches are the only ones.
  */
 import { buildSchedule, termsKey, validateDeal, type Decimal, type Schedule, type Terms } from "../core";
 import { BoundedCache } from "./cache";
@@ -32,8 +35,8 @@ export const CACHE_LIMITS = Object.freeze({
   inputBytes: 24 * MB,
   figureEntries: 20_000,
   figureBytes: 32 * MB,
-  scheduleEntries: 32,
-  scheduleBytes: 16 * MB,
+  tableEntries: 64,
+  tableBytes: 8 * MB,
   /** Raw input longer than this (as a key) is validated every time rather than cached. */
   maxRawKeyLength: 32 * 1024,
   /** Inputs recognized cell by cell, before any key is built. */
@@ -42,14 +45,11 @@ export const CACHE_LIMITS = Object.freeze({
 
 type Checked = { readonly ok: true; readonly terms: Terms; readonly key: string } | Failure;
 
-interface ScheduleEntry {
-  readonly schedule: Schedule;
-  table: Table | undefined;
-}
-
 const inputs = new BoundedCache<Checked>(CACHE_LIMITS.inputEntries, CACHE_LIMITS.inputBytes);
 const figures = new BoundedCache<DealFigures>(CACHE_LIMITS.figureEntries, CACHE_LIMITS.figureBytes);
-const schedules = new BoundedCache<ScheduleEntry>(CACHE_LIMITS.scheduleEntries, CACHE_LIMITS.scheduleBytes);
+const tables = new BoundedCache<Table>(CACHE_LIMITS.tableEntries, CACHE_LIMITS.tableBytes);
+/** The schedule built last, and its terms' key. */
+let last: { readonly key: string; readonly schedule: Schedule } | undefined;
 const recent = new RecentInputs<Checked>(CACHE_LIMITS.recentInputs);
 let schedulesBuilt = 0;
 let validations = 0;
@@ -120,20 +120,23 @@ function checkedBytes(checked: Checked): number {
     : 256 + checked.message.length * 2;
 }
 
-function buildEntry(terms: Terms, key: string): ScheduleEntry {
+function scheduleFor(terms: Terms, key: string): Schedule {
+  if (last?.key === key) return last.schedule;
   const schedule = buildSchedule(terms);
   schedulesBuilt++;
-  const entry: ScheduleEntry = { schedule, table: undefined };
-  // A decimal schedule with its table of numbers retains about 1.6 KB a month.
-  schedules.set(key, entry, 4096 + schedule.rows.length * 1600);
-  return entry;
+  last = { key, schedule };
+  return schedule;
+}
+
+/** The last schedule built, if it is this deal's. */
+function scheduleAtHand(key: string): Schedule | undefined {
+  return last?.key === key ? last.schedule : undefined;
 }
 
 function figuresFor(checked: { readonly terms: Terms; readonly key: string }): DealFigures {
   let deal = figures.get(checked.key);
   if (deal === undefined) {
-    const entry = schedules.get(checked.key) ?? buildEntry(checked.terms, checked.key);
-    deal = DealFigures.of(entry.schedule, checked.key);
+    deal = DealFigures.of(scheduleFor(checked.terms, checked.key), checked.key);
     figures.set(checked.key, deal, deal.approxBytes);
   }
   return deal;
@@ -154,20 +157,25 @@ export function resolveDeal(termsRange: unknown, tranchesRange: unknown): Outcom
   return checked.ok ? { ok: true, value: figuresFor(checked) } : checked;
 }
 
-/** The deal's schedule table, deep-frozen (`freezeTable`): built again only if its schedule left the cache. */
+/** The deal's schedule table, deep-frozen (`freezeTable`); its schedule is built again if it left the cache. */
 export function scheduleTableOf(deal: DealFigures): Table {
-  const entry = schedules.get(deal.key) ?? buildEntry(deal.terms, deal.key);
-  return (entry.table ??= freezeTable(scheduleTable(entry.schedule)));
+  let table = tables.get(deal.key);
+  if (table === undefined) {
+    table = freezeTable(scheduleTable(scheduleFor(deal.terms, deal.key)));
+    // 9 numbers a row, unboxed in their arrays, and an array per row.
+    tables.set(deal.key, table, 1024 + table.length * 160);
+  }
+  return table;
 }
 
-/** The deal's NPV at a rate, from its schedule if that is still cached (no decimals to rebuild), else from its figures. */
+/** The deal's NPV at a rate, from its schedule if it was built last (no decimals to rebuild), else from its figures. */
 export function npvOf(deal: DealFigures, rate: Decimal): number {
-  return deal.npvAt(rate, schedules.get(deal.key)?.schedule);
+  return deal.npvAt(rate, scheduleAtHand(deal.key));
 }
 
 /** The deal's summary table (shared: copy before handing it to a host that may write into it). */
 export function summaryTableOf(deal: DealFigures): Table {
-  return deal.summaryTable(schedules.get(deal.key)?.schedule);
+  return deal.summaryTable(scheduleAtHand(deal.key));
 }
 
 export interface CacheStats {
@@ -175,8 +183,8 @@ export interface CacheStats {
   readonly inputBytes: number;
   readonly figureEntries: number;
   readonly figureBytes: number;
-  readonly scheduleEntries: number;
-  readonly scheduleBytes: number;
+  readonly tableEntries: number;
+  readonly tableBytes: number;
   /** Raw inputs read and validated (misses of the inputs cache), ever. */
   readonly validations: number;
   /** Schedules built, ever. */
@@ -190,8 +198,8 @@ export function cacheStats(): CacheStats {
     inputBytes: inputs.bytes,
     figureEntries: figures.size,
     figureBytes: figures.bytes,
-    scheduleEntries: schedules.size,
-    scheduleBytes: schedules.bytes,
+    tableEntries: tables.size,
+    tableBytes: tables.bytes,
     validations,
     schedulesBuilt,
   };
@@ -201,5 +209,6 @@ export function clearCaches(): void {
   recent.clear();
   inputs.clear();
   figures.clear();
-  schedules.clear();
+  tables.clear();
+  last = undefined;
 }

@@ -35,7 +35,7 @@ jest.isolateModules(() => {
 });
 
 /** Pool size: more deals than the schedule cache holds. */
-const SLOTS = CACHE_LIMITS.scheduleEntries + 8;
+const SLOTS = CACHE_LIMITS.tableEntries + 8;
 
 interface Slot {
   capacity: number;

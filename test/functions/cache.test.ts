@@ -104,15 +104,15 @@ describe("the deal caches", () => {
   it("stays within its bounds however many deals a workbook holds", () => {
     const terms = workedCheckTerms();
     terms[3][1] = 12; // 12-month term: small schedules, a quick test
-    for (let i = 0; i < CACHE_LIMITS.scheduleEntries + 20; i++) {
+    for (let i = 0; i < CACHE_LIMITS.tableEntries + 20; i++) {
       terms[2][1] = 100 + i;
       expect(typeof contractValue(terms)).toBe("number");
       expect(Array.isArray(hostingCashflow(terms))).toBe(true);
     }
     const stats = cacheStats();
-    expect(stats.scheduleEntries).toBeLessThanOrEqual(CACHE_LIMITS.scheduleEntries);
-    expect(stats.scheduleBytes).toBeLessThanOrEqual(CACHE_LIMITS.scheduleBytes);
-    expect(stats.figureEntries).toBe(CACHE_LIMITS.scheduleEntries + 20); // figures outlive schedules
+    expect(stats.tableEntries).toBeLessThanOrEqual(CACHE_LIMITS.tableEntries);
+    expect(stats.tableBytes).toBeLessThanOrEqual(CACHE_LIMITS.tableBytes);
+    expect(stats.figureEntries).toBe(CACHE_LIMITS.tableEntries + 20); // figures outlive schedules
     expect(stats.figureBytes).toBeLessThanOrEqual(CACHE_LIMITS.figureBytes);
     expect(stats.inputEntries).toBeLessThanOrEqual(CACHE_LIMITS.inputEntries);
     expect(stats.inputBytes).toBeLessThanOrEqual(CACHE_LIMITS.inputBytes);
@@ -121,7 +121,7 @@ describe("the deal caches", () => {
   it("answers a new date or a new NPV rate from a deal's figures, its schedule long evicted", () => {
     const terms = workedCheckTerms();
     terms[3][1] = 24;
-    const deals = CACHE_LIMITS.scheduleEntries * 3;
+    const deals = CACHE_LIMITS.tableEntries * 3;
     const at = (i: number) => {
       terms[2][1] = 100 + i;
       return terms;
