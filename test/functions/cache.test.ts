@@ -1,4 +1,5 @@
 import "../support/customFunctionsShim";
+import fc from "fast-check";
 import { BoundedCache } from "../../src/functions/cache";
 import {
   annualRevenue,
@@ -48,6 +49,49 @@ describe("BoundedCache", () => {
     cache.set("b", 1, 1);
     cache.clear();
     expect(cache.size).toBe(0);
+  });
+
+  it("keeps the entry just stored even when every older one was read since", () => {
+    const cache = new BoundedCache<number>(2, 1_000_000);
+    cache.set("a", 1, 10);
+    cache.set("b", 2, 10);
+    cache.get("a");
+    cache.get("b");
+    cache.set("c", 3, 10);
+    expect(cache.get("c")).toBe(3);
+    expect(cache.size).toBe(2);
+  });
+
+  it("holds its bounds and never answers with another key's value or an overwritten one, whatever the calls", () => {
+    const op = fc.oneof(
+      fc.record({ set: fc.integer({ min: 0, max: 30 }), bytes: fc.integer({ min: 0, max: 400 }) }),
+      fc.record({ get: fc.integer({ min: 0, max: 30 }) }),
+      fc.record({ del: fc.integer({ min: 0, max: 30 }) }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.array(op, { maxLength: 200 }), (entries, ops) => {
+        const cache = new BoundedCache<string>(entries, 1000);
+        const latest = new Map<string, string>();
+        ops.forEach((o, i) => {
+          if ("set" in o) {
+            const value = `${o.set}#${i}`;
+            cache.set(`k${o.set}`, value, o.bytes);
+            latest.set(`k${o.set}`, value);
+            // What was just stored is there, unless it alone is over the byte budget.
+            if (o.bytes + 2 * `k${o.set}`.length < 1000) expect(cache.get(`k${o.set}`)).toBe(value);
+          } else if ("get" in o) {
+            const got = cache.get(`k${o.get}`);
+            if (got !== undefined) expect(got).toBe(latest.get(`k${o.get}`));
+          } else {
+            cache.delete(`k${o.del}`);
+            latest.delete(`k${o.del}`);
+            expect(cache.get(`k${o.del}`)).toBeUndefined();
+          }
+          expect(cache.size).toBeLessThanOrEqual(entries);
+          expect(cache.bytes).toBeLessThanOrEqual(1000);
+        });
+      }),
+    );
   });
 
   it("refuses a cache with no room", () => {
