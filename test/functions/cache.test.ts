@@ -118,6 +118,16 @@ describe("the deal caches", () => {
     expect(after.validations - before.validations).toBe(1);
   });
 
+  it("builds the schedule once when the metric cells come before the spill", () => {
+    const terms = workedCheckTerms();
+    const before = cacheStats().schedulesBuilt;
+    contractValue(terms);
+    dealNpv(terms);
+    dealSummary(terms);
+    hostingCashflow(terms);
+    expect(cacheStats().schedulesBuilt - before).toBe(1);
+  });
+
   it("builds it again when a term changes, and not when only the layout does", () => {
     const terms = workedCheckTerms();
     contractValue(terms);
