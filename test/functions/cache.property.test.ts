@@ -253,6 +253,30 @@ describe("DealFigures", () => {
     );
   });
 
+  it("keeps the flows as decimals when a month's flow is beyond exact cents in a double", () => {
+    // A fee near the limit (1e13 a month) and a prepayment of 1e13 in the same month: 2e15 cents.
+    const checked = validateDeal({
+      capacityMW: 100_000,
+      ratePerKWMonth: 99_999.99,
+      termMonths: 12,
+      startDate: "2025-01-01",
+      prepayment: 9_999_999_999_999.99,
+      prepaymentDate: "2025-01-01",
+      creditMethod: "percent-of-fee",
+      creditPercent: 0.3333,
+      opexPerMWMonth: 0.01,
+    });
+    if (!checked.ok) throw checked.error;
+    const schedule = buildSchedule(checked.value);
+    const figures = DealFigures.of(schedule);
+    for (const rate of ["0.1", "-0.5", "3.7"]) {
+      const r = new Decimal(rate);
+      expect(figures.npvAt(r)).toBe(round2(npv(schedule, r)).toNumber());
+    }
+    // The decimals are counted at their size (~120 bytes a month, against 8 for cents): the fallback was taken.
+    expect(figures.approxBytes).toBeGreaterThan(4000);
+  });
+
   it("reads the NPV of a half-cent-prone deal identically from its schedule and from its cents", () => {
     const checked = validateDeal({
       capacityMW: 60,
