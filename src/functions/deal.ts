@@ -50,9 +50,16 @@ type Flows = Float64Array | readonly Decimal[];
 
 function flowsOf(rows: readonly ScheduleRow[]): Flows {
   const out = new Float64Array(rows.length);
+  let last: Decimal | undefined;
+  let c = 0;
   for (let i = 0; i < rows.length; i++) {
-    const c = Math.round(rows[i].netCashFlow.toNumber() * 100);
-    if (!(Math.abs(c) < EXACT_CENTS_BOUND)) return rows.map((r) => r.netCashFlow);
+    const flow = rows[i].netCashFlow;
+    // Months with nothing credited and no opex share the fee's decimal: convert each once.
+    if (flow !== last) {
+      c = Math.round(flow.toNumber() * 100);
+      if (!(Math.abs(c) < EXACT_CENTS_BOUND)) return rows.map((r) => r.netCashFlow);
+      last = flow;
+    }
     out[i] = c;
   }
   return out;
