@@ -19,7 +19,8 @@
  * them made every new deal cost a full garbage collection of the old
  * generation. A sheet with a schedule and a dozen metric cells on one deal
  * builds the schedule once per change, however its ranges are laid out.
- * Nothing is cached in the core: these caches are the only ones.
+ * Caches belong here, not in the core (whose XNPV discount-factor cache in
+ * summary.ts is to move out: docs/benchmarks.md says what the functions need).
  */
 import { buildSchedule, termsKey, validateDeal, type Decimal, type Schedule, type Terms } from "../core";
 import { BoundedCache } from "./cache";
