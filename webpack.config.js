@@ -20,8 +20,8 @@
  *
  * In production mode every https://localhost:3000/ in the copied manifest is replaced by
  * ADDIN_PUBLIC_URL (an https URL; defaults to the dev URL, for sideloading a local build).
- * `webpack serve` serves over HTTPS on localhost:3000 with office-addin-dev-certs' certificate,
- * or, when that cannot be had, with a self-signed one (Office will then refuse it until trusted).
+ * `webpack serve` (what `npm start` runs) serves the build from memory over HTTPS on localhost:3000,
+ * reloading the page when a source changes.
  */
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -60,18 +60,21 @@ function productionUrl() {
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
 
+/**
+ * `webpack serve` (`npm start`, `npm run dev-server`): HTTPS with office-addin-dev-certs' localhost
+ * certificate, trusted where it can be, else generated and served untrusted (see scripts/dev-certs.cjs).
+ * `npm start` trusts it first and sets HPC_DEV_CERTS_READY, so the server does not ask again.
+ */
 async function httpsServer() {
-  try {
-    const devCerts = require("office-addin-dev-certs");
-    const { ca, key, cert } = await devCerts.getHttpsServerOptions();
-    return { type: "https", options: { ca, key, cert } };
-  } catch (err) {
+  const { localhostCertificate, trustInstructions } = require("./scripts/dev-certs.cjs");
+  const c = await localhostCertificate({ install: !process.env.HPC_DEV_CERTS_READY });
+  if (!c.trusted) {
     console.warn(
-      `office-addin-dev-certs could not provide a trusted localhost certificate (${err instanceof Error ? err.message.split("\n")[0] : err}).\n` +
-        "Serving HTTPS with a self-signed certificate instead; run `npx office-addin-dev-certs install` to trust one.",
+      `The localhost certificate is not trusted (${c.reason}); serving with it anyway. To trust it:\n` +
+        trustInstructions(c.caPath, DEV_PORT),
     );
-    return { type: "https" };
   }
+  return { type: "https", options: { ca: c.ca, cert: c.cert, key: c.key } };
 }
 
 const HYPERFORMULA = /[\\/]node_modules[\\/]hyperformula[\\/]/;
@@ -211,6 +214,7 @@ module.exports = async (env = {}, argv = {}) => {
     ],
     performance: { hints: false },
     devServer: {
+      host: "localhost",
       port: DEV_PORT,
       headers: { "Access-Control-Allow-Origin": "*" },
       // The shared runtime reloads the page on change; hot module replacement would not re-register functions.

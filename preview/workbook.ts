@@ -8,7 +8,7 @@
  * DEV ONLY: HyperFormula is GPL-3.0; the add-in's bundles never import this.
  */
 import { DetailedCellError, HyperFormula, type CellValue as HfValue } from "hyperformula";
-import { HPC_HYPERFORMULA_CONFIG, registerHpcFunctions } from "../src/functions/hyperformula/plugin";
+import { HPC_HYPERFORMULA_CONFIG, registerHpcFunctions } from "./hyperformula/plugin";
 import {
   parseCell,
   type CellStyle,

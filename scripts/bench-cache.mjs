@@ -1,13 +1,18 @@
 #!/usr/bin/env node
-// Case 5, the cache half: the functions' caches stay bounded. Drives 10,000
-// distinct deals through the HPC functions (the node build of src/functions,
-// scripts/bench-node-build.mjs, whose resolve.js reports cacheStats() and
-// CACHE_LIMITS), recording the largest entry counts and byte estimates seen
-// and the heap after a GC as the deals go by; then checks the byte bound
-// with long deals (1,200 months), and the per-deal byte estimate against the
-// heap a cached deal really retains.
+// Case 5, the caches: they hold a book and stay bounded. On the node build of
+// src/functions (scripts/bench-node-build.mjs, whose resolve.js reports
+// cacheStats() and CACHE_LIMITS):
 //
-//   node --expose-gc scripts/bench-cache.mjs [--deals 10000] [--no-build]   prints JSON
+//   book     5,000 distinct 144-month deals read through CONTRACTVALUE,
+//            PREPAYREMAINING and DEALNPV, then read again at another date and
+//            another NPV rate: schedules rebuilt by the second pass (budget:
+//            none), and the heap the caches retain for them after a GC;
+//   bounds   10,000 distinct deals (a spill for every fourth): the largest entry counts and byte
+//            estimates each cache reaches, and the heap as the deals go by;
+//            long deals (1,200 months) against the byte bounds; the byte
+//            estimates against the heap an entry really retains.
+//
+//   node --expose-gc scripts/bench-cache.mjs [--deals 10000] [--book 5000] [--no-build]   prints JSON
 //   (--no-build: use the node build an earlier run left in node_modules/.cache/hpc-bench)
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,7 +22,7 @@ import { msSince } from "./bench-stats.mjs";
 const self = fileURLToPath(import.meta.url);
 
 /** A deal laid out as the pane lays it out; `k` makes it distinct. */
-function termsRange(k, months = 144) {
+export function termsRange(k, months = 144) {
   return [
     ["Deal", `Deal ${k}`],
     ["Capacity (MW)", 50 + (k % 200)],
@@ -33,59 +38,106 @@ function termsRange(k, months = 144) {
   ];
 }
 
-const heapMB = () => {
+const heapBytes = () => {
   globalThis.gc?.();
-  return process.memoryUsage().heapUsed / 2 ** 20;
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed;
 };
+const MB = 2 ** 20;
 
-export function benchCache({ deals = 10_000, build = true } = {}) {
+export function benchCache({ deals = 10_000, book = 5_000, build = true } = {}) {
   const load = build ? buildForNode() : loadNodeBuild();
   const hpc = load("functions/hpc");
   const resolve = load("functions/resolve");
   const limits = resolve.CACHE_LIMITS;
-  const date = [[47484]]; // 2031-01-01
-  const call = (terms) => {
-    for (const out of [hpc.contractValue(terms), hpc.prepayRemaining(terms, date)]) {
-      if (!out.ok) throw new Error(out.message);
-    }
+  const ok = (out) => {
+    if (!out.ok) throw new Error(out.message);
+    return out.value;
+  };
+  const stats = () => resolve.cacheStats();
+
+  // ---- A book of 5,000 deals: read twice, the second time at another date and NPV rate.
+  resolve.clearCaches();
+  const bookHeap0 = heapBytes();
+  const s0 = stats();
+  let t0 = process.hrtime.bigint();
+  for (let k = 0; k < book; k++) {
+    const terms = termsRange(k);
+    ok(hpc.contractValue(terms));
+    ok(hpc.prepayRemaining(terms, [[47484]])); // 2030-01-01
+    ok(hpc.dealNpv(terms));
+  }
+  const firstPassMs = msSince(t0);
+  const afterFirst = stats();
+  const bookHeapMB = (heapBytes() - bookHeap0) / MB;
+  const s1 = stats();
+  t0 = process.hrtime.bigint();
+  for (let k = 0; k < book; k++) {
+    const terms = termsRange(k);
+    ok(hpc.prepayRemaining(terms, [[47849]])); // 2031-01-01
+    ok(hpc.dealNpv(terms, 0.0725));
+    ok(hpc.annualRevenue(terms));
+  }
+  const secondPassMs = msSince(t0);
+  const afterSecond = stats();
+  const bookResult = {
+    deals: book,
+    firstPassMs,
+    secondPassMs,
+    schedulesBuiltFirst: afterFirst.schedulesBuilt - s0.schedulesBuilt,
+    schedulesRebuilt: afterSecond.schedulesBuilt - s1.schedulesBuilt,
+    revalidated: afterSecond.validations - s1.validations,
+    heapMB: bookHeapMB,
+    cache: afterFirst,
   };
 
+  // ---- Bounds: 10,000 distinct deals, through the metric functions and the spill.
   resolve.clearCaches();
-  const heap0 = heapMB();
-  const peak = { rawEntries: 0, rawBytes: 0, dealEntries: 0, dealBytes: 0 };
+  const heap0 = heapBytes();
+  const keys = ["inputEntries", "inputBytes", "figureEntries", "figureBytes", "tableEntries", "tableBytes"];
+  const peak = Object.fromEntries(keys.map((k) => [k, 0]));
   const heapSeries = [];
-  const before = resolve.cacheStats();
-  const t0 = process.hrtime.bigint();
+  const before = stats();
+  t0 = process.hrtime.bigint();
   for (let k = 0; k < deals; k++) {
-    call(termsRange(k));
-    const s = resolve.cacheStats();
-    for (const key of Object.keys(peak)) peak[key] = Math.max(peak[key], s[key]);
-    if ((k + 1) % (deals / 4) === 0) heapSeries.push({ deals: k + 1, heapMB: heapMB() - heap0 });
+    const terms = termsRange(book + k);
+    ok(hpc.contractValue(terms));
+    ok(hpc.prepayRemaining(terms, [[47484]]));
+    if (k % 4 === 0) ok(hpc.hostingCashflow(terms));
+    const s = stats();
+    for (const key of keys) peak[key] = Math.max(peak[key], s[key]);
+    if ((k + 1) % (deals / 4) === 0) heapSeries.push({ deals: k + 1, heapMB: (heapBytes() - heap0) / MB });
   }
   const seconds = msSince(t0) / 1000;
-  const after = resolve.cacheStats();
+  const after = stats();
 
-  // The byte bound: long deals (1,200 months, 1,218 rows each) fill it before the entry bound.
+  // Long deals (1,200 months, 1,218 rows each): the byte bounds hold whatever a deal's length.
   resolve.clearCaches();
-  const longPeak = { dealEntries: 0, dealBytes: 0 };
+  const longPeak = { figureBytes: 0, tableEntries: 0, tableBytes: 0 };
   for (let k = 0; k < 200; k++) {
-    call(termsRange(deals + k, 1200));
-    const s = resolve.cacheStats();
-    longPeak.dealEntries = Math.max(longPeak.dealEntries, s.dealEntries);
-    longPeak.dealBytes = Math.max(longPeak.dealBytes, s.dealBytes);
+    const terms = termsRange(book + deals + k, 1200);
+    ok(hpc.contractValue(terms));
+    ok(hpc.hostingCashflow(terms));
+    const s = stats();
+    for (const key of Object.keys(longPeak)) longPeak[key] = Math.max(longPeak[key], s[key]);
   }
 
-  // The estimate against the heap: a full cache of 144-month deals, their spilled tables built too.
+  // The estimates against the heap: 2,000 deals' inputs and figures; then a full table cache.
   resolve.clearCaches();
-  const h0 = heapMB();
-  for (let k = 0; k < limits.dealEntries; k++) {
-    const terms = termsRange(2 * deals + k);
-    call(terms);
-    hpc.hostingCashflow(terms);
-    hpc.dealSummary(terms);
+  let h0 = heapBytes();
+  const n = 2000;
+  for (let k = 0; k < n; k++) {
+    const terms = termsRange(2 * deals + book + k);
+    ok(hpc.contractValue(terms));
+    ok(hpc.dealNpv(terms));
   }
-  const full = resolve.cacheStats();
-  const retainedMB = heapMB() - h0;
+  const small = stats();
+  const smallRetained = heapBytes() - h0;
+  resolve.clearCaches();
+  h0 = heapBytes();
+  for (let k = 0; k < limits.tableEntries; k++) ok(hpc.hostingCashflow(termsRange(3 * deals + book + k)));
+  const full = stats();
+  const fullRetained = heapBytes() - h0;
   resolve.clearCaches();
 
   return {
@@ -93,27 +145,37 @@ export function benchCache({ deals = 10_000, build = true } = {}) {
     seconds,
     limits,
     schedulesBuilt: after.schedulesBuilt - before.schedulesBuilt,
-    validations: after.validations - before.validations,
     peak,
-    final: {
-      rawEntries: after.rawEntries,
-      rawBytes: after.rawBytes,
-      dealEntries: after.dealEntries,
-      dealBytes: after.dealBytes,
-    },
     heapSeries,
     longDeals: { deals: 200, months: 1200, ...longPeak },
+    book: bookResult,
     estimate: {
-      deals: full.dealEntries,
-      estimatedBytesPerDeal: full.dealBytes / full.dealEntries,
-      retainedBytesPerDeal: (retainedMB * 2 ** 20) / full.dealEntries,
+      deals: n,
+      estimatedBytesPerDeal: (small.inputBytes + small.figureBytes) / n,
+      retainedBytesPerDeal: smallRetained / n,
+      tables: full.tableEntries,
+      // Each of these deals also has its inputs and figures: all of it counted against all of it.
+      estimatedBytesPerTable: (full.tableBytes + full.inputBytes + full.figureBytes) / full.tableEntries,
+      retainedBytesPerTable: fullRetained / full.tableEntries,
     },
   };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === self;
 if (isMain) {
-  const i = process.argv.indexOf("--deals");
-  const deals = i > 0 ? Number(process.argv[i + 1]) : 10_000;
-  console.log(JSON.stringify(benchCache({ deals, build: !process.argv.includes("--no-build") }), null, 2));
+  const arg = (name, fallback) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? Number(process.argv[i + 1]) : fallback;
+  };
+  console.log(
+    JSON.stringify(
+      benchCache({
+        deals: arg("--deals", 10_000),
+        book: arg("--book", 5_000),
+        build: !process.argv.includes("--no-build"),
+      }),
+      null,
+      2,
+    ),
+  );
 }

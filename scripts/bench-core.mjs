@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // Case 1: one 144-month schedule from the calculation module (src/core, the
-// node build of scripts/bench-node-build.mjs), in a child process of its own.
+// node build of scripts/bench-node-build.mjs), in a child process of its own;
+// and, apart from it, what the functions spend around a schedule: keying a
+// terms range (the raw key, and the cell-by-cell match of a recent input),
+// reading it, validating it, keying the validated terms, and turning the
+// schedule into the cached figures and the spilled table.
 // (The schedule and XNPV changes once measured here as "prototype A" have
 // landed in src: these are the real code's figures.)
 //
@@ -48,8 +52,55 @@ function terms(core, input) {
   return checked.value;
 }
 
+/** The seed-like deal as a sheet's terms range (labels, values; dates as Excel serials). */
+function seedRange() {
+  return [
+    ["Deal", "Seed-like"],
+    ["Capacity (MW)", 200],
+    ["Rate ($/kW-month)", 121.53],
+    ["Term (months)", 144],
+    ["Start date", 45658],
+    ["Annual escalator", 0.03],
+    ["Prepayment ($)", 300000000],
+    ["Prepayment date", 45474],
+    ["Credit method", "straight-line"],
+    ["Credit months", 144],
+    ["Opex ($/MW-month)", 25000],
+    ["Discount rate", 0.1],
+  ];
+}
+
+/** The functions' work around a schedule, each part on its own (the terms range of `seedRange`). */
+function keysAndReads(load) {
+  const core = load("core/index");
+  const resolve = load("functions/resolve");
+  const ranges = load("functions/ranges");
+  const recent = load("functions/recent");
+  const deal = load("functions/deal");
+  const copies = Array.from({ length: 64 }, () => seedRange()); // fresh arrays, as Excel passes them
+  const opts = { batch: 200, rounds: 31, warmup: 2000 };
+  const remembered = new recent.RecentInputs(8);
+  remembered.remember(seedRange(), undefined, 1);
+  const input = ranges.readTermsRange(seedRange()).input;
+  const checked = core.validateDeal(input, { dates: "excel" });
+  if (!checked.ok) throw new Error(checked.error.message);
+  const terms = checked.value;
+  const schedule = core.buildSchedule(terms);
+  const key = core.termsKey(terms);
+  return {
+    recentMatch: measureUs((i) => remembered.find(copies[i & 63], undefined), opts),
+    rawKey: measureUs((i) => resolve.rawKey(copies[i & 63], undefined), opts),
+    read: measureUs((i) => ranges.readTermsRange(copies[i & 63]), opts),
+    validate: measureUs(() => core.validateDeal(input, { dates: "excel" }), opts),
+    termsKey: measureUs(() => core.termsKey(terms), opts),
+    figures: measureUs(() => deal.DealFigures.of(schedule, key), { batch: 50, rounds: 31, warmup: 300 }),
+    table: measureUs(() => deal.scheduleTable(schedule), { batch: 20, rounds: 31, warmup: 100 }),
+  };
+}
+
 function runChild(buildDir) {
-  const core = loadNodeBuild(buildDir)("core/index");
+  const load = loadNodeBuild(buildDir);
+  const core = load("core/index");
   const ramp = terms(core, RAMP);
   const seed = terms(core, SEED_LIKE);
   const schedule = core.buildSchedule(seed);
@@ -58,6 +109,7 @@ function runChild(buildDir) {
     ramp: measureUs(() => core.buildSchedule(ramp), opts),
     seed: measureUs(() => core.buildSchedule(seed), opts),
     summary: measureUs(() => core.summarize(schedule), opts),
+    keys: keysAndReads(load),
   };
 }
 
@@ -69,7 +121,7 @@ function child(buildDir) {
   return JSON.parse(out);
 }
 
-/** Medians of the case-1 figures: { ramp, seed, summary } (bench-stats.mjs measureUs). */
+/** Medians of the case-1 figures: { ramp, seed, summary, keys: {…} } (bench-stats.mjs measureUs). */
 export function benchCore({ build = true } = {}) {
   if (build) buildForNode();
   return child(OUT_DIR);

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Case 2: the cost of one HPC custom-function call, measured on the built
 // functions bundle loaded as Excel loads it (a sandbox with only a
-// CustomFunctions global, in the caller's realm): on a cached deal (budget:
-// under 2 µs) and on a new deal.
+// CustomFunctions global, in the caller's realm), with fresh argument arrays
+// on every call as Excel passes them: on a cached deal (budget: 1 µs) and on
+// a new deal (budget: 60 µs, terms range in and result out); and the features
+// still being built (a portfolio's quarterly table, a sensitivity table, the
+// mining comparison), measured once their functions exist.
 //
 //   node scripts/bench-functions.mjs           build into a temp dir first (≈10-30 s)
 //   node scripts/bench-functions.mjs --dist    use dist/functions.js from `npm run build`
@@ -22,7 +25,45 @@ import { measureUs } from "./bench-stats.mjs";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Budget for a call on a cached deal, in microseconds. */
-export const CACHED_CALL_TARGET_US = 2;
+export const CACHED_CALL_TARGET_US = 1;
+/** Budget for any HPC function on a new deal, terms range in and result out, in microseconds. */
+export const NEW_DEAL_TARGET_US = 60;
+
+/**
+ * The features other engineers are building, measured here once their
+ * functions exist in the bundle (`ids`: the function ids it may have; the
+ * first found is measured). `call(fn, deals)` makes one warm call; adapt it
+ * to the signature when the function lands. Until then the row says "not
+ * built yet"; a call that fails says so, without stopping the run.
+ */
+export const FEATURE_HOOKS = Object.freeze([
+  {
+    name: "a 50-deal portfolio's quarterly table, warm",
+    ids: ["PORTFOLIOPERIODS", "PORTFOLIOTABLE", "PORTFOLIO"],
+    budgetUs: 2000,
+    call: (fn, deals) => fn(deals.slice(0, 50), "quarter"),
+  },
+  {
+    name: "a 7×7 sensitivity table",
+    ids: ["SENSITIVITY", "SENSITIVITYTABLE"],
+    budgetUs: 5000,
+    call: (fn, deals) =>
+      fn(
+        "npv",
+        "Rate ($/kW-month)",
+        [[100, 105, 110, 115, 120, 125, 130]],
+        "Discount rate",
+        [[0.06, 0.07, 0.08, 0.09, 0.1, 0.11, 0.12]],
+        deals[0],
+      ),
+  },
+  {
+    name: "the mining comparison, 144 months",
+    ids: ["MININGCOMPARISON", "MININGTABLE", "MINING"],
+    budgetUs: 100,
+    call: (fn, deals) => fn(deals[0]),
+  },
+]);
 
 async function buildFunctionsBundle() {
   const { dir, error } = await buildBundles({ entries: ["functions"] });
@@ -63,10 +104,10 @@ function loadFunctions(code) {
 }
 
 /** The seed-like deal as the pane lays it out (labels, values; dates as Excel serials). */
-function seedTerms(rate = 121.53) {
+function seedTerms(rate = 121.53, capacity = 200) {
   return [
     ["Deal", "Seed-like"],
-    ["Capacity (MW)", 200],
+    ["Capacity (MW)", capacity],
     ["Rate ($/kW-month)", rate],
     ["Term (months)", 144],
     ["Start date", 45658], // 2025-01-01
@@ -103,30 +144,69 @@ export async function benchFunctions({ dir, useDist = false } = {}) {
   check(f.DEALSUMMARY(cached[0]));
 
   const rows = [];
-  const fresh = { batch: 5, rounds: 15, warmup: 10 };
+  const fresh = { batch: 10, rounds: 21, warmup: 20 };
   const spill = { batch: 200, rounds: 31, warmup: 2000 };
   const cachedOptions = { batch: 1000, rounds: 31, warmup: 20000 };
   const add = (name, fn, options = cachedOptions) =>
-    rows.push({ name, cached: options !== fresh, ...measureUs(fn, options) });
+    rows.push({ name, cached: options !== fresh, newDeal: / new deal /.test(name), ...measureUs(fn, options) });
   add("CONTRACTVALUE, cached deal", (i) => check(f.CONTRACTVALUE(cached[i & 63])));
   add("ANNUALREVENUE, cached deal", (i) => check(f.ANNUALREVENUE(cached[i & 63])));
   add("DEALNPV, cached deal", (i) => check(f.DEALNPV(cached[i & 63])));
+  add("DEALNPV (rate given), cached deal", (i) => check(f.DEALNPV(cached[i & 63], 0.08)));
   add("PREPAYREMAINING (1 date), cached deal", (i) => check(f.PREPAYREMAINING(cached[i & 63], date[i & 63])));
   add("DEALSUMMARY, cached deal", (i) => check(f.DEALSUMMARY(cached[i & 63])));
   add("HOSTINGCASHFLOW (151×9 spill), cached deal", (i) => check(f.HOSTINGCASHFLOW(cached[i & 63])), spill);
-  // A new deal every call: a rate never seen before (read, validate, build the schedule, summarize).
+  // A new deal every call: a rate never seen before (read, validate, build the schedule, the result).
   let rate = 100;
-  add("CONTRACTVALUE, new deal (144 months)", () => check(f.CONTRACTVALUE(seedTerms((rate += 0.01)))), fresh);
-  add("DEALNPV, new deal (144 months)", () => check(f.DEALNPV(seedTerms((rate += 0.01)))), fresh);
-  add("HOSTINGCASHFLOW, new deal (144 months)", () => check(f.HOSTINGCASHFLOW(seedTerms((rate += 0.01)))), fresh);
+  const fresh1 = () => seedTerms((rate += 0.01));
+  add("CONTRACTVALUE, new deal (144 months)", () => check(f.CONTRACTVALUE(fresh1())), fresh);
+  add("ANNUALREVENUE, new deal (144 months)", () => check(f.ANNUALREVENUE(fresh1())), fresh);
+  add("DEALNPV, new deal (144 months)", () => check(f.DEALNPV(fresh1())), fresh);
+  add(
+    "PREPAYREMAINING (1 date), new deal (144 months)",
+    (i) => check(f.PREPAYREMAINING(fresh1(), date[i & 63])),
+    fresh,
+  );
+  add("DEALSUMMARY, new deal (144 months)", () => check(f.DEALSUMMARY(fresh1())), fresh);
+  add("HOSTINGCASHFLOW, new deal (144 months)", () => check(f.HOSTINGCASHFLOW(fresh1())), fresh);
+  // A cached deal at a discount rate it has not been asked for (DEALNPV's rate argument): no schedule built.
+  let npvRate = 0.05;
+  add("DEALNPV, cached deal, a new rate", (i) => check(f.DEALNPV(cached[i & 63], (npvRate += 1e-6))), fresh);
+
+  const book = Array.from({ length: 50 }, (_, k) => seedTerms(110 + k, 20 + k));
+  for (const hook of FEATURE_HOOKS) {
+    const id = hook.ids.find((name) => typeof f[name] === "function");
+    if (id === undefined) {
+      rows.push({ name: hook.name, feature: true, budgetUs: hook.budgetUs, status: "not built yet" });
+      continue;
+    }
+    try {
+      check(hook.call(f[id], book));
+      rows.push({
+        name: `${hook.name} (HPC.${id})`,
+        feature: true,
+        budgetUs: hook.budgetUs,
+        ...measureUs(() => check(hook.call(f[id], book)), { batch: 5, rounds: 15, warmup: 5 }),
+      });
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      rows.push({
+        name: hook.name,
+        feature: true,
+        budgetUs: hook.budgetUs,
+        status: `HPC.${id} built; the bench's call needs its signature (${why.slice(0, 80)})`,
+      });
+    }
+  }
   return rows;
 }
 
 function format(rows) {
   const width = Math.max(...rows.map((r) => r.name.length));
-  const lines = rows.map(
-    (r) =>
-      `${r.name.padEnd(width)}  ${r.median.toFixed(2).padStart(10)} µs  (min ${r.min.toFixed(2)}, max ${r.max.toFixed(2)})`,
+  const lines = rows.map((r) =>
+    r.status
+      ? `${r.name.padEnd(width)}  ${r.status}`
+      : `${r.name.padEnd(width)}  ${r.median.toFixed(2).padStart(10)} µs  (min ${r.min.toFixed(2)}, max ${r.max.toFixed(2)})`,
   );
   return [`${"HPC function call".padEnd(width)}  ${"median".padStart(13)}`, ...lines].join("\n");
 }
@@ -140,7 +220,7 @@ if (isMain) {
     console.log(JSON.stringify({ node: process.version, cpu: os.cpus()[0]?.model, rows }, null, 2));
   else {
     console.log(format(rows));
-    const slowest = Math.max(...rows.filter((r) => r.cached).map((r) => r.median));
+    const slowest = Math.max(...rows.filter((r) => r.cached && !r.status).map((r) => r.median));
     const verdict = slowest < CACHED_CALL_TARGET_US ? "within" : "ABOVE";
     console.log(
       `\nThe slowest call on a cached deal: ${slowest.toFixed(2)} µs, ${verdict} the ${CACHED_CALL_TARGET_US} µs budget.`,

@@ -43,9 +43,14 @@ export function buildForNode({ outDir = OUT_DIR, patches = {} } = {}) {
   };
   const unapplied = [];
   const seen = new Set();
-  for (const file of [...tsFiles(path.join(root, "src/core")), ...tsFiles(path.join(root, "src/functions"))]) {
+  // The HyperFormula plugin lives in preview/ (GPL, dev only): built as "preview/hyperformula/plugin",
+  // its "../../src/x" imports pointed at the build's "../../x".
+  const plugin = path.join(root, "preview/hyperformula/plugin.ts");
+  for (const file of [...tsFiles(path.join(root, "src/core")), ...tsFiles(path.join(root, "src/functions")), plugin]) {
     let { outputText } = ts.transpileModule(readFileSync(file, "utf8"), { compilerOptions, fileName: file });
-    const name = path.relative(path.join(root, "src"), file).replace(/\.ts$/, "").split(path.sep).join("/");
+    if (file === plugin) outputText = outputText.replaceAll('require("../../src/', 'require("../../');
+    const base = file === plugin ? root : path.join(root, "src");
+    const name = path.relative(base, file).replace(/\.ts$/, "").split(path.sep).join("/");
     seen.add(name);
     for (const [from, to] of patches[name] ?? []) {
       if (outputText.includes(from)) outputText = outputText.replace(from, to);

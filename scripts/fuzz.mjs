@@ -1,6 +1,7 @@
-// npm run fuzz: the fuzz targets of test/fuzz at 100,000 cases each, and the
-// model's property tests (test/core/properties.test.ts) at 10× their default,
-// then a count per target. Takes minutes; `npm test` runs the same targets small.
+// npm run fuzz: the fuzz targets of test/fuzz at 100,000 cases each (FUZZ_RUNS
+// overrides: CI runs fewer), and the model's property tests
+// (test/core/properties.test.ts) at 10× their default, then a count per target.
+// Takes minutes; `npm test` runs the same targets small.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -8,10 +9,15 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const FUZZ_RUNS = 100_000;
+const FUZZ_RUNS = positive(process.env.FUZZ_RUNS) ?? 100_000;
 /** properties.test.ts runs FC_NUM_RUNS cases, 50 by default. */
 const PROPERTY_DEFAULT = 50;
 const PROPERTY_RUNS = PROPERTY_DEFAULT * 10;
+
+function positive(text) {
+  const n = Number(text);
+  return text !== undefined && Number.isInteger(n) && n > 0 ? n : undefined;
+}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const jest = createRequire(import.meta.url).resolve("jest/bin/jest");

@@ -1,14 +1,9 @@
-#!/usr/bin/env node
-// A small static server for dist/: what `npm start` runs, and what the
-// browser tests and benchmarks serve the add-in with. HTTPS when given a
-// certificate (Office only loads add-ins over HTTPS), plain HTTP otherwise.
-//
-//   node scripts/serve.mjs [--port 3000] [--root dist] [--cert FILE --key FILE]
-import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+// A static HTTP server for a finished build: the browser tests (test/e2e/globalSetup.mjs) serve the
+// development build they made with it, on 127.0.0.1 at a port the system picks, no certificate needed.
+// `npm start` serves with webpack-dev-server instead (HTTPS, in memory, live reload).
+import { createReadStream, existsSync, statSync } from "node:fs";
 import http from "node:http";
-import https from "node:https";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -26,7 +21,7 @@ const TYPES = {
 };
 
 /** Resolves a URL path inside root, or undefined when it would leave it. */
-export function resolveInside(root, urlPath) {
+function resolveInside(root, urlPath) {
   let decoded;
   try {
     decoded = decodeURIComponent(urlPath.split("?")[0].split("#")[0]);
@@ -38,7 +33,7 @@ export function resolveInside(root, urlPath) {
 }
 
 /** Creates (does not start) a server for the files under root. */
-export function createStaticServer({ root, cert, key }) {
+export function createStaticServer({ root }) {
   const absRoot = path.resolve(root);
   const handler = (req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
@@ -60,29 +55,5 @@ export function createStaticServer({ root, cert, key }) {
     if (req.method === "HEAD") res.end();
     else createReadStream(file).pipe(res);
   };
-  return cert && key ? https.createServer({ cert, key }, handler) : http.createServer(handler);
-}
-
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  const args = process.argv.slice(2);
-  const opt = (name, fallback) => {
-    const i = args.indexOf(name);
-    return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-  };
-  const port = Number(opt("--port", "3000"));
-  const root = opt("--root", "dist");
-  const certFile = opt("--cert", undefined);
-  const keyFile = opt("--key", undefined);
-  const server = createStaticServer({
-    root,
-    cert: certFile ? readFileSync(certFile) : undefined,
-    key: keyFile ? readFileSync(keyFile) : undefined,
-  });
-  server.listen(port, "127.0.0.1", () => {
-    console.log(`Serving ${path.resolve(root)} on ${certFile ? "https" : "http"}://localhost:${port}/`);
-  });
-  const stop = () => server.close(() => process.exit(0));
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  return http.createServer(handler);
 }

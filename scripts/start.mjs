@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// `npm start`: build the add-in, serve it over HTTPS on localhost:3000, and
-// load it where this machine can:
+// `npm start`: serve the add-in with webpack-dev-server (development build, in memory, HTTPS on
+// localhost:3000, the page reloaded when a source changes) and load it where this machine can:
 //   - Windows / macOS with desktop Excel: sideload it (office-addin-debugging);
-//   - anywhere else (Linux, CI): print the preview's URL, and how to sideload
-//     the manifest into Excel on the web.
+//   - anywhere else (Linux, CI): print the preview's URL, and how to sideload the manifest
+//     into Excel on the web.
 // The server runs in the background; `npm stop` stops what this started.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import https from "node:https";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
@@ -14,10 +15,13 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
+const { localhostCertificate, trustInstructions } = require("./dev-certs.cjs");
 const PORT = 3000;
 const STATE_DIR = path.join(root, ".hpc-dev");
 const PID_FILE = path.join(STATE_DIR, "server.pid");
 const LOG_FILE = path.join(STATE_DIR, "server.log");
+/** The first build of a cold cache takes under a minute on two busy cores. */
+const READY_TIMEOUT_MS = 180_000;
 const desktopExcel = process.platform === "win32" || process.platform === "darwin";
 
 function step(text) {
@@ -26,7 +30,7 @@ function step(text) {
 
 function portInUse(port) {
   return new Promise((resolve) => {
-    const socket = net.connect({ port, host: "127.0.0.1" });
+    const socket = net.connect({ port, host: "localhost" });
     socket.once("connect", () => {
       socket.destroy();
       resolve(true);
@@ -35,35 +39,16 @@ function portInUse(port) {
   });
 }
 
-/** The localhost certificate: trusted where office-addin-dev-certs can install its CA, generated and served anyway where it cannot. */
-async function certificates() {
-  const devCerts = require("office-addin-dev-certs");
-  const defaults = require("office-addin-dev-certs/lib/defaults.js");
-  const files = {
-    ca: defaults.caCertificatePath,
-    cert: defaults.localhostCertificatePath,
-    key: defaults.localhostKeyPath,
-  };
-  try {
-    await devCerts.ensureCertificatesAreInstalled();
-    return { ...files, trusted: true };
-  } catch (err) {
-    if (!existsSync(files.cert) || !existsSync(files.key)) {
-      const generate = require("office-addin-dev-certs/lib/generate.js");
-      await generate.generateCertificates(files.ca, files.cert, files.key);
-    }
-    const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0];
-    console.log(
-      [
-        `The development CA could not be added to this system's trust store (${reason}).`,
-        `Serving with the generated certificate anyway. To trust it:`,
-        `  Debian/Ubuntu: sudo cp ${files.ca} /usr/local/share/ca-certificates/office-addin-dev-ca.crt && sudo update-ca-certificates`,
-        `  Chrome/Chromium: Settings › Privacy and security › Security › Manage certificates › Authorities › Import ${files.ca}`,
-        `  or open https://localhost:${PORT}/ once and accept the warning (enough for the preview, not for Office).`,
-      ].join("\n"),
-    );
-    return { ...files, trusted: false };
-  }
+/** The page's HTTP status (the dev server answers once its first build is done), or undefined. */
+function status(url, ca) {
+  return new Promise((resolve) => {
+    const req = https.get(url, { ca, timeout: READY_TIMEOUT_MS }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    req.once("error", () => resolve(undefined));
+    req.once("timeout", () => req.destroy());
+  });
 }
 
 async function main() {
@@ -72,43 +57,43 @@ async function main() {
     process.exit(1);
   }
 
-  step("Building the add-in (webpack, development mode: manifest URLs on https://localhost:3000/)");
-  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "development"], {
-    cwd: root,
-    stdio: "inherit",
-  });
-
   step("Localhost certificate");
-  const certs = await certificates();
+  const cert = await localhostCertificate({ install: true });
+  if (!cert.trusted) {
+    console.log(
+      `The development CA could not be added to this system's trust store (${cert.reason}).\n` +
+        `Serving with the generated certificate anyway. To trust it:\n${trustInstructions(cert.caPath, PORT)}`,
+    );
+  }
 
-  step(`Serving dist/ on https://localhost:${PORT}/`);
+  step(`Starting webpack-dev-server on https://localhost:${PORT}/ (development build; log: .hpc-dev/server.log)`);
   mkdirSync(STATE_DIR, { recursive: true });
-  const log = openSync(LOG_FILE, "a");
+  const log = openSync(LOG_FILE, "w");
   const server = spawn(
     process.execPath,
-    [
-      path.join(root, "scripts/serve.mjs"),
-      "--port",
-      String(PORT),
-      "--root",
-      "dist",
-      "--cert",
-      certs.cert,
-      "--key",
-      certs.key,
-    ],
-    { cwd: root, detached: true, stdio: ["ignore", log, log] },
+    [require.resolve("webpack-cli/bin/cli.js"), "serve", "--mode", "development"],
+    { cwd: root, detached: true, stdio: ["ignore", log, log], env: { ...process.env, HPC_DEV_CERTS_READY: "1" } },
   );
+  let exited = false;
+  server.once("exit", () => (exited = true));
   server.unref();
   writeFileSync(PID_FILE, String(server.pid));
-  for (let i = 0; i < 50 && !(await portInUse(PORT)); i++) await new Promise((r) => setTimeout(r, 100));
-  if (!(await portInUse(PORT))) {
-    console.error(`The server did not start; see ${path.relative(root, LOG_FILE)}:\n${readFileSync(LOG_FILE, "utf8")}`);
+
+  const page = `https://localhost:${PORT}/taskpane.html`;
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let code;
+  // Refused until the server listens; then the answer waits for the first build.
+  while (!exited && code === undefined && Date.now() < deadline) {
+    code = await status(page, cert.ca);
+    if (code === undefined) await new Promise((r) => setTimeout(r, 250));
+  }
+  if (code !== 200) {
+    console.error(`The dev server did not come up (${exited ? "it exited" : `status ${code ?? "none"}`}); its log:`);
+    console.error(readFileSync(LOG_FILE, "utf8"));
+    if (!exited) process.kill(-server.pid, "SIGTERM");
     process.exit(1);
   }
 
-  const preview = `https://localhost:${PORT}/preview.html`;
-  const hasPreview = existsSync(path.join(root, "dist/preview.html"));
   if (desktopExcel) {
     step("Sideloading into desktop Excel (office-addin-debugging)");
     try {
@@ -124,9 +109,9 @@ async function main() {
   console.log(
     [
       "",
-      "The add-in is running.",
-      hasPreview ? `  Preview (the pane and a live workbook in your browser): ${preview}` : "",
-      `  Task pane page: https://localhost:${PORT}/taskpane.html`,
+      "The add-in is running; pages reload when a source changes.",
+      `  Preview (the pane and a live workbook in your browser): https://localhost:${PORT}/preview.html`,
+      `  Task pane page: ${page}`,
       `  Manifest: ${path.join(root, "manifest.xml")}`,
       desktopExcel
         ? "  Excel should open with the add-in; if not, see the README's 'Load it into Excel'."
@@ -134,9 +119,7 @@ async function main() {
           "Home › Add-ins › More Add-ins › Upload My Add-in, and upload manifest.xml " +
           "(the browser must trust the localhost certificate above).",
       "Stop it with `npm stop`.",
-    ]
-      .filter(Boolean)
-      .join("\n"),
+    ].join("\n"),
   );
 }
 

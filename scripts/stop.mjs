@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm stop`: stops what `npm start` started (the server, and the desktop sideload where there was one).
+// `npm stop`: stops what `npm start` started (the dev server, and the desktop sideload where there was one).
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -26,7 +26,8 @@ if (!existsSync(PID_FILE)) {
 } else {
   const pid = Number(readFileSync(PID_FILE, "utf8"));
   try {
-    process.kill(pid, "SIGTERM");
+    // The server was started detached, as the leader of its own process group: stop the group.
+    process.kill(process.platform === "win32" ? pid : -pid, "SIGTERM");
     console.log(`Stopped the server (pid ${pid}).`);
   } catch {
     console.log(`The server (pid ${pid}) had already stopped.`);

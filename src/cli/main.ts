@@ -18,12 +18,13 @@ import {
 } from "../core";
 import { planDeal, planPreset, planToJson, type SheetPlan } from "../plan";
 import { PRESETS, getPreset } from "../presets";
-import { HPC_ADDIN, addinFromManifest, exportPlanXlsx, type AddinReference } from "../xlsx";
+import { HPC_ADDIN, addinFromManifest, type AddinReference } from "../xlsx/addin";
 import { scheduleCsv, summaryJson } from "./format";
 import { UsageError, processIO, type CliIO } from "./io";
 import { SENSITIVITY_USAGE, sensitivityCommand } from "./sensitivity";
+import { exportPlanXlsx } from "./xlsxOnDemand";
 
-const USAGE = `hpc-deal: model AI/HPC data-center hosting deals (spec: shared/spec/deal-model.md)
+const USAGE = `hpc-deal: model AI/HPC data-center hosting deals (the model: docs/model.md)
 
 Usage:
   hpc-deal schedule DEAL.json            monthly schedule as CSV

@@ -6,7 +6,6 @@
  * a decimal fraction, a cell with no value as its short text.
  */
 import {
-  DealError,
   Decimal,
   SENSITIVITY_FIGURES,
   checkAxisValues,
@@ -97,13 +96,7 @@ export function sensitivityCsv(raw: unknown, request: SensitivityRequest): strin
   const colInput = sensitivityInput(deal, cols.term, "--cols");
   if (!colInput.ok) throw colInput.error;
   if (rowInput.value === colInput.value) {
-    throw new DealError([
-      {
-        term: "--cols",
-        message: `--rows and --cols must vary different inputs, both name ${rows.term}`,
-        kind: "value",
-      },
-    ]);
+    throw new UsageError(`--rows and --cols must vary different inputs, both name ${rows.term}`);
   }
   const table = sensitivityTable(
     deal,

@@ -35,6 +35,13 @@ export function toDealFile(terms: Terms): DealFile {
   file.opexPerMWMonth = jsonNumber(terms.opexPerMWMonth);
   if (terms.discountRate !== null) file.discountRate = jsonNumber(terms.discountRate);
   file.tranches = terms.tranches.map((t) => ({ date: formatIsoDate(t.date), mw: jsonNumber(t.mw) }));
+  if (terms.capex.length > 0) {
+    file.capex = terms.capex.map((c) => ({ date: formatIsoDate(c.date), amount: jsonNumber(c.amount) }));
+  }
+  file.renewalOptions = terms.renewalOptions;
+  file.renewalMonths = terms.renewalMonths;
+  file.renewalRateStep = jsonNumber(terms.renewalRateStep);
+  file.renewalsExercised = terms.renewalsExercised;
   return file;
 }
 

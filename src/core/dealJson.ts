@@ -1,4 +1,4 @@
-import { fail, ok, type Problem, type Result } from "./errors";
+import { fail, ok, problem, type Problem, type ProblemPath, type Result } from "./errors";
 import { LIMITS } from "./limits";
 
 /**
@@ -37,8 +37,8 @@ export function utf8Length(text: string): number {
 
 interface Frame {
   readonly kind: "object" | "array";
-  /** The path of this container, for messages ("" at the top). */
-  readonly path: string;
+  /** The path of this container, for messages ([] at the top). */
+  readonly path: ProblemPath;
   /** Objects: the keys seen so far, decoded. */
   readonly keys: Set<string> | null;
   /** Arrays: the index of the next element. */
@@ -47,13 +47,8 @@ interface Frame {
   key: string;
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-function childPath(frame: Frame): string {
-  if (frame.kind === "array") return `${frame.path}[${frame.index}]`;
-  const key = frame.key;
-  if (IDENTIFIER.test(key) && key.length <= 60) return frame.path === "" ? key : `${frame.path}.${key}`;
-  return `${frame.path}[${shortJson(key)}]`;
+function childPath(frame: Frame): ProblemPath {
+  return [...frame.path, frame.kind === "array" ? frame.index : frame.key];
 }
 
 function shortJson(text: string): string {
@@ -135,11 +130,7 @@ class Scanner {
   private syntax(what: string, at: number = this.i): false {
     this.problems.length = 0;
     this.extra = 0;
-    this.problems.push({
-      term: "deal",
-      message: `the deal file is not valid JSON: ${what} at ${this.where(at)}`,
-      kind: "value",
-    });
+    this.problems.push(problem("value", "json-syntax", [], { what, at: this.where(at) }));
     return false;
   }
 
@@ -169,14 +160,10 @@ class Scanner {
       const c = this.text.charCodeAt(this.i);
       if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
         const parent = this.stack[this.stack.length - 1];
-        const path = parent ? childPath(parent) : "";
+        const path = parent ? childPath(parent) : [];
         if (this.stack.length >= MAX_DEAL_JSON_DEPTH) {
           this.problems.length = 0;
-          this.problems.push({
-            term: "deal",
-            message: `the deal file nests objects and lists more than ${MAX_DEAL_JSON_DEPTH} deep (a limit of this add-in) at ${this.where()}: a deal file needs three levels`,
-            kind: "value",
-          });
+          this.problems.push(problem("value", "json-depth", [], { max: MAX_DEAL_JSON_DEPTH, at: this.where() }));
           return false;
         }
         this.i++;
@@ -237,14 +224,7 @@ class Scanner {
     frame.key = key;
     const keys = frame.keys as Set<string>;
     if (keys.has(key)) {
-      this.add(() => {
-        const path = childPath(frame);
-        return {
-          term: path,
-          message: `${path} is given twice in the deal file (again at ${this.where(at)}): each key may appear once, so that the file means one thing`,
-          kind: "value",
-        };
-      });
+      this.add(() => problem("value", "json-duplicate-key", childPath(frame), { at: this.where(at) }));
     } else keys.add(key);
     this.skipSpace();
     if (this.text.charCodeAt(this.i) !== 0x3a /* : */) {
@@ -323,15 +303,11 @@ class Scanner {
     if (normalizeNumber(literal) !== normalizeNumber(String(parsed))) {
       this.add(() => {
         const frame = this.stack[this.stack.length - 1];
-        const path = frame ? childPath(frame) : "deal";
+        const path = frame ? childPath(frame) : [];
         const shown = literal.length > 40 ? `${literal.slice(0, 37)}...` : literal;
-        return {
-          term: path,
-          message: Number.isFinite(parsed)
-            ? `${path} has more digits than a JSON number holds (${shown} would be read as ${String(parsed)}): write it as text, e.g. "${shown}"`
-            : `${path} is a number too large for a JSON number (${shown}): write it as text`,
-          kind: "value",
-        };
+        return Number.isFinite(parsed)
+          ? problem("value", "json-digits", path, { shown, read: String(parsed) })
+          : problem("value", "json-number-range", path, { shown });
       });
     }
     return true;
@@ -359,18 +335,12 @@ class Scanner {
  */
 export function parseDealJson(text: string): Result<unknown> {
   if (typeof text !== "string") {
-    return fail([{ term: "deal", message: "a deal file must be text", kind: "value" }]);
+    return fail([problem("value", "json-not-text", [])]);
   }
   const max = LIMITS.maxDealFileBytes;
   // A UTF-16 unit is at least one byte: the length bounds the work before any counting.
   if (text.length > max || utf8Length(text) > max) {
-    return fail([
-      {
-        term: "deal",
-        message: `the deal file is larger than ${max.toLocaleString("en-US")} bytes (a limit of this add-in): a deal file is a few kilobytes`,
-        kind: "value",
-      },
-    ]);
+    return fail([problem("value", "json-too-large", [], { max: max.toLocaleString("en-US") })]);
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const scanner = new Scanner(body);
@@ -378,7 +348,7 @@ export function parseDealJson(text: string): Result<unknown> {
   if (!scanned || scanner.problems.length > 0) {
     const problems = [...scanner.problems];
     if (scanner.more > 0) {
-      problems.push({ term: "deal", message: `and ${scanner.more} more problems in the deal file`, kind: "value" });
+      problems.push(problem("value", "json-more", [], { count: scanner.more }));
     }
     return fail(problems);
   }
@@ -387,11 +357,7 @@ export function parseDealJson(text: string): Result<unknown> {
   } catch (e) {
     // The scanner accepts only JSON, so this is a last guard, never silence.
     return fail([
-      {
-        term: "deal",
-        message: `the deal file is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
-        kind: "value",
-      },
+      problem("value", "json-syntax", [], { what: e instanceof Error ? e.message : String(e), at: "the end" }),
     ]);
   }
 }

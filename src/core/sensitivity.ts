@@ -12,7 +12,7 @@
  */
 import { daysInMonth, formatIsoDate, type CalendarDate } from "./dates";
 import { Decimal } from "./decimal";
-import { fail, ok, type Problem, type Result } from "./errors";
+import { fail, ok, problem, type Problem, type Result } from "./errors";
 import { buildSchedule, type Schedule } from "./schedule";
 import { FigureMemo, SENSITIVITY_FIGURES, type FigureOutcome, type SensitivityFigure } from "./sensitivityFigures";
 import { TERM_SPECS, foldLabel, type TermKey, type TermUnit, type Terms } from "./terms";
@@ -164,8 +164,9 @@ export interface SensitivityOptions extends ValidateOptions {
   readonly discountRate?: Decimal;
 }
 
-function problem(term: string, message: string): Problem {
-  return { term, message, kind: "value" };
+/** A problem with a request (not with a deal's terms): worded here, named by the request's own term (`--rows`, `figure`). */
+function requestProblem(term: string, message: string): Problem {
+  return problem("value", "argument", [term], { text: message });
 }
 
 /**
@@ -180,7 +181,7 @@ export function prepareSensitivity(
   const figure = SENSITIVITY_FIGURES.find((f) => f.key === figureKey);
   if (figure === undefined) {
     return fail([
-      problem(
+      requestProblem(
         "figure",
         `figure must be one of ${SENSITIVITY_FIGURES.map((f) => f.key).join(", ")}, got ${JSON.stringify(figureKey)}`,
       ),
@@ -209,7 +210,7 @@ export function sensitivityInput(deal: SensitivityDeal, key: string, term = "inp
   const input = INPUTS.get(key);
   if (input === undefined) {
     return fail([
-      problem(
+      requestProblem(
         term,
         `${term} must name a numeric term or ${DELAY_MONTHS} (${SENSITIVITY_INPUT_KEYS.join(", ")}), got ${JSON.stringify(key)}`,
       ),
@@ -217,7 +218,7 @@ export function sensitivityInput(deal: SensitivityDeal, key: string, term = "inp
   }
   if (key === "capacityMW" && !isBlank(deal.base.raw.tranches)) {
     return fail([
-      problem(
+      requestProblem(
         term,
         `${term}: capacityMW can be varied only for a deal without tranches (with tranches it is their sum); vary ${DELAY_MONTHS} or edit the tranches instead`,
       ),
@@ -267,9 +268,9 @@ export interface SensitivityTable {
 
 /** Checks an axis's values: at least one, at most MAX_SENSITIVITY_VALUES. */
 export function checkAxisValues(term: string, values: readonly Decimal[]): Problem | undefined {
-  if (values.length === 0) return problem(term, `${term} needs at least one value`);
+  if (values.length === 0) return requestProblem(term, `${term} needs at least one value`);
   if (values.length > MAX_SENSITIVITY_VALUES) {
-    return problem(term, `${term} takes at most ${MAX_SENSITIVITY_VALUES} values, got ${values.length}`);
+    return requestProblem(term, `${term} takes at most ${MAX_SENSITIVITY_VALUES} values, got ${values.length}`);
   }
   return undefined;
 }

@@ -1,6 +1,17 @@
 import { compareDates, formatIsoDate, monthIndex, monthStart, type CalendarDate } from "./dates";
 import { Decimal, Exact, ZERO } from "./decimal";
-import { fail, ok, type Problem, type Result } from "./errors";
+import {
+  fail,
+  ok,
+  problem,
+  renamed,
+  type Problem,
+  type ProblemCode,
+  type ProblemKind,
+  type ProblemParams,
+  type ProblemPath,
+  type Result,
+} from "./errors";
 import { LIMITS } from "./limits";
 import {
   CREDIT_METHODS,
@@ -57,162 +68,170 @@ function isPlainRecord(raw: unknown): raw is Record<string, unknown> {
   return typeof raw === "object" && raw !== null && !Array.isArray(raw);
 }
 
-function expectedMessage(term: string, spec: TermSpec, raw: unknown): string {
-  return `${term} must be ${spec.expected}, got ${show(raw)}`;
-}
-
-class Collector {
+export class Collector {
   readonly problems: Problem[] = [];
 
-  value(term: string, message: string): void {
-    this.problems.push({ term, message, kind: "value" });
+  value(code: ProblemCode, path: ProblemPath, params: ProblemParams = {}): void {
+    this.problems.push(problem("value", code, path, params));
   }
 
-  num(term: string, message: string): void {
-    this.problems.push({ term, message, kind: "num" });
+  num(code: ProblemCode, path: ProblemPath, params: ProblemParams = {}): void {
+    this.problems.push(problem("num", code, path, params));
+  }
+
+  /** "`path` must be <what the spec expects>, got <raw>". */
+  expected(kind: ProblemKind, path: ProblemPath, spec: Pick<TermSpec, "expected">, raw: unknown): void {
+    this.problems.push(problem(kind, "expected", path, { expected: spec.expected, got: show(raw) }));
   }
 }
 
-function checkRange(c: Collector, term: string, spec: TermSpec, value: Decimal, raw: unknown): boolean {
+function checkRange(c: Collector, path: ProblemPath, spec: NumberSpec, value: Decimal, raw: unknown): boolean {
   const { min, max } = spec;
   if (min && (min.inclusive ? value.lessThan(min.value) : value.lessThanOrEqualTo(min.value))) {
-    c.num(term, expectedMessage(term, spec, raw));
+    c.expected("num", path, spec, raw);
     return false;
   }
   if (max && (max.inclusive ? value.greaterThan(max.value) : value.greaterThanOrEqualTo(max.value))) {
     // A bound of the spec itself is stated in `expected`; the product's own limits say the limit.
-    c.num(
-      term,
-      max.limit
-        ? `${term} must be at most ${max.value.toLocaleString("en-US")} (a limit of this add-in), got ${show(raw)}`
-        : expectedMessage(term, spec, raw),
-    );
+    if (max.limit) c.num("limit", path, { max: max.value.toLocaleString("en-US"), got: show(raw) });
+    else c.expected("num", path, spec, raw);
     return false;
   }
   return true;
 }
 
-function readNumberTerm(c: Collector, spec: TermSpec, raw: unknown, term: string = spec.key): Decimal | undefined {
+/** What reading a number needs of a term's spec: a deal term's, or a field of a table or block. */
+export type NumberSpec = Pick<TermSpec, "kind" | "unit" | "expected" | "min" | "max">;
+
+/**
+ * Reads one number of a term (or of a field: `path` names it) with the
+ * spec's rules: digits, whole numbers, cents, range. Exported for the blocks
+ * that specify their fields in the same table style (mining).
+ */
+export function readNumberTerm(
+  c: Collector,
+  spec: NumberSpec & { readonly key?: string },
+  raw: unknown,
+  path: ProblemPath = [spec.key ?? ""],
+): Decimal | undefined {
   const value = readDecimal(raw, spec.unit === "percent");
   if (value === undefined) {
-    c.value(term, expectedMessage(term, spec, raw));
+    c.expected("value", path, spec, raw);
     return undefined;
   }
   if (tooManyDigits(value)) {
-    c.num(
-      term,
-      `${term} must be a number with at most ${MAX_SIGNIFICANT_DIGITS} significant digits and ${MAX_DECIMAL_PLACES} decimal places (a limit of this add-in), got ${show(raw)}`,
-    );
+    c.num("digits", path, { significant: MAX_SIGNIFICANT_DIGITS, places: MAX_DECIMAL_PLACES, got: show(raw) });
     return undefined;
   }
   if (spec.kind === "integer" && !value.isInteger()) {
-    c.num(term, expectedMessage(term, spec, raw));
+    c.expected("num", path, spec, raw);
     return undefined;
   }
   if (spec.kind === "cents" && value.decimalPlaces() > 2) {
-    c.num(term, expectedMessage(term, spec, raw));
+    c.expected("num", path, spec, raw);
     return undefined;
   }
-  return checkRange(c, term, spec, value, raw) ? value : undefined;
+  return checkRange(c, path, spec, value, raw) ? value : undefined;
 }
 
-function readDateTerm(c: Collector, term: string, raw: unknown, dates: DateInput): CalendarDate | undefined {
+export function readDateTerm(
+  c: Collector,
+  path: ProblemPath,
+  raw: unknown,
+  dates: DateInput,
+): CalendarDate | undefined {
   const value = readDate(raw, dates);
   if (value === undefined) {
     const what = dates === "excel" ? "a date (an Excel date or YYYY-MM-DD text)" : "a date as YYYY-MM-DD";
-    c.value(term, `${term} must be ${what} between 1900-01-01 and 9999-12-31, got ${show(raw)}`);
+    c.value("date", path, { what, got: show(raw) });
   }
   return value;
 }
 
-const TRANCHE_MW: TermSpec = {
-  ...TERM_SPECS.capacityMW,
-  expected: "a number of MW > 0",
-};
-
-function readTranches(c: Collector, raw: unknown, dates: DateInput): Tranche[] | undefined {
-  if (!Array.isArray(raw)) {
-    c.value("tranches", `tranches must be a list of {"date", "mw"} objects, got ${show(raw)}`);
-    return undefined;
-  }
-  if (raw.length === 0) {
-    c.value("tranches", "tranches must hold at least one tranche (or be left out), got an empty list");
-    return undefined;
-  }
-  if (raw.length > LIMITS.maxTranches) {
-    c.num("tranches", `tranches must hold at most ${LIMITS.maxTranches} tranches, got ${raw.length}`);
-    return undefined;
-  }
-  const out: Tranche[] = [];
-  let okAll = true;
-  raw.forEach((item: unknown, i) => {
-    const where = `tranches[${i}]`;
-    if (!isPlainRecord(item)) {
-      c.value(where, `${where} must be an object {"date": "YYYY-MM-DD", "mw": number}, got ${show(item)}`);
-      okAll = false;
-      return;
-    }
-    for (const k of Object.keys(item)) {
-      if (k !== "date" && k !== "mw") {
-        c.value(`${where}.${k}`, `${where} has an unknown field ${show(k)}: a tranche has only "date" and "mw"`);
-        okAll = false;
-      }
-    }
-    const rawDate = item.date;
-    const rawMW = item.mw;
-    let date: CalendarDate | undefined;
-    let mw: Decimal | undefined;
-    if (isBlank(rawDate)) c.value(`${where}.date`, `${where}.date is required: the date the tranche starts billing`);
-    else date = readDateTerm(c, `${where}.date`, rawDate, dates);
-    if (isBlank(rawMW)) c.value(`${where}.mw`, `${where}.mw is required: ${TRANCHE_MW.expected}`);
-    else mw = readNumberTerm(c, TRANCHE_MW, rawMW, `${where}.mw`);
-    if (date && mw) out.push(Object.freeze({ date, mw }));
-    else okAll = false;
-  });
-  if (!okAll) return undefined;
-  return out.sort((a, b) => compareDates(a.date, b.date));
+/** A table term's rows: {date, value} objects, each field specified like a term. */
+interface TableSpec<T> {
+  readonly key: "tranches" | "capex";
+  readonly field: "mw" | "amount";
+  readonly spec: NumberSpec;
+  /** "a tranche", "a capex item": the item as messages name it. */
+  readonly item: string;
+  readonly itemNoun: string;
+  readonly max: number;
+  /** Whether an empty list is an error (tranches) or means none (capex). */
+  readonly allowEmpty: boolean;
+  readonly dateHelp: string;
+  readonly make: (date: CalendarDate, value: Decimal) => T;
 }
 
-const CAPEX_AMOUNT: TermSpec = {
-  ...TERM_SPECS.prepayment,
-  expected: "an amount in whole cents >= 0",
+const TRANCHES_TABLE: TableSpec<Tranche> = {
+  key: "tranches",
+  field: "mw",
+  spec: { ...TERM_SPECS.capacityMW, expected: "a number of MW > 0" },
+  item: "a tranche",
+  itemNoun: "tranche",
+  max: LIMITS.maxTranches,
+  allowEmpty: false,
+  dateHelp: "the date the tranche starts billing",
+  make: (date, mw) => Object.freeze({ date, mw }),
 };
 
-function readCapex(c: Collector, raw: unknown, dates: DateInput): CapexItem[] | undefined {
+const CAPEX_TABLE: TableSpec<CapexItem> = {
+  key: "capex",
+  field: "amount",
+  spec: { ...TERM_SPECS.prepayment, expected: "an amount in whole cents >= 0" },
+  item: "a capex item",
+  itemNoun: "capex item",
+  max: LIMITS.maxCapexItems,
+  allowEmpty: true,
+  dateHelp: "the date the money is spent",
+  make: (date, amount) => Object.freeze({ date, amount }),
+};
+
+function readTable<T extends { readonly date: CalendarDate }>(
+  c: Collector,
+  table: TableSpec<T>,
+  raw: unknown,
+  dates: DateInput,
+): T[] | undefined {
+  const { key, field } = table;
+  const shape = `{"date", "${field}"}`;
   if (!Array.isArray(raw)) {
-    c.value("capex", `capex must be a list of {"date", "amount"} objects, got ${show(raw)}`);
+    c.value("not-a-list", [key], { shape, got: show(raw) });
     return undefined;
   }
-  if (raw.length > LIMITS.maxCapexItems) {
-    c.num("capex", `capex must hold at most ${LIMITS.maxCapexItems} items, got ${raw.length}`);
+  if (raw.length === 0 && !table.allowEmpty) {
+    c.value("empty-list", [key], { item: table.itemNoun });
     return undefined;
   }
-  const out: CapexItem[] = [];
+  if (raw.length > table.max) {
+    c.num("too-many", [key], { max: table.max, items: `${table.itemNoun}s`, count: raw.length });
+    return undefined;
+  }
+  const out: T[] = [];
   let okAll = true;
   raw.forEach((item: unknown, i) => {
-    const where = `capex[${i}]`;
     if (!isPlainRecord(item)) {
-      c.value(where, `${where} must be an object {"date": "YYYY-MM-DD", "amount": number}, got ${show(item)}`);
+      c.value("not-an-item", [key, i], { shape: `{"date": "YYYY-MM-DD", "${field}": number}`, got: show(item) });
       okAll = false;
       return;
     }
     for (const k of Object.keys(item)) {
-      if (k !== "date" && k !== "amount") {
-        c.value(`${where}.${k}`, `${where} has an unknown field ${show(k)}: a capex item has only "date" and "amount"`);
+      if (k !== "date" && k !== field) {
+        c.value("unknown-field", [key, i, k], { field: show(k), item: table.item, fields: `"date" and "${field}"` });
         okAll = false;
       }
     }
     let date: CalendarDate | undefined;
-    let amount: Decimal | undefined;
-    if (isBlank(item.date)) c.value(`${where}.date`, `${where}.date is required: the date the money is spent`);
-    else date = readDateTerm(c, `${where}.date`, item.date, dates);
-    if (isBlank(item.amount)) c.value(`${where}.amount`, `${where}.amount is required: ${CAPEX_AMOUNT.expected}`);
-    else amount = readNumberTerm(c, CAPEX_AMOUNT, item.amount, `${where}.amount`);
-    if (date && amount) out.push(Object.freeze({ date, amount }));
+    let value: Decimal | undefined;
+    if (isBlank(item.date)) c.value("required", [key, i, "date"], { expected: table.dateHelp });
+    else date = readDateTerm(c, [key, i, "date"], item.date, dates);
+    if (isBlank(item[field])) c.value("required", [key, i, field], { expected: table.spec.expected });
+    else value = readNumberTerm(c, table.spec, item[field], [key, i, field]);
+    if (date && value) out.push(table.make(date, value));
     else okAll = false;
   });
   if (!okAll) return undefined;
-  // Stable: items of one date keep their order (they add up in the schedule anyway).
+  // Stable: items of one date keep their order.
   return out.sort((a, b) => compareDates(a.date, b.date));
 }
 
@@ -225,34 +244,34 @@ function readChoice(c: Collector, spec: TermSpec, raw: unknown): CreditMethod | 
     const found = CREDIT_METHODS.find((m) => m === folded);
     if (found) return found;
   }
-  c.value(spec.key, expectedMessage(spec.key, spec, raw));
+  c.expected("value", [spec.key], spec, raw);
   return undefined;
 }
 
 function readText(c: Collector, spec: TermSpec, raw: unknown): string | undefined {
   if (typeof raw === "number" && Number.isFinite(raw)) return String(raw);
   if (typeof raw !== "string") {
-    c.value(spec.key, expectedMessage(spec.key, spec, raw));
+    c.expected("value", [spec.key], spec, raw);
     return undefined;
   }
   if (raw.length > LIMITS.maxTextLength) {
-    c.num(spec.key, `${spec.key} must be at most ${LIMITS.maxTextLength} characters, got ${raw.length}`);
+    c.num("text-too-long", [spec.key], { max: LIMITS.maxTextLength, length: raw.length });
     return undefined;
   }
   return raw.trim();
 }
 
-function unknownKeyMessage(key: string): string {
+function unknownKey(c: Collector, key: string): void {
   const guess = termForLabel(key);
   const hint = guess ? `did you mean "${guess}"?` : `the terms are ${TERMS.map((t) => t.key).join(", ")}`;
-  return `unknown term ${show(key)}: ${hint}`;
+  c.value("unknown-term", [key], { got: show(key), hint });
 }
 
 function readTerms(c: Collector, input: Record<string, unknown>, dates: DateInput): Parsed {
   const p: Parsed = {};
   for (const key of Object.keys(input)) {
     if (!isTermKey(key)) {
-      c.value(key, unknownKeyMessage(key));
+      unknownKey(c, key);
       continue;
     }
     const spec = TERM_SPECS[key];
@@ -273,16 +292,16 @@ function readTerms(c: Collector, input: Record<string, unknown>, dates: DateInpu
         break;
       }
       case "date":
-        (p as Record<string, unknown>)[key] = readDateTerm(c, key, raw, dates);
+        (p as Record<string, unknown>)[key] = readDateTerm(c, [key], raw, dates);
         break;
       case "choice":
         p.creditMethod = readChoice(c, spec, raw);
         break;
       case "tranches":
-        p.tranches = readTranches(c, raw, dates);
+        p.tranches = readTable(c, TRANCHES_TABLE, raw, dates);
         break;
       case "capex":
-        p.capex = readCapex(c, raw, dates);
+        p.capex = readTable(c, CAPEX_TABLE, raw, dates);
         break;
     }
   }
@@ -304,13 +323,7 @@ export function validateDeal(input: unknown, options: ValidateOptions = {}): Res
     return validateUnsafe(input, options.dates ?? "iso");
   } catch (e) {
     // A hostile object (a throwing getter, a proxy) must not escape as an exception.
-    return fail([
-      {
-        term: "deal",
-        message: `the deal could not be read: ${describeThrown(e)}`,
-        kind: "value",
-      },
-    ]);
+    return fail([problem("value", "unreadable", [], { reason: describeThrown(e) })]);
   }
 }
 
@@ -331,9 +344,7 @@ function peakMonthlyFee(capacityMW: Decimal, rate: Decimal, escalator: Decimal, 
 
 function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
   if (!isPlainRecord(raw)) {
-    return fail([
-      { term: "deal", message: `a deal must be an object of terms (a JSON object), got ${show(raw)}`, kind: "value" },
-    ]);
+    return fail([problem("value", "not-a-deal", [], { got: show(raw) })]);
   }
   // Read every value once, into an object with no prototype: a getter cannot answer
   // differently on a second read, and nothing inherited is ever taken for a term.
@@ -355,35 +366,32 @@ function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
   }
 
   for (const key of ["ratePerKWMonth", "termMonths"] as const) {
-    if (!given(key)) c.value(key, `${key} is required: ${TERM_SPECS[key].expected}`);
+    if (!given(key)) c.value("required", [key], { expected: TERM_SPECS[key].expected });
   }
   if (!given("tranches")) {
-    if (!given("capacityMW")) c.value("capacityMW", "capacityMW is required (or give tranches): a number of MW > 0");
-    if (!given("startDate")) c.value("startDate", "startDate is required (or give tranches): a date");
+    const unless = " (or give tranches)";
+    if (!given("capacityMW")) c.value("required", ["capacityMW"], { unless, expected: "a number of MW > 0" });
+    if (!given("startDate")) c.value("required", ["startDate"], { unless, expected: "a date" });
   }
   if (creditMethod === "percent-of-fee" && !given("creditPercent")) {
-    c.value(
-      "creditPercent",
-      'creditPercent is required when creditMethod is "percent-of-fee": a fraction > 0 and <= 1 (0.5 = 50 %)',
-    );
+    c.value("required", ["creditPercent"], {
+      unless: ' when creditMethod is "percent-of-fee"',
+      expected: TERM_SPECS.creditPercent.expected,
+    });
   }
 
   let tranches = p.tranches;
   if (tranches) {
     const total = sum(tranches.map((t) => t.mw));
     if (p.capacityMW && !p.capacityMW.equals(total)) {
-      c.value(
-        "capacityMW",
-        `capacityMW must equal the sum of the tranches (${total.toString()} MW) or be left blank, got ${p.capacityMW.toString()}`,
-      );
+      c.value("capacity-mismatch", ["capacityMW"], { total: total.toString(), got: p.capacityMW.toString() });
     }
-    if (total.greaterThan(100_000))
-      c.num("tranches", `tranches must add up to at most 100,000 MW, got ${total.toString()}`);
+    if (total.greaterThan(100_000)) c.num("tranches-too-large", ["tranches"], { total: total.toString() });
     if (p.startDate && compareDates(p.startDate, tranches[0].date) !== 0) {
-      c.value(
-        "startDate",
-        `startDate must equal the earliest tranche date (${formatIsoDate(tranches[0].date)}) or be left blank, got ${formatIsoDate(p.startDate)}`,
-      );
+      c.value("start-mismatch", ["startDate"], {
+        earliest: formatIsoDate(tranches[0].date),
+        got: formatIsoDate(p.startDate),
+      });
     }
   } else if (p.capacityMW && p.startDate) {
     tranches = [Object.freeze({ date: p.startDate, mw: p.capacityMW })];
@@ -393,10 +401,7 @@ function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
   const renewalMonths = p.renewalMonths ?? 60;
   const renewalsExercised = p.renewalsExercised ?? 0;
   if (renewalsExercised > renewalOptions) {
-    c.num(
-      "renewalsExercised",
-      `renewalsExercised must be a whole number from 0 to renewalOptions (${renewalOptions}), got ${renewalsExercised}`,
-    );
+    c.num("renewals-exceed-options", ["renewalsExercised"], { options: renewalOptions, got: renewalsExercised });
   }
 
   if (tranches && p.termMonths !== undefined) {
@@ -408,29 +413,20 @@ function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
     const prepayment = p.prepayment ?? ZERO;
     const prepaymentDate = p.prepaymentDate ?? tranches[0].date;
     if (p.prepaymentDate && monthIndex(p.prepaymentDate) > last) {
-      c.num(
-        "prepaymentDate",
-        `prepaymentDate must be a date not after the last billing month (${lastText}), got ${formatIsoDate(p.prepaymentDate)}`,
-      );
+      c.num("after-last-month", ["prepaymentDate"], { last: lastText, got: formatIsoDate(p.prepaymentDate) });
     }
     let start = prepayment.isZero() ? first : Math.min(first, monthIndex(prepaymentDate));
     (p.capex ?? []).forEach((item, i) => {
       const m = monthIndex(item.date);
       if (m > last) {
-        c.num(
-          `capex[${i}].date`,
-          `capex[${i}].date must be a date not after the last billing month (${lastText}), got ${formatIsoDate(item.date)}`,
-        );
+        c.num("after-last-month", ["capex", i, "date"], { last: lastText, got: formatIsoDate(item.date) });
       }
       if (item.amount.greaterThan(0)) start = Math.min(start, m);
     });
     // The longest schedule any request can build: every renewal option exercised.
     const longest = lastStart + p.termMonths + Math.max(renewalOptions, renewalsExercised) * renewalMonths - 1;
     if (longest - start + 1 > LIMITS.maxScheduleMonths) {
-      c.num(
-        "tranches",
-        `the schedule must span at most ${LIMITS.maxScheduleMonths} months (every renewal option included), got ${longest - start + 1}: tranches, renewals, the prepayment date or capex dates are too far apart`,
-      );
+      c.num("schedule-too-long", ["tranches"], { max: LIMITS.maxScheduleMonths, months: longest - start + 1 });
     }
   }
 
@@ -443,16 +439,16 @@ function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
     );
     if (peak.greaterThan(LIMITS.maxMonthlyFee)) {
       const term = escalator.greaterThan(0) ? "escalator" : step.greaterThan(0) ? "renewalRateStep" : "ratePerKWMonth";
-      c.num(
-        term,
-        `${term} is too large: the deal's largest monthly fee (capacity × rate${escalator.greaterThan(0) ? " × escalation" : ""}${step.greaterThan(0) ? " × renewal steps" : ""}) must be at most $${LIMITS.maxMonthlyFee.toLocaleString("en-US")} (a limit of this add-in, so that every line stays exact to the cent in Excel), got about $${peak.toSignificantDigits(3).toNumber().toExponential(2)}`,
-      );
+      c.num("fee-too-large", [term], {
+        factors: `${escalator.greaterThan(0) ? " × escalation" : ""}${step.greaterThan(0) ? " × renewal steps" : ""}`,
+        peak: peak.toSignificantDigits(3).toNumber().toExponential(2),
+      });
     }
   }
 
   if (c.problems.length > 0 || !tranches || p.ratePerKWMonth === undefined || p.termMonths === undefined) {
     // Every path above that leaves a term unread records why; this is a last guard, never silence.
-    if (c.problems.length === 0) c.value("deal", "the deal could not be read: a term changed while it was being read");
+    if (c.problems.length === 0) c.value("unreadable", [], { reason: "a term changed while it was being read" });
     return fail(c.problems);
   }
   const startDate = tranches[0].date;
@@ -490,13 +486,14 @@ function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
 export function validateNumberTerm(key: TermKey, raw: unknown, label: string = key): Result<Decimal> {
   const spec = TERM_SPECS[key];
   if (spec.kind !== "decimal" && spec.kind !== "cents" && spec.kind !== "integer") {
-    return fail([{ term: label, message: `${label} is not a numeric term`, kind: "value" }]);
+    return fail([renamed(problem("value", "not-numeric", [key]), () => label)]);
   }
   const c = new Collector();
-  const value = isBlank(raw) ? undefined : readNumberTerm(c, spec, raw, label);
+  const value = isBlank(raw) ? undefined : readNumberTerm(c, spec, raw, [key]);
   if (value === undefined) {
-    if (c.problems.length === 0) c.value(label, `${label} is required: ${spec.expected}`);
-    return fail(c.problems);
+    if (c.problems.length === 0) c.value("required", [key], { expected: spec.expected });
+    // Named as the caller names it ("--rate", "rate"), not as the term.
+    return fail(c.problems.map((p) => renamed(p, () => label)));
   }
   return ok(value);
 }

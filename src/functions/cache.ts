@@ -1,12 +1,24 @@
 /**
- * A least-recently-used cache bounded both in entries and in approximate
- * bytes, so that a workbook with many deals (or one huge deal) cannot make
- * the long-lived shared runtime grow without limit.
+ * A cache bounded both in entries and in approximate bytes, so that a
+ * workbook with many deals (or one huge deal) cannot make the long-lived
+ * shared runtime grow without limit.
+ *
+ * Eviction is least-recently-used by approximation (CLOCK, "second chance"):
+ * a hit only marks its entry used; when room is needed, the oldest entries
+ * that were used since they were last passed over go to the back instead of
+ * being evicted. A hit costs a lookup and a write, not the delete and
+ * re-insert of an exact LRU, which in a Map of thousands of entries cost
+ * more than the rest of a cached call.
  */
+interface Entry<V> {
+  readonly value: V;
+  readonly bytes: number;
+  used: boolean;
+}
+
 export class BoundedCache<V> {
-  private readonly entries = new Map<string, { readonly value: V; readonly bytes: number }>();
+  private readonly entries = new Map<string, Entry<V>>();
   private totalBytes = 0;
-  private newestKey: string | undefined;
 
   constructor(
     readonly maxEntries: number,
@@ -27,12 +39,7 @@ export class BoundedCache<V> {
   get(key: string): V | undefined {
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
-    if (key !== this.newestKey) {
-      // Map keeps insertion order: re-inserting makes the entry the most recently used.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-      this.newestKey = key;
-    }
+    entry.used = true;
     return entry.value;
   }
 
@@ -41,12 +48,18 @@ export class BoundedCache<V> {
     this.delete(key);
     const size = Math.max(1, Math.ceil(bytes + key.length * 2));
     if (size > this.maxBytes) return;
-    this.entries.set(key, { value, bytes: size });
+    this.entries.set(key, { value, bytes: size, used: false });
     this.totalBytes += size;
-    this.newestKey = key;
     while (this.entries.size > this.maxEntries || this.totalBytes > this.maxBytes) {
-      const oldest = this.entries.keys().next().value as string;
-      this.delete(oldest);
+      const [oldest, entry] = this.entries.entries().next().value as [string, Entry<V>];
+      if (entry.used || oldest === key) {
+        // A second chance (and never the entry just stored): to the back, unmarked.
+        entry.used = false;
+        this.entries.delete(oldest);
+        this.entries.set(oldest, entry);
+      } else {
+        this.delete(oldest);
+      }
     }
   }
 
@@ -55,12 +68,10 @@ export class BoundedCache<V> {
     if (entry === undefined) return;
     this.entries.delete(key);
     this.totalBytes -= entry.bytes;
-    if (key === this.newestKey) this.newestKey = undefined;
   }
 
   clear(): void {
     this.entries.clear();
     this.totalBytes = 0;
-    this.newestKey = undefined;
   }
 }

@@ -1,22 +1,30 @@
 /**
- * One validated deal with its schedule, and the numbers the functions show,
- * each converted from the exact decimals once and kept. Conversions happen
- * here, at the boundary, and nowhere else: money lines are cents already;
- * averageAnnualRevenue, revenuePerMWYear and npv are rounded to cents (spec §4).
+ * What the HPC functions show of one deal, converted from the core's exact
+ * decimals once, here at the boundary and nowhere else: money lines are
+ * cents already; averageAnnualRevenue, revenuePerMWYear and npv are rounded
+ * to cents (spec §4).
+ *
+ * Two shapes, for two caches (resolve.ts): `DealFigures`, the compact record
+ * the metric functions read (a few KB: thousands of deals can be kept), and
+ * the schedule's table for HOSTINGCASHFLOW (`scheduleTable`, about 30 KB
+ * as numbers), kept for fewer deals.
  */
 import {
+  Decimal,
   FIGURES,
   SCHEDULE_COLUMNS,
   SCHEDULE_HEADER,
-  buildSchedule,
-  discountFactors,
   figureCell,
+  monthIndex,
   npv,
   round2,
   summarize,
+  termsKey,
   toExcelSerial,
-  type Decimal,
+  type CalendarDate,
+  type CashColumn,
   type Schedule,
+  type ScheduleRow,
   type Summary,
   type Terms,
 } from "../core";
@@ -29,102 +37,212 @@ export type Table = readonly (readonly Cell[])[];
 /** How many NPVs at different rates one deal remembers. */
 const MAX_RATES_PER_DEAL = 16;
 
+/** Below this many cents, x.toNumber() × 100 rounds to the exact cents (its error stays under a quarter cent). */
+const EXACT_CENTS_BOUND = 1e15;
+
 function cents(x: Decimal): number {
   return round2(x).toNumber();
 }
 
-export class Deal {
-  readonly schedule: Schedule;
-  private summaryMemo: Summary | undefined;
-  private summaryRateMemo: Summary | undefined;
-  private contractValueMemo: number | undefined;
-  private annualRevenueMemo: number | undefined;
-  private scheduleTableMemo: Table | undefined;
-  private frozenScheduleMemo: Table | undefined;
-  private summaryTableMemo: Table | undefined;
-  private readonly npvMemo = new Map<string, number>();
+/**
+ * The net cash flows, each exact: integer cents in a Float64Array when every
+ * flow is within `EXACT_CENTS_BOUND` (always, for deals within the fee
+ * limit), otherwise the decimals themselves.
+ */
+type Flows = Float64Array | readonly Decimal[];
 
-  constructor(readonly terms: Terms) {
-    this.schedule = buildSchedule(terms);
-  }
-
-  /** Approximate memory held: the schedule's decimals and, once built, the table of numbers. */
-  get approxBytes(): number {
-    return 4096 + this.schedule.rows.length * 1600 + this.terms.tranches.length * 200;
-  }
-
-  /** The summary without NPV (computed on its own, per rate). */
-  get summary(): Summary {
-    return (this.summaryMemo ??= summarize(this.schedule, null));
-  }
-
-  /** The summary at the terms' own discount rate (NPVs included when there is one). */
-  get summaryWithRate(): Summary {
-    const rate = this.terms.discountRate;
-    if (rate === null) return this.summary;
-    if (this.summaryRateMemo === undefined) {
-      const factors = discountFactors(rate, this.schedule.firstMonthIndex, this.schedule.rows.length);
-      this.summaryRateMemo = {
-        ...this.summary,
-        npv: npv(this.schedule, rate, "netCashFlow", factors),
-        hostNpv: npv(this.schedule, rate, "hostCashFlow", factors),
-      };
+function flowsOf(rows: readonly ScheduleRow[], column: CashColumn): Flows {
+  const out = new Float64Array(rows.length);
+  let last: Decimal | undefined;
+  let c = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const flow = rows[i][column];
+    // Months with nothing credited and no opex share the fee's decimal: convert each once.
+    if (flow !== last) {
+      c = Math.round(flow.toNumber() * 100);
+      if (!(Math.abs(c) < EXACT_CENTS_BOUND)) return rows.map((r) => r[column]);
+      last = flow;
     }
-    return this.summaryRateMemo;
+    out[i] = c;
+  }
+  return out;
+}
+
+/** The flows as the decimals the schedule held (a cent amount below 2^53 is exact in decimal). */
+function decimalFlows(flows: Flows): readonly Decimal[] {
+  if (!(flows instanceof Float64Array)) return flows;
+  const seen = new Map<number, Decimal>();
+  const out: Decimal[] = new Array<Decimal>(flows.length);
+  for (let i = 0; i < flows.length; i++) {
+    const c = flows[i];
+    let d = seen.get(c);
+    if (d === undefined) {
+      d = new Decimal(`${c}e-2`);
+      seen.set(c, d);
+    }
+    out[i] = d;
+  }
+  return out;
+}
+
+/**
+ * XNPV of net cash flows from the first month, by the core's own `npv`.
+ * The core reads a schedule's first month and its rows' net cash flows only;
+ * until it takes the flows themselves (see docs/benchmarks.md), the record
+ * hands it a schedule of just those. A test compares it with `npv` on the
+ * full schedule over random deals.
+ */
+function npvOfFlows(terms: Terms, firstMonthIndex: number, flows: Flows, rate: Decimal, column: CashColumn): Decimal {
+  const rows = decimalFlows(flows).map((flow) => ({ [column]: flow }) as unknown as ScheduleRow);
+  return npv({ terms, firstMonthIndex, rows }, rate, column);
+}
+
+/**
+ * The figures the metric functions return for one deal, kept as numbers:
+ * contract value, annual revenue, the summary, the prepayment remaining at
+ * the end of each month, and the net cash flows in cents for an NPV at any
+ * rate. Built from the schedule once; the schedule itself is not kept, so a
+ * record costs a few KB and a change that does not touch the deal's terms
+ * (a date, a discount rate given to DEALNPV) is answered from it.
+ */
+export class DealFigures {
+  readonly contractValue: number;
+  readonly annualRevenue: number;
+  private readonly firstMonthIndex: number;
+  private readonly prepayment: number;
+  /** Prepayment remaining after each month's credit, as the functions return it. */
+  private readonly remaining: Float64Array;
+  private readonly flows: Flows;
+  /** Host cash flows, when capex makes them differ from the net cash flows. */
+  private readonly hostFlows: Flows;
+  /** The summary without NPVs (they are per rate). */
+  readonly summary: Summary;
+  private readonly exactNpvMemo = new Map<string, Decimal>();
+  private summaryAtRateMemo: Summary | undefined;
+  private summaryTableMemo: Table | undefined;
+
+  private constructor(
+    readonly terms: Terms,
+    /** The terms' `termsKey`: what the caches know the deal by. */
+    readonly key: string,
+    schedule: Schedule,
+  ) {
+    const s = summarize(schedule, null);
+    const rows = schedule.rows;
+    this.contractValue = s.contractValue.toNumber();
+    this.annualRevenue = cents(s.averageAnnualRevenue);
+    this.firstMonthIndex = schedule.firstMonthIndex;
+    this.prepayment = terms.prepayment.toNumber();
+    this.remaining = new Float64Array(rows.length);
+    let last: Decimal | undefined;
+    let value = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i].prepaymentRemaining;
+      // The core reuses the decimal while nothing is credited: convert each once.
+      if (r !== last) {
+        value = r.toNumber();
+        last = r;
+      }
+      this.remaining[i] = value;
+    }
+    this.flows = flowsOf(rows, "netCashFlow");
+    this.hostFlows = s.totalCapex.isZero() ? this.flows : flowsOf(rows, "hostCashFlow");
+    this.summary = s;
   }
 
-  get contractValue(): number {
-    return (this.contractValueMemo ??= this.summary.contractValue.toNumber());
+  /** The figures of a built schedule; `key` is its terms' `termsKey` when the caller has it already. */
+  static of(schedule: Schedule, key: string = termsKey(schedule.terms)): DealFigures {
+    return new DealFigures(schedule.terms, key, schedule);
   }
 
-  get annualRevenue(): number {
-    return (this.annualRevenueMemo ??= cents(this.summary.averageAnnualRevenue));
+  /** Months of the schedule. */
+  get months(): number {
+    return this.remaining.length;
   }
 
-  /** XNPV of the net cash flows at an annual rate, rounded to cents. */
-  npvAt(rate: Decimal): number {
-    const key = rate.toString();
-    let value = this.npvMemo.get(key);
+  /** Approximate memory held (an upper estimate: the cache's byte bound relies on it). */
+  get approxBytes(): number {
+    const flowBytes = this.flows instanceof Float64Array ? 8 * this.flows.length : 120 * this.flows.length;
+    const hostBytes = this.hostFlows === this.flows ? 0 : flowBytes;
+    return (
+      3400 +
+      8 * this.remaining.length +
+      flowBytes +
+      hostBytes +
+      300 * (this.terms.tranches.length + this.terms.capex.length) +
+      160 * this.exactNpvMemo.size
+    );
+  }
+
+  /**
+   * Prepayment remaining at a date (the core's `prepaymentRemaining`): the
+   * prepayment before the first month, the last month's after the end.
+   */
+  prepaymentRemainingAt(date: CalendarDate): number {
+    const i = Math.min(monthIndex(date) - this.firstMonthIndex, this.remaining.length - 1);
+    return i < 0 ? this.prepayment : this.remaining[i];
+  }
+
+  /**
+   * XNPV of the net cash flows at an annual rate, rounded to cents. With the
+   * deal's schedule at hand (just built), from its rows; otherwise from the
+   * kept cents, which give the same decimals.
+   */
+  npvAt(rate: Decimal, column: CashColumn = "netCashFlow", schedule?: Schedule): number {
+    return cents(this.exactNpv(rate, column, schedule));
+  }
+
+  private exactNpv(rate: Decimal, column: CashColumn, schedule?: Schedule): Decimal {
+    const key = `${column}@${rate.toString()}`;
+    let value = this.exactNpvMemo.get(key);
     if (value === undefined) {
-      value = cents(npv(this.schedule, rate));
-      if (this.npvMemo.size >= MAX_RATES_PER_DEAL) this.npvMemo.clear();
-      this.npvMemo.set(key, value);
+      const flows = column === "netCashFlow" ? this.flows : this.hostFlows;
+      value = schedule
+        ? npv(schedule, rate, column)
+        : npvOfFlows(this.terms, this.firstMonthIndex, flows, rate, column);
+      if (this.exactNpvMemo.size >= MAX_RATES_PER_DEAL) this.exactNpvMemo.clear();
+      this.exactNpvMemo.set(key, value);
     }
     return value;
   }
 
-  /**
-   * The schedule with a header row; dates as Excel serials. Shared: hand out
-   * copies only (`copyTable`). Not frozen: V8 copies frozen arrays ~30× slower.
-   */
-  get scheduleTable(): Table {
-    if (this.scheduleTableMemo === undefined) {
-      const rows: Cell[][] = [[...SCHEDULE_HEADER]];
-      for (const r of this.schedule.rows) {
-        rows.push(SCHEDULE_COLUMNS.map((c) => (c.key === "date" ? toExcelSerial(r.date) : r[c.key].toNumber())));
-      }
-      this.scheduleTableMemo = rows;
-    }
-    return this.scheduleTableMemo;
+  /** The summary with both NPVs at the terms' own discount rate (none without one). */
+  summaryAtRate(schedule?: Schedule): Summary {
+    const rate = this.terms.discountRate;
+    if (rate === null) return this.summary;
+    return (this.summaryAtRateMemo ??= {
+      ...this.summary,
+      npv: this.exactNpv(rate, "netCashFlow", schedule),
+      hostNpv: this.exactNpv(rate, "hostCashFlow", schedule),
+    });
   }
 
-  /**
-   * The schedule table deep-frozen, for a host that only reads its result
-   * (Excel's custom-functions runtime serializes it): handed out as is, no
-   * copy per call, and a write into it cannot reach the cache.
-   */
-  get frozenScheduleTable(): Table {
-    return (this.frozenScheduleMemo ??= Object.freeze(this.scheduleTable.map((row) => Object.freeze(row.slice()))));
-  }
-
-  /** Label and value of every summary figure. Shared: hand out copies only (`copyTable`). */
-  get summaryTable(): Table {
+  /** Label and value of every summary figure, NPVs at the terms' rate. Shared: hand out copies only (`copyTable`). */
+  summaryTable(schedule?: Schedule): Table {
     if (this.summaryTableMemo === undefined) {
-      const s = this.summaryWithRate;
+      const s = this.summaryAtRate(schedule);
       this.summaryTableMemo = FIGURES.map((f) => [f.label, figureCell(f, f.value(s))]);
     }
     return this.summaryTableMemo;
   }
+}
+
+/** The schedule with a header row; dates as Excel serials. */
+export function scheduleTable(schedule: Schedule): Cell[][] {
+  const rows: Cell[][] = [[...SCHEDULE_HEADER]];
+  for (const r of schedule.rows) {
+    rows.push(SCHEDULE_COLUMNS.map((c) => (c.key === "date" ? toExcelSerial(r.date) : r[c.key].toNumber())));
+  }
+  return rows;
+}
+
+/**
+ * A table deep-frozen, for a host that only reads its result (Excel's
+ * custom-functions runtime serializes it): handed out as is, no copy per
+ * call, and a write into it cannot reach the cache.
+ */
+export function freezeTable(table: readonly (readonly Cell[])[]): Table {
+  return Object.freeze(table.map((row) => Object.freeze(row.slice())));
 }
 
 /** A fresh, mutable copy of a shared table (hosts may pad or rewrite what they are given). */

@@ -11,7 +11,6 @@ import {
   TERM_SPECS,
   figureCell,
   foldLabel,
-  prepaymentRemaining,
   readDate,
   validateNumberTerm,
   type CalendarDate,
@@ -20,9 +19,9 @@ import {
   type FigureKey,
 } from "../core";
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
-import { copyTable, type Cell, type Deal } from "./deal";
+import { copyTable, type Cell, type DealFigures } from "./deal";
 import { failure, success, valueProblem, type Failure, type Outcome } from "./outcome";
-import { resolveDeal } from "./resolve";
+import { npvOf, resolveDeal, scheduleTableOf, summaryOf, summaryTableOf } from "./resolve";
 
 /** Never throw at a host: an unexpected exception becomes #VALUE! with what went wrong. */
 function guard<T>(name: string, body: () => Outcome<T>): Outcome<T> {
@@ -39,7 +38,7 @@ function withDeal<T>(
   terms: unknown,
   tranches: unknown,
   capex: unknown,
-  body: (deal: Deal) => Outcome<T>,
+  body: (deal: DealFigures) => Outcome<T>,
 ): Outcome<T> {
   return guard(name, () => {
     const deal = resolveDeal(terms, tranches, capex);
@@ -47,9 +46,9 @@ function withDeal<T>(
   });
 }
 
-/** =HPC.HOSTINGCASHFLOW(terms, [tranches]): the schedule with a header row. */
+/** =HPC.HOSTINGCASHFLOW(terms, [tranches], [capex]): the schedule with a header row. */
 export function hostingCashflow(terms: unknown, tranches?: unknown, capex?: unknown): Outcome<Cell[][]> {
-  return withDeal("HOSTINGCASHFLOW", terms, tranches, capex, (deal) => success(copyTable(deal.scheduleTable)));
+  return withDeal("HOSTINGCASHFLOW", terms, tranches, capex, (deal) => success(copyTable(scheduleTableOf(deal))));
 }
 
 /**
@@ -64,7 +63,7 @@ export function hostingCashflowShared(
   tranches?: unknown,
   capex?: unknown,
 ): Outcome<readonly (readonly Cell[])[]> {
-  return withDeal("HOSTINGCASHFLOW", terms, tranches, capex, (deal) => success(deal.frozenScheduleTable));
+  return withDeal("HOSTINGCASHFLOW", terms, tranches, capex, (deal) => success(scheduleTableOf(deal)));
 }
 
 /** =HPC.CONTRACTVALUE(terms, [tranches]) */
@@ -80,7 +79,7 @@ export function annualRevenue(terms: unknown, tranches?: unknown, capex?: unknow
 const FIGURE_LIST = FIGURES.map((f) => f.key).join(", ");
 
 /** The figure a name picks: its key or its label, ignoring case, spaces and punctuation. */
-function findFigure(raw: unknown): Outcome<(typeof FIGURES)[number]> | undefined {
+function findFigure(raw: unknown): Outcome<Figure<FigureKey>> | undefined {
   const value = readCell(raw);
   if (isEmptyCell(value)) return undefined;
   if (typeof value === "string") {
@@ -101,16 +100,20 @@ function findFigure(raw: unknown): Outcome<(typeof FIGURES)[number]> | undefined
 export function dealSummary(terms: unknown, tranches?: unknown, capex?: unknown, figure?: unknown): Outcome<Cell[][]> {
   return withDeal("DEALSUMMARY", terms, tranches, capex, (deal) => {
     const picked = findFigure(figure);
-    if (picked === undefined) return success(copyTable(deal.summaryTable));
+    if (picked === undefined) return success(copyTable(summaryTableOf(deal)));
     if (!picked.ok) return picked;
     const one = figureOutcome(deal, picked.value);
     return one.ok ? success([[one.value]]) : one;
   });
 }
 
-/** One figure of a deal as a cell, or the error that says why it has no value. */
-export function figureOutcome(deal: Deal, f: Figure<FigureKey>): Outcome<Cell> {
-  const value = f.value(deal.summaryWithRate);
+/**
+ * One figure of a deal as a cell, or the error that says why it has none:
+ * #NUM! where the computation has no answer (no IRR, no payback; the reason
+ * in the message and the function's help), #VALUE! for a missing input.
+ */
+export function figureOutcome(deal: DealFigures, f: Figure<FigureKey>): Outcome<Cell> {
+  const value = f.value(summaryOf(deal));
   if (value !== null) return success(figureCell(f, value));
   switch (f.key) {
     case "irr":
@@ -158,7 +161,7 @@ export function dealNpv(terms: unknown, rate?: unknown, tranches?: unknown, cape
         ),
       ]);
     }
-    return success(deal.value.npvAt(annual));
+    return success(npvOf(deal.value, annual));
   });
 }
 
@@ -206,12 +209,12 @@ export function prepayRemaining(terms: unknown, date: unknown, tranches?: unknow
       }
       dates.push(out);
     }
-    const schedule = deal.value.schedule;
+    const figures = deal.value;
     // Shaped like the range; a ragged range (never from Excel) is padded to a rectangle with blanks.
     const width = dates.reduce((w, row) => Math.max(w, row.length), 0);
     return success(
       dates.map((row) =>
-        Array.from({ length: width }, (_, j) => (row[j] ? prepaymentRemaining(schedule, row[j]).toNumber() : "")),
+        Array.from({ length: width }, (_, j) => (row[j] ? figures.prepaymentRemainingAt(row[j]) : "")),
       ),
     );
   });

@@ -1,4 +1,4 @@
-import type { Problem } from "../core";
+import { problem, type Problem } from "../core";
 
 /**
  * What a function call gives back before it meets a host: a value, or one
@@ -35,10 +35,7 @@ export function failure(problems: readonly Problem[]): Failure {
   return { ok: false, code, message: shown.join("; ") };
 }
 
-export function valueProblem(term: string, message: string): Problem {
-  return { term, message, kind: "value" };
-}
-
-export function numProblem(term: string, message: string): Problem {
-  return { term, message, kind: "num" };
+/** A problem with a function's argument (the layout of its ranges), worded where it is found. */
+export function valueProblem(argument: string, message: string): Problem {
+  return problem("value", "argument", [argument], { text: message });
 }

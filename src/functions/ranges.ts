@@ -3,11 +3,19 @@
  * validates. Only layout is checked here (two columns, known labels, each
  * term once, no Excel error values); what a value must be is the core's job.
  */
-import { SCALAR_TERMS, TERM_SPECS, isTableTerm, parseIsoDate, termForLabel, type Problem, type TermKey } from "../core";
+import {
+  SCALAR_TERMS,
+  TERM_SPECS,
+  isTableTerm,
+  parseIsoDate,
+  pathText,
+  renamed,
+  termForLabel,
+  type Problem,
+  type TermKey,
+} from "../core";
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
 import { valueProblem } from "./outcome";
-
-export { foldLabel, termForLabel } from "../core";
 
 const LABEL_LIST = SCALAR_TERMS.map((t) => t.label).join(", ");
 
@@ -190,26 +198,25 @@ export function readTranchesRange(range: unknown): RawTable {
   return readTableRange(range, TRANCHES_ARGUMENT);
 }
 
-const TABLE_REF = /(tranches|capex)\[(\d+)\](?:\.(date|mw|amount))?/g;
-
 /**
  * The core names a row of a table by its place in the list (`tranches[0].mw`,
  * `capex[1].date`); on a sheet, the row of the range says more
- * (`tranches row 2 MW`).
+ * (`tranches row 2 MW`). The problem is re-worded from its path, not its text.
  */
 export function withTableRows(
   problem: Problem,
   rows: Readonly<Partial<Record<"tranches" | "capex", readonly number[]>>>,
 ): Problem {
-  if (!/^(tranches|capex)\[/.test(problem.term)) return problem;
-  const rename = (text: string) =>
-    text.replace(TABLE_REF, (match, table: "tranches" | "capex", index: string, field: string | undefined) => {
-      const row = rows[table]?.[Number(index)];
-      if (row === undefined) return match;
-      const suffix = field === "mw" ? " MW" : field === undefined ? "" : ` ${field}`;
-      return `${table} row ${row}${suffix}`;
-    });
-  return { ...problem, term: rename(problem.term), message: rename(problem.message) };
+  const [table] = problem.path;
+  if (table !== "tranches" && table !== "capex") return problem;
+  const byRow = rows[table];
+  return renamed(problem, (path) => {
+    const [t, index, field] = path;
+    const row = typeof index === "number" ? byRow?.[index] : undefined;
+    if ((t !== "tranches" && t !== "capex") || row === undefined) return pathText(path);
+    const suffix = field === undefined ? "" : field === "mw" ? " MW" : ` ${String(field)}`;
+    return `${t} row ${row}${suffix}`;
+  });
 }
 
 /** The tranches-only form of withTableRows. */

@@ -1,29 +1,52 @@
 /**
- * From a formula's ranges to a computed deal, through two caches:
+ * From a formula's ranges to a deal's figures, through three caches, each
+ * least-recently-used and bounded in entries and approximate bytes:
  *
- * 1. raw cells → validated terms (or the error), keyed by the cell values
- *    themselves, so that identical input is not read and validated again
- *    (the last few inputs are also recognized cell by cell, without a key:
- *    `recent.ts`);
- * 2. normalized terms (`termsKey`) → the deal with its schedule, so that a
- *    sheet with a schedule and a dozen metric cells on one deal builds the
- *    schedule once per change, however its ranges are laid out.
+ * 1. inputs: raw cells → validated terms (or the error) and their
+ *    `termsKey`, keyed by the cell values themselves, so that identical
+ *    input is not read and validated again (the last few inputs are also
+ *    recognized cell by cell, without a key: `recent.ts`);
+ * 2. figures: `termsKey` → the deal's `DealFigures`, the few KB the metric
+ *    functions read, sized for a book of thousands of deals: a change that
+ *    does not touch a deal's terms (a date, a rate given to DEALNPV,
+ *    another deal) never rebuilds its schedule;
+ * 3. tables: `termsKey` → the schedule's spilled table, as numbers, for
+ *    HOSTINGCASHFLOW, kept for far fewer deals (about 20 KB each).
  *
- * Both are LRU and bounded in entries and approximate bytes. The raw cache
- * holds terms, not deals, so the deal cache alone bounds the schedules kept.
+ * Decimal schedules (~120 KB of small objects each) are not cached: the one
+ * built last is kept until the next is built, so that the cells of one deal
+ * computed one after the other (a spill, an NPV) share it. Keeping dozens of
+ * them made every new deal cost a full garbage collection of the old
+ * generation. A sheet with a schedule and a dozen metric cells on one deal
+ * builds the schedule once per change, however its ranges are laid out.
+ * Caches belong here, not in the core (whose XNPV discount-factor cache in
+ * summary.ts is to move out: docs/benchmarks.md says what the functions need).
  */
-import { termsKey, validateDeal, type Terms } from "../core";
+import {
+  buildSchedule,
+  termsKey,
+  validateDeal,
+  type CashColumn,
+  type Decimal,
+  type Schedule,
+  type Summary,
+  type Terms,
+} from "../core";
 import { BoundedCache } from "./cache";
-import { Deal } from "./deal";
-import { failure, success, type Failure, type Outcome } from "./outcome";
+import { DealFigures, freezeTable, scheduleTable, type Table } from "./deal";
+import { failure, type Failure, type Outcome } from "./outcome";
 import { CAPEX_ARGUMENT, readTableRange, readTermsRange, readTranchesRange, withTableRows } from "./ranges";
 import { RecentInputs } from "./recent";
 
+const MB = 1024 * 1024;
+
 export const CACHE_LIMITS = Object.freeze({
-  rawEntries: 512,
-  rawBytes: 4 * 1024 * 1024,
-  dealEntries: 64,
-  dealBytes: 64 * 1024 * 1024,
+  inputEntries: 20_000,
+  inputBytes: 24 * MB,
+  figureEntries: 20_000,
+  figureBytes: 32 * MB,
+  tableEntries: 64,
+  tableBytes: 8 * MB,
   /** Raw input longer than this (as a key) is validated every time rather than cached. */
   maxRawKeyLength: 32 * 1024,
   /** Inputs recognized cell by cell, before any key is built. */
@@ -32,8 +55,11 @@ export const CACHE_LIMITS = Object.freeze({
 
 type Checked = { readonly ok: true; readonly terms: Terms; readonly key: string } | Failure;
 
-const rawCache = new BoundedCache<Checked>(CACHE_LIMITS.rawEntries, CACHE_LIMITS.rawBytes);
-const dealCache = new BoundedCache<Deal>(CACHE_LIMITS.dealEntries, CACHE_LIMITS.dealBytes);
+const inputs = new BoundedCache<Checked>(CACHE_LIMITS.inputEntries, CACHE_LIMITS.inputBytes);
+const figures = new BoundedCache<DealFigures>(CACHE_LIMITS.figureEntries, CACHE_LIMITS.figureBytes);
+const tables = new BoundedCache<Table>(CACHE_LIMITS.tableEntries, CACHE_LIMITS.tableBytes);
+/** The schedule built last, and its terms' key. */
+let last: { readonly key: string; readonly schedule: Schedule } | undefined;
 const recent = new RecentInputs<Checked>(CACHE_LIMITS.recentInputs);
 let schedulesBuilt = 0;
 let validations = 0;
@@ -106,54 +132,100 @@ function check(termsRange: unknown, tranchesRange: unknown, capexRange: unknown)
   return { ok: true, terms: checked.value, key: termsKey(checked.value) };
 }
 
-function dealFor(terms: Terms, key: string): Deal {
-  let deal = dealCache.get(key);
+/** Approximate bytes of validated terms and their key (an upper estimate, measured by scripts/bench-cache.mjs). */
+function checkedBytes(checked: Checked): number {
+  return checked.ok
+    ? 2400 + 400 * checked.terms.tranches.length + checked.key.length * 2
+    : 256 + checked.message.length * 2;
+}
+
+function scheduleFor(terms: Terms, key: string): Schedule {
+  if (last?.key === key) return last.schedule;
+  const schedule = buildSchedule(terms);
+  schedulesBuilt++;
+  last = { key, schedule };
+  return schedule;
+}
+
+/** The last schedule built, if it is this deal's. */
+function scheduleAtHand(key: string): Schedule | undefined {
+  return last?.key === key ? last.schedule : undefined;
+}
+
+function figuresFor(checked: { readonly terms: Terms; readonly key: string }): DealFigures {
+  let deal = figures.get(checked.key);
   if (deal === undefined) {
-    deal = new Deal(terms);
-    schedulesBuilt++;
-    dealCache.set(key, deal, deal.approxBytes);
+    deal = DealFigures.of(scheduleFor(checked.terms, checked.key), checked.key);
+    figures.set(checked.key, deal, deal.approxBytes);
   }
   return deal;
 }
 
-/** The deal of a terms range and optional tranches and capex ranges, or one error naming every problem. */
-export function resolveDeal(termsRange: unknown, tranchesRange: unknown, capexRange?: unknown): Outcome<Deal> {
+/** The figures of a terms range and an optional tranches range, or one error naming every problem. */
+export function resolveDeal(termsRange: unknown, tranchesRange: unknown, capexRange?: unknown): Outcome<DealFigures> {
   const noCapex = capexRange === undefined || capexRange === null;
   // The cell-by-cell recognition knows two ranges; a call with capex goes by key.
   let checked = noCapex ? recent.find(termsRange, tranchesRange) : undefined;
   if (checked === undefined) {
     const key = rawKey(termsRange, tranchesRange, capexRange);
-    checked = key === undefined ? undefined : rawCache.get(key);
+    checked = key === undefined ? undefined : inputs.get(key);
     if (checked === undefined) {
       checked = check(termsRange, tranchesRange, capexRange);
-      if (key !== undefined) {
-        const bytes = checked.ok ? 2048 + checked.key.length * 2 : 256 + checked.message.length * 2;
-        rawCache.set(key, checked, bytes);
-      }
+      if (key !== undefined) inputs.set(key, checked, checkedBytes(checked));
     }
     if (noCapex) recent.remember(termsRange, tranchesRange, checked);
   }
-  return checked.ok ? success(dealFor(checked.terms, checked.key)) : checked;
+  return checked.ok ? { ok: true, value: figuresFor(checked) } : checked;
+}
+
+/** The deal's schedule table, deep-frozen (`freezeTable`); its schedule is built again if it left the cache. */
+export function scheduleTableOf(deal: DealFigures): Table {
+  let table = tables.get(deal.key);
+  if (table === undefined) {
+    table = freezeTable(scheduleTable(scheduleFor(deal.terms, deal.key)));
+    // An array per row of 11 numbers; frozen arrays hold their numbers boxed (measured: ~200 bytes a row).
+    tables.set(deal.key, table, 1024 + table.length * 256);
+  }
+  return table;
+}
+
+/** The deal's NPV at a rate, from its schedule if it was built last (no decimals to rebuild), else from its figures. */
+export function npvOf(deal: DealFigures, rate: Decimal, column: CashColumn = "netCashFlow"): number {
+  return deal.npvAt(rate, column, scheduleAtHand(deal.key));
+}
+
+/** The deal's summary with the NPVs at the terms' own discount rate. */
+export function summaryOf(deal: DealFigures): Summary {
+  return deal.summaryAtRate(scheduleAtHand(deal.key));
+}
+
+/** The deal's summary table (shared: copy before handing it to a host that may write into it). */
+export function summaryTableOf(deal: DealFigures): Table {
+  return deal.summaryTable(scheduleAtHand(deal.key));
 }
 
 export interface CacheStats {
-  readonly rawEntries: number;
-  readonly rawBytes: number;
-  readonly dealEntries: number;
-  readonly dealBytes: number;
-  /** Raw inputs read and validated (cache misses of the first level), ever. */
+  readonly inputEntries: number;
+  readonly inputBytes: number;
+  readonly figureEntries: number;
+  readonly figureBytes: number;
+  readonly tableEntries: number;
+  readonly tableBytes: number;
+  /** Raw inputs read and validated (misses of the inputs cache), ever. */
   readonly validations: number;
-  /** Schedules built (cache misses of the second level), ever. */
+  /** Schedules built, ever. */
   readonly schedulesBuilt: number;
 }
 
 /** For tests and benchmarks: what the caches hold, and how much work they saved. */
 export function cacheStats(): CacheStats {
   return {
-    rawEntries: rawCache.size,
-    rawBytes: rawCache.bytes,
-    dealEntries: dealCache.size,
-    dealBytes: dealCache.bytes,
+    inputEntries: inputs.size,
+    inputBytes: inputs.bytes,
+    figureEntries: figures.size,
+    figureBytes: figures.bytes,
+    tableEntries: tables.size,
+    tableBytes: tables.bytes,
     validations,
     schedulesBuilt,
   };
@@ -161,6 +233,8 @@ export function cacheStats(): CacheStats {
 
 export function clearCaches(): void {
   recent.clear();
-  rawCache.clear();
-  dealCache.clear();
+  inputs.clear();
+  figures.clear();
+  tables.clear();
+  last = undefined;
 }

@@ -1,5 +1,5 @@
-import { FIGURE_BY_KEY, prepaymentRemaining, type CalendarDate, type FigureKey } from "../core";
-import { Deal, type Cell } from "../functions/deal";
+import { FIGURE_BY_KEY, buildSchedule, prepaymentRemaining, type CalendarDate, type FigureKey } from "../core";
+import { DealFigures, scheduleTable, type Cell } from "../functions/deal";
 import { figureOutcome } from "../functions/hpc";
 import { cellRef, parseCell } from "./a1";
 import { readTerms } from "./readBack";
@@ -25,7 +25,7 @@ export interface CachedValuesOptions {
  * keyed by A1 ref (the spill's anchor holds its first header). The terms are
  * read back from the plan's own cells, so the values are those of the sheet
  * as written, and come from core through the functions' own conversions
- * (`Deal`): money in cents, dates as Excel serials. Throws the `DealError`
+ * (`DealFigures`, `scheduleTable`): money in cents, dates as Excel serials. Throws the `DealError`
  * of a plan whose terms do not validate, and a `RangeError` for a formula
  * cell whose figure it does not know (a plan this function has not caught up
  * with): a file must never carry a made-up cached value.
@@ -34,7 +34,8 @@ export function planCachedValues(plan: SheetPlan, options: CachedValuesOptions):
   const byRef = new Map<string, CellValue | undefined>(plan.cells.map((c) => [c.ref, c.value]));
   const read = readTerms(plan.deal.layout, (ref) => byRef.get(ref) ?? null);
   if (!read.ok) throw read.error;
-  const deal = new Deal(read.value);
+  const schedule = buildSchedule(read.value);
+  const deal = DealFigures.of(schedule);
   const values = new Map<string, CachedValue>();
 
   // The figures the summary takes from HPC.DEALSUMMARY by name, as the function computes them.
@@ -47,8 +48,11 @@ export function planCachedValues(plan: SheetPlan, options: CachedValuesOptions):
     averageAnnualRevenue: () => deal.annualRevenue,
     capacity: () => deal.terms.capacityMW.toNumber(),
     revenuePerMWYear: () => fromSummary("revenuePerMWYear"),
-    npv: () => (deal.terms.discountRate === null ? { error: "#VALUE!" } : deal.npvAt(deal.terms.discountRate)),
-    prepaymentRemainingToday: () => prepaymentRemaining(deal.schedule, options.asOf).toNumber(),
+    npv: () =>
+      deal.terms.discountRate === null
+        ? { error: "#VALUE!" }
+        : deal.npvAt(deal.terms.discountRate, "netCashFlow", schedule),
+    prepaymentRemainingToday: () => prepaymentRemaining(schedule, options.asOf).toNumber(),
     totalCredits: () => fromSummary("totalCredits"),
     uncreditedPrepayment: () => fromSummary("uncreditedPrepayment"),
     totalNetCash: () => fromSummary("totalNetCash"),
@@ -67,7 +71,7 @@ export function planCachedValues(plan: SheetPlan, options: CachedValuesOptions):
 
   const anchor = parseCell(plan.schedule.anchor);
   if (!anchor) throw new RangeError(`bad schedule anchor ${plan.schedule.anchor}`);
-  deal.scheduleTable.forEach((line: readonly Cell[], r) =>
+  scheduleTable(schedule).forEach((line: readonly Cell[], r) =>
     line.forEach((cell, c) => values.set(cellRef(anchor.column + c, anchor.row + r), cell)),
   );
 

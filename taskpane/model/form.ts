@@ -14,6 +14,7 @@ import {
   validateDeal,
   type DealFile,
   type Problem,
+  type ProblemPath,
   type TermSpec,
   type Terms,
 } from "../../src/core";
@@ -110,16 +111,16 @@ export interface FormCheck {
 
 const SCALAR_KEYS: ReadonlySet<string> = new Set(FORM_TERMS.map((t) => t.key));
 
-/** The field a problem is about: `tranches[i].date` → that form row's date field (blank rows skipped). */
-export function fieldOf(term: string, rowOfIndex: readonly number[]): FieldId {
-  if (SCALAR_KEYS.has(term)) return term as ScalarTermKey;
-  const m = /^tranches\[(\d+)\](?:\.(\w+))?$/.exec(term);
-  if (m) {
-    const row = rowOfIndex[Number(m[1])] ?? Number(m[1]);
-    if (m[2] === "date" || m[2] === "mw") return `tranches.${row}.${m[2]}`;
+/** The field a problem is about, from its path: `tranches[i].date` → that form row's date field (blank rows skipped). */
+export function fieldOf(path: ProblemPath, rowOfIndex: readonly number[]): FieldId {
+  const [head, index, field] = path;
+  if (typeof head === "string" && SCALAR_KEYS.has(head)) return head as ScalarTermKey;
+  if (head === "tranches" && typeof index === "number") {
+    const row = rowOfIndex[index] ?? index;
+    if (field === "date" || field === "mw") return `tranches.${row}.${field}`;
     return `tranches.${row}`;
   }
-  if (term === "tranches") return "tranches";
+  if (head === "tranches") return "tranches";
   return "deal";
 }
 
@@ -130,7 +131,7 @@ export function checkForm(form: FormState): FormCheck {
   if (result.ok) return { terms: result.value, fields: new Map(), problems: [] };
   const fields = new Map<FieldId, string[]>();
   for (const p of result.error.problems) {
-    const id = fieldOf(p.term, rowOfIndex);
+    const id = fieldOf(p.path, rowOfIndex);
     fields.set(id, [...(fields.get(id) ?? []), p.message]);
   }
   return { terms: null, fields, problems: result.error.problems };

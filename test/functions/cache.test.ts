@@ -1,4 +1,5 @@
 import "../support/customFunctionsShim";
+import fc from "fast-check";
 import { BoundedCache } from "../../src/functions/cache";
 import {
   annualRevenue,
@@ -50,6 +51,49 @@ describe("BoundedCache", () => {
     expect(cache.size).toBe(0);
   });
 
+  it("keeps the entry just stored even when every older one was read since", () => {
+    const cache = new BoundedCache<number>(2, 1_000_000);
+    cache.set("a", 1, 10);
+    cache.set("b", 2, 10);
+    cache.get("a");
+    cache.get("b");
+    cache.set("c", 3, 10);
+    expect(cache.get("c")).toBe(3);
+    expect(cache.size).toBe(2);
+  });
+
+  it("holds its bounds and never answers with another key's value or an overwritten one, whatever the calls", () => {
+    const op = fc.oneof(
+      fc.record({ set: fc.integer({ min: 0, max: 30 }), bytes: fc.integer({ min: 0, max: 400 }) }),
+      fc.record({ get: fc.integer({ min: 0, max: 30 }) }),
+      fc.record({ del: fc.integer({ min: 0, max: 30 }) }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.array(op, { maxLength: 200 }), (entries, ops) => {
+        const cache = new BoundedCache<string>(entries, 1000);
+        const latest = new Map<string, string>();
+        ops.forEach((o, i) => {
+          if ("set" in o) {
+            const value = `${o.set}#${i}`;
+            cache.set(`k${o.set}`, value, o.bytes);
+            latest.set(`k${o.set}`, value);
+            // What was just stored is there, unless it alone is over the byte budget.
+            if (o.bytes + 2 * `k${o.set}`.length < 1000) expect(cache.get(`k${o.set}`)).toBe(value);
+          } else if ("get" in o) {
+            const got = cache.get(`k${o.get}`);
+            if (got !== undefined) expect(got).toBe(latest.get(`k${o.get}`));
+          } else {
+            cache.delete(`k${o.del}`);
+            latest.delete(`k${o.del}`);
+            expect(cache.get(`k${o.del}`)).toBeUndefined();
+          }
+          expect(cache.size).toBeLessThanOrEqual(entries);
+          expect(cache.bytes).toBeLessThanOrEqual(1000);
+        });
+      }),
+    );
+  });
+
   it("refuses a cache with no room", () => {
     expect(() => new BoundedCache(0, 10)).toThrow(RangeError);
   });
@@ -72,6 +116,16 @@ describe("the deal caches", () => {
     const after = cacheStats();
     expect(after.schedulesBuilt - before.schedulesBuilt).toBe(1);
     expect(after.validations - before.validations).toBe(1);
+  });
+
+  it("builds the schedule once when the metric cells come before the spill", () => {
+    const terms = workedCheckTerms();
+    const before = cacheStats().schedulesBuilt;
+    contractValue(terms);
+    dealNpv(terms);
+    dealSummary(terms);
+    hostingCashflow(terms);
+    expect(cacheStats().schedulesBuilt - before).toBe(1);
   });
 
   it("builds it again when a term changes, and not when only the layout does", () => {
@@ -104,15 +158,38 @@ describe("the deal caches", () => {
   it("stays within its bounds however many deals a workbook holds", () => {
     const terms = workedCheckTerms();
     terms[3][1] = 12; // 12-month term: small schedules, a quick test
-    for (let i = 0; i < CACHE_LIMITS.dealEntries + 20; i++) {
+    for (let i = 0; i < CACHE_LIMITS.tableEntries + 20; i++) {
       terms[2][1] = 100 + i;
       expect(typeof contractValue(terms)).toBe("number");
+      expect(Array.isArray(hostingCashflow(terms))).toBe(true);
     }
     const stats = cacheStats();
-    expect(stats.dealEntries).toBeLessThanOrEqual(CACHE_LIMITS.dealEntries);
-    expect(stats.dealBytes).toBeLessThanOrEqual(CACHE_LIMITS.dealBytes);
-    expect(stats.rawEntries).toBeLessThanOrEqual(CACHE_LIMITS.rawEntries);
-    expect(stats.rawBytes).toBeLessThanOrEqual(CACHE_LIMITS.rawBytes);
+    expect(stats.tableEntries).toBeLessThanOrEqual(CACHE_LIMITS.tableEntries);
+    expect(stats.tableBytes).toBeLessThanOrEqual(CACHE_LIMITS.tableBytes);
+    expect(stats.figureEntries).toBe(CACHE_LIMITS.tableEntries + 20); // figures outlive schedules
+    expect(stats.figureBytes).toBeLessThanOrEqual(CACHE_LIMITS.figureBytes);
+    expect(stats.inputEntries).toBeLessThanOrEqual(CACHE_LIMITS.inputEntries);
+    expect(stats.inputBytes).toBeLessThanOrEqual(CACHE_LIMITS.inputBytes);
+  });
+
+  it("answers a new date or a new NPV rate from a deal's figures, its schedule long evicted", () => {
+    const terms = workedCheckTerms();
+    terms[3][1] = 24;
+    const deals = CACHE_LIMITS.tableEntries * 3;
+    const at = (i: number) => {
+      terms[2][1] = 100 + i;
+      return terms;
+    };
+    for (let i = 0; i < deals; i++) contractValue(at(i));
+    const built = cacheStats().schedulesBuilt;
+    const validated = cacheStats().validations;
+    for (let i = 0; i < deals; i++) {
+      expect(typeof prepayRemaining(at(i), [[serial("2026-06-15")]])).not.toBe("string");
+      expect(typeof dealNpv(at(i), 0.07 + i / 10_000)).toBe("number");
+      expect(typeof dealSummary(at(i))).toBe("object");
+    }
+    expect(cacheStats().schedulesBuilt).toBe(built);
+    expect(cacheStats().validations).toBe(validated);
   });
 
   it("hands out a frozen table: a host that tries to write into a result cannot change the next one", () => {

@@ -1,6 +1,6 @@
 import { HyperFormula, type RawCellContent } from "hyperformula";
 import { computeDeal, round2 } from "../../src/core";
-import { HPC_HYPERFORMULA_CONFIG, registerHpcFunctions } from "../../src/functions/hyperformula/plugin";
+import { HPC_HYPERFORMULA_CONFIG, registerHpcFunctions } from "../../preview/hyperformula/plugin";
 import { sensitivity } from "../../src/functions/sensitivity";
 import { WORKED_CHECK_FILE, serial, workedCheckTerms } from "../support/deals";
 

@@ -82,8 +82,6 @@ describe("fuzzing hpc-deal", () => {
     }
   });
 
-  // Passes once src/cli/main.ts reads deal files with parseDealJson (the lead wires it):
-  // then remove `.failing`. Until then JSON.parse lets the last "capacityMW" win.
   it("refuses a deal file that gives a key twice", async () => {
     const r = await runCli(
       ["summary", "deal.json"],

@@ -13,7 +13,7 @@ import CopyWebpackPlugin from "copy-webpack-plugin";
 import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import type { Configuration } from "webpack";
-import { HPC_FUNCTION_NAMES } from "../../src/functions/hyperformula/plugin";
+import { HPC_FUNCTION_NAMES } from "../../preview/hyperformula/plugin";
 import { ROOT, productionConfig, webpackConfigModule } from "../support/buildAddin";
 
 const MANIFEST = path.join(ROOT, "manifest.xml");

@@ -28,7 +28,7 @@ import { evaluatePlan, type EvaluatedSheet } from "./hyperformulaWriter";
 
 /**
  * The plan evaluated in HyperFormula 3.5 with the HPC functions registered
- * (src/functions/hyperformula/plugin.ts): the sheet as inserted computes the
+ * (preview/hyperformula/plugin.ts): the sheet as inserted computes the
  * figures core computes, to the cent.
  */
 

@@ -1,5 +1,5 @@
 import { HyperFormula } from "hyperformula";
-import { HPC_HYPERFORMULA_CONFIG, registerHpcFunctions } from "../../src/functions/hyperformula/plugin";
+import { HPC_HYPERFORMULA_CONFIG, registerHpcFunctions } from "../../preview/hyperformula/plugin";
 import type { PlanCell, SheetPlan } from "../../src/plan";
 import { addressOf, writeCells, writePlanCells } from "../../preview/hyperformula/planWriter";
 

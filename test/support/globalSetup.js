@@ -1,5 +1,5 @@
-// Builds the CLI (lib/) once before the suites, so that the spawned-process
-// tests run what `npx hpc-deal` runs, never a stale build.
+// Builds the CLI (lib/) once before the suites, so that the spawned smoke tests
+// (test/cli/smoke.test.ts) run what `npx hpc-deal` runs, never a stale build.
 const { execFileSync } = require("node:child_process");
 const path = require("node:path");
 

@@ -6,11 +6,7 @@
  */
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
 import { Decimal, LIMITS, buildSchedule, money, npv, round2, validateDeal } from "../../src/core";
-import {
-  HPC_FUNCTION_NAMES,
-  HPC_HYPERFORMULA_CONFIG,
-  registerHpcFunctions,
-} from "../../src/functions/hyperformula/plugin";
+import { HPC_FUNCTION_NAMES, HPC_HYPERFORMULA_CONFIG, registerHpcFunctions } from "../../preview/hyperformula/plugin";
 import { WORKED_CHECK_FILE, serial, workedCheckTerms } from "../support/deals";
 
 registerHpcFunctions();

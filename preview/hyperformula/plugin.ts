@@ -1,22 +1,17 @@
 /**
  * The HPC functions in HyperFormula, for tests and the preview page: the
- * same implementations as the Excel functions (`../hpc.ts`), named as in
+ * same implementations as the Excel functions (`src/functions/hpc.ts`), named as in
  * Excel (`HPC.HOSTINGCASHFLOW`, … — HyperFormula accepts dotted names).
  *
- * DEV/TEST ONLY. HyperFormula is GPL-3.0 and a devDependency: no production
- * entry may import this module (the build fails if hyperformula gets into a
- * bundle, and a test checks the built bundles).
+ * DEV/TEST ONLY: HyperFormula is GPL-3.0, so this lives in preview/; nothing
+ * under src/ or taskpane/ may import it (a test and the build both check).
  *
- * HyperFormula fixes the size of an array result when the formula is
- * entered, before any cell is computed. HPC.HOSTINGCASHFLOW's size is
- * therefore worked out from the terms (and tranches) cells as they stand at
- * that moment, when they are a cell range or a name for one and hold plain
- * values; otherwise (a term is itself a formula, or the sheet is being built
- * and the terms come after the formula) the spill is sized for the longest
- * possible schedule and padded with empty cells. Write values before
- * formulas to get exact spills. A schedule that later outgrows its spill
- * gives #VALUE! saying so: enter the formula again. Build engines with
- * `HPC_HYPERFORMULA_CONFIG` (no smart rounding, the GPL license key).
+ * HyperFormula sizes an array result when the formula is entered, before any
+ * cell is computed, so HPC.HOSTINGCASHFLOW sizes its spill from the terms
+ * cells as they stand then (plain values in a range or a name for one), else
+ * for the longest possible schedule, padded with empty cells. Write values
+ * before formulas to get exact spills; a schedule that later outgrows its
+ * spill gives #VALUE! saying so. Build engines with `HPC_HYPERFORMULA_CONFIG`.
  */
 import {
   ArraySize,
@@ -30,12 +25,11 @@ import {
   type ConfigParams,
   type ImplementedFunctions,
 } from "hyperformula";
-import { LIMITS } from "../../core";
-import { FIGURES, SCHEDULE_HEADER } from "../../core";
-import type { Cell } from "../deal";
-import * as hpc from "../hpc";
-import { sensitivity } from "../sensitivity";
-import type { Outcome } from "../outcome";
+import { FIGURES, LIMITS, SCHEDULE_HEADER } from "../../src/core";
+import type { Cell } from "../../src/functions/deal";
+import * as hpc from "../../src/functions/hpc";
+import { sensitivity } from "../../src/functions/sensitivity";
+import type { Outcome } from "../../src/functions/outcome";
 
 type RunArgs = Parameters<FunctionPlugin["runFunction"]>;
 type Ast = RunArgs[0][number];

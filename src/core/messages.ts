@@ -1,0 +1,73 @@
+/**
+ * Every input problem's words, in one catalogue (HyperFormula keeps its
+ * messages in one module; zod words its issues in one function). A problem
+ * is data — a code, the path of the term, the parameters — and each surface
+ * names the path its own way: `tranches[2].mw` in a deal file, "tranches row
+ * 4 MW" on a sheet. Nobody parses a message back.
+ */
+import { LIMITS } from "./limits";
+
+export type ProblemParams = Readonly<Record<string, string | number>>;
+
+/** How a surface names a path: the subject of the sentence. */
+export interface Naming {
+  /** The term the problem is about, e.g. "tranches[2].mw". */
+  readonly subject: string;
+  /** The item holding it, e.g. "tranches[2]" (for "has an unknown field"). */
+  readonly parent: string;
+}
+
+type Template = (n: Naming, p: ProblemParams) => string;
+
+const limitNote = "(a limit of this add-in)";
+
+export const MESSAGES = {
+  /** A value of the wrong kind or out of the spec's range. */
+  expected: (n, p) => `${n.subject} must be ${p.expected}, got ${p.got}`,
+  /** Above one of this product's own bounds. */
+  limit: (n, p) => `${n.subject} must be at most ${p.max} ${limitNote}, got ${p.got}`,
+  digits: (n, p) =>
+    `${n.subject} must be a number with at most ${p.significant} significant digits and ${p.places} decimal places ${limitNote}, got ${p.got}`,
+  date: (n, p) => `${n.subject} must be ${p.what} between 1900-01-01 and 9999-12-31, got ${p.got}`,
+  required: (n, p) => `${n.subject} is required${p.unless ?? ""}: ${p.expected}`,
+  "text-too-long": (n, p) => `${n.subject} must be at most ${p.max} characters, got ${p.length}`,
+  "unknown-term": (_n, p) => `unknown term ${p.got}: ${p.hint}`,
+  "unknown-field": (n, p) => `${n.parent} has an unknown field ${p.field}: ${p.item} has only ${p.fields}`,
+  "not-a-list": (n, p) => `${n.subject} must be a list of ${p.shape} objects, got ${p.got}`,
+  "empty-list": (n, p) => `${n.subject} must hold at least one ${p.item} (or be left out), got an empty list`,
+  "too-many": (n, p) => `${n.subject} must hold at most ${p.max} ${p.items}, got ${p.count}`,
+  "not-an-item": (n, p) => `${n.subject} must be an object ${p.shape}, got ${p.got}`,
+  "capacity-mismatch": (n, p) =>
+    `${n.subject} must equal the sum of the tranches (${p.total} MW) or be left blank, got ${p.got}`,
+  "start-mismatch": (n, p) =>
+    `${n.subject} must equal the earliest tranche date (${p.earliest}) or be left blank, got ${p.got}`,
+  "tranches-too-large": (n, p) => `${n.subject} must add up to at most 100,000 MW, got ${p.total}`,
+  "renewals-exceed-options": (n, p) =>
+    `${n.subject} must be a whole number from 0 to renewalOptions (${p.options}), got ${p.got}`,
+  "after-last-month": (n, p) =>
+    `${n.subject} must be a date not after the last billing month (${p.last}), got ${p.got}`,
+  "schedule-too-long": (_n, p) =>
+    `the schedule must span at most ${p.max} months (every renewal option included), got ${p.months}: tranches, renewals, the prepayment date or capex dates are too far apart`,
+  "fee-too-large": (n, p) =>
+    `${n.subject} is too large: the deal's largest monthly fee (capacity × rate${p.factors}) must be at most $${LIMITS.maxMonthlyFee.toLocaleString("en-US")} (a limit of this add-in, so that every line stays exact to the cent in Excel), got about $${p.peak}`,
+  "not-a-deal": (_n, p) => `a deal must be an object of terms (a JSON object), got ${p.got}`,
+  unreadable: (_n, p) => `the deal could not be read: ${p.reason}`,
+  "not-numeric": (n) => `${n.subject} is not a numeric term`,
+  // Deal files (parseDealJson).
+  "json-syntax": (_n, p) => `the deal file is not valid JSON: ${p.what} at ${p.at}`,
+  "json-depth": (_n, p) =>
+    `the deal file nests objects and lists more than ${p.max} deep ${limitNote} at ${p.at}: a deal file needs three levels`,
+  "json-duplicate-key": (n, p) =>
+    `${n.subject} is given twice in the deal file (again at ${p.at}): each key may appear once, so that the file means one thing`,
+  "json-digits": (n, p) =>
+    `${n.subject} has more digits than a JSON number holds (${p.shown} would be read as ${p.read}): write it as text, e.g. "${p.shown}"`,
+  "json-number-range": (n, p) => `${n.subject} is a number too large for a JSON number (${p.shown}): write it as text`,
+  "json-not-text": () => "a deal file must be text",
+  "json-too-large": (_n, p) =>
+    `the deal file is larger than ${p.max} bytes ${limitNote}: a deal file is a few kilobytes`,
+  "json-more": (_n, p) => `and ${p.count} more problems in the deal file`,
+  /** A problem a surface words itself (the layout of a function's ranges): its text is the parameter. */
+  argument: (_n, p) => String(p.text),
+} satisfies Record<string, Template>;
+
+export type ProblemCode = keyof typeof MESSAGES;
