@@ -120,6 +120,8 @@ export async function sensitivityCommand(
   const rows = take(args, "--rows");
   const cols = take(args, "--cols");
   const rate = take(args, "--rate");
+  const twice = ["--figure", "--rows", "--cols", "--rate"].find((o) => args.includes(o));
+  if (twice !== undefined) throw new UsageError(`${twice} is given twice: give it once`);
   const unknown = args.find((a) => a.startsWith("-") && a !== "-");
   if (unknown !== undefined) throw new UsageError(`unknown option ${JSON.stringify(unknown)}: ${SENSITIVITY_USAGE}`);
   if (args.length > 1) throw new UsageError(`unexpected argument ${JSON.stringify(args[1])}: ${SENSITIVITY_USAGE}`);

@@ -199,6 +199,7 @@ describe("hpc-deal sensitivity", () => {
     const cases: [string[], RegExp, Record<string, unknown>?][] = [
       [[...base.slice(0, -1)], /--cols needs a value/],
       [[...base, "--what", "1"], /unknown option "--what"/],
+      [[...base, "--rows", "termMonths=1"], /--rows is given twice: give it once/],
       [[...base, "e.json"], /unexpected argument "e.json"/],
       [
         [...base.slice(0, 5), `ratePerKWMonth=${Array.from({ length: 101 }, (_, i) => i).join(",")}`, ...base.slice(6)],
