@@ -214,7 +214,7 @@ describe("hpc-deal sensitivity", () => {
       startDate: undefined,
       tranches: [{ date: "2025-01-01", mw: 1 }],
     };
-    cases[5] = [
+    cases[cases.length - 1] = [
       ["sensitivity", "t.json", "--figure", "npv", "--rows", "capacityMW=1,2", "--cols", "termMonths=12"],
       /--rows: capacityMW can be varied only for a deal without tranches/,
       { "t.json": withTranches },
