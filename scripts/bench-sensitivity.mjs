@@ -46,6 +46,8 @@ const cases = {
   "npv rate × delay": () => table("npv", "ratePerKWMonth", seven(109.38, 4.05), "delayMonths", seven(0, 2)),
   "contractValue rate × escalator": () =>
     table("contractValue", "ratePerKWMonth", seven(109.38, 4.05), "escalator", seven(0, 0.01)),
+  "npv rate × discountRate (7 schedules shared by 49 cells)": () =>
+    table("npv", "ratePerKWMonth", seven(109.38, 4.05), "discountRate", seven(0.04, 0.02)),
   "irr rate × delay": () => table("irr", "ratePerKWMonth", seven(109.38, 4.05), "delayMonths", seven(0, 2)),
 };
 

@@ -13,6 +13,7 @@
 import { daysInMonth, formatIsoDate, type CalendarDate } from "./dates";
 import { Decimal } from "./decimal";
 import { fail, ok, problem, type Problem, type Result } from "./errors";
+import { termsKey } from "./dealFile";
 import { buildSchedule, type Schedule } from "./schedule";
 import { FigureMemo, SENSITIVITY_FIGURES, type FigureOutcome, type SensitivityFigure } from "./sensitivityFigures";
 import { TERM_SPECS, foldLabel, type TermKey, type TermUnit, type Terms } from "./terms";
@@ -157,6 +158,8 @@ export interface SensitivityDeal {
   /** The figure of the deal as given (no input replaced). */
   readonly baseValue: FigureOutcome;
   readonly memo: FigureMemo;
+  /** Schedules built for this request's cells, by their terms without the discount rate (see scheduleOf). */
+  readonly schedules: Map<string, Schedule>;
 }
 
 export interface SensitivityOptions extends ValidateOptions {
@@ -198,7 +201,7 @@ export function prepareSensitivity(
   }
   const base: Base = { raw: Object.freeze(copy), terms, dates: options.dates ?? "iso" };
   const memo = new FigureMemo();
-  return ok({ base, figure, baseValue: figure.compute(buildSchedule(terms), memo), memo });
+  return ok({ base, figure, baseValue: figure.compute(buildSchedule(terms), memo), memo, schedules: new Map() });
 }
 
 /**
@@ -241,7 +244,26 @@ export function sensitivitySchedule(
   }
   const checked = validateDeal(raw, { dates: deal.base.dates });
   if (!checked.ok) return { ok: false, text: checked.error.problems[0].message };
-  return { ok: true, schedule: buildSchedule(checked.value) };
+  return { ok: true, schedule: scheduleOf(deal, checked.value) };
+}
+
+/** Schedules a request keeps: enough for every distinct deal of a 7×7 table, bounded for larger ones. */
+const MAX_SCHEDULES_KEPT = 64;
+
+/**
+ * The schedule of validated terms. The discount rate takes no part in a
+ * schedule (only in the figures), so cells that differ only in it, or only in
+ * a term their credit method ignores, share one build: the same rows, with
+ * the cell's own terms.
+ */
+function scheduleOf(deal: SensitivityDeal, terms: Terms): Schedule {
+  const key = termsKey({ ...terms, discountRate: null });
+  const kept = deal.schedules.get(key);
+  if (kept !== undefined) return { ...kept, terms };
+  const schedule = buildSchedule(terms);
+  if (deal.schedules.size >= MAX_SCHEDULES_KEPT) deal.schedules.clear();
+  deal.schedules.set(key, schedule);
+  return schedule;
 }
 
 /** The figure of the deal with the given inputs replaced (later ones win), or a short text. */

@@ -127,6 +127,27 @@ describe("sensitivity table (analysis.md §11)", () => {
     expect(table.cells[0][3]).toEqual({ ok: false, text: "escalator must be a fraction > -1 (0.03 = 3 %), got -1" });
   });
 
+  it("builds one schedule per deal a table holds: cells differing only in the discount rate share it", () => {
+    for (const figure of ["npv", "hostNpv"]) {
+      const deal = prepared(RAMP, figure);
+      const rates = ["95", "100"];
+      const discount = ["0", "0.08", "0.12", "-0.5"];
+      const table = sensitivityTable(
+        deal,
+        { input: input(deal, "ratePerKWMonth"), values: rates.map((v) => new Decimal(v)) },
+        { input: input(deal, "discountRate"), values: discount.map((v) => new Decimal(v)) },
+      );
+      expect(deal.schedules.size).toBe(rates.length);
+      rates.forEach((r, i) =>
+        discount.forEach((dr, j) =>
+          expect(show(table.cells[i][j])).toBe(
+            show(expected({ ...RAMP, ratePerKWMonth: Number(r), discountRate: Number(dr) }, figure)),
+          ),
+        ),
+      );
+    }
+  });
+
   it("uses the summary's labels for its figures", () => {
     for (const f of SENSITIVITY_FIGURES) expect(f.label).toBe(FIGURE_BY_KEY[f.key].label);
   });
