@@ -20,6 +20,7 @@ import {
   SUMMARY_ROWS,
   columnLetter,
   parseCell,
+  cellFormat,
   planCachedValues,
   type CachedValue,
   type PlanCell,
@@ -100,7 +101,9 @@ function overrides(plan: SheetPlan, options: ExportOptions): Map<string, string>
 
 function writeCell(ws: Worksheet, cell: PlanCell, value: ExcelCellValue | undefined): void {
   const target = ws.getCell(cell.ref);
-  if (cell.format) target.numFmt = cell.format;
+  // Text as text ("@") in the file too, so that a user's later re-entry keeps it text.
+  const format = typeof value === "string" ? cellFormat({ value }) : cell.format;
+  if (format) target.numFmt = format;
   if (cell.style) {
     const { font, fill } = xlsxStyle(cell.style);
     target.font = font;

@@ -23,6 +23,8 @@ export interface FakeSheet {
   id: string;
   name: string;
   cells: Map<string, unknown>;
+  /** Each cell's number format, as set (Excel's "General" when unset). */
+  formats: Map<string, unknown>;
   charts: { name: string; series: { name: string; values: string; x: string }[] }[];
   frozenRows: number;
 }
@@ -61,6 +63,23 @@ export function cellsOf(address: string): string[][] {
   return rows;
 }
 
+/**
+ * What Excel makes of a string written through `Range.values` into a cell
+ * whose number format is not text ("@"): a leading =, +, - or @ makes it a
+ * formula, and a number or date it recognises becomes a number. The recorder
+ * keeps such a cell as `{ excelRead, typed }`, so that it never equals the
+ * text the writer meant.
+ */
+export function excelReads(typed: unknown, format: unknown): unknown {
+  if (typeof typed !== "string" || typed === "" || format === "@") return typed;
+  if (/^[=+\-@]/.test(typed)) return { excelRead: "formula", typed };
+  if (/^\s*[$]?\d[\d,]*(\.\d+)?%?\s*$/.test(typed)) return { excelRead: "number", typed };
+  if (/^\d{4}-\d{1,2}(-\d{1,2})?$|^\d{1,2}[/-]\d{1,2}([/-]\d{2,4})?$|^[A-Za-z]{3,9}[ -]\d{2,4}$/.test(typed)) {
+    return { excelRead: "date", typed };
+  }
+  return typed;
+}
+
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly names = new Map<string, string>();
@@ -80,7 +99,14 @@ export class FakeExcel {
   }
 
   addSheet(name: string): FakeSheet {
-    const sheet: FakeSheet = { id: `{sheet-${this.nextId++}}`, name, cells: new Map(), charts: [], frozenRows: 0 };
+    const sheet: FakeSheet = {
+      id: `{sheet-${this.nextId++}}`,
+      name,
+      cells: new Map(),
+      formats: new Map(),
+      charts: [],
+      frozenRows: 0,
+    };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -181,10 +207,16 @@ export class FakeExcel {
     const fake = this;
     const values = this.loadable<unknown[][]>();
     const base = this.recorder(sheet, address, "") as Record<string, unknown>;
-    const write = (value: unknown) => () => {
+    const write = (value: unknown, prop: string) => () => {
       const s = sheet();
       const grid = value as unknown[][];
-      cellsOf(address).forEach((row, r) => row.forEach((ref, c) => s?.cells.set(ref, grid[r]?.[c] ?? grid[0][0])));
+      cellsOf(address).forEach((row, r) =>
+        row.forEach((ref, c) => {
+          const v = grid[r]?.[c] ?? grid[0][0];
+          if (prop === "numberFormat") s?.formats.set(ref, v);
+          else s?.cells.set(ref, prop === "values" ? excelReads(v, s.formats.get(ref)) : v);
+        }),
+      );
     };
     return new Proxy(base, {
       get(t, prop: string) {
@@ -200,7 +232,8 @@ export class FakeExcel {
         return Reflect.get(t, prop);
       },
       set(_t, prop: string, value: unknown) {
-        fake.record(sheet, address, prop, value, prop === "values" || prop === "formulas" ? write(value) : undefined);
+        const applies = prop === "values" || prop === "formulas" || prop === "numberFormat";
+        fake.record(sheet, address, prop, value, applies ? write(value, prop) : undefined);
         return true;
       },
     });
