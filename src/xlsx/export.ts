@@ -30,6 +30,7 @@ import { HPC_ADDIN, checkAddin, type AddinReference } from "./addin";
 import { UDF_PREFIX, customFunctionIds, storedFormula } from "./formula";
 import { stableGuid } from "./ids";
 import { addLiveParts } from "./postprocess";
+import { mergedRowHeights } from "./rowHeights";
 import { xlsxStyle } from "./styles";
 
 export type ExportMode = "live" | "values";
@@ -209,17 +210,7 @@ export async function exportPlanXlsx(plan: SheetPlan, options: ExportOptions): P
 
 /** Merged, wrapped note rows: Excel does not fit a merged cell's row height on open, so the export sets it. */
 function fitNoteRows(ws: Worksheet, plan: SheetPlan): void {
-  const widths = new Map(plan.columns.map((c) => [c.column, c.width]));
-  for (const range of plan.ranges) {
-    if (!range.merge || !range.wrap) continue;
-    const refs = cellsOf(range.ref);
-    const top = parseCell(refs[0]);
-    if (!top) continue;
-    const chars = refs
-      .filter((r) => parseCell(r)?.row === top.row)
-      .reduce((sum, r) => sum + (widths.get(r.replace(/\d+$/, "")) ?? 8.43), 0);
-    const text = String(ws.getCell(refs[0]).value ?? "");
-    const lines = Math.max(1, Math.ceil((text.length * 1.1) / Math.max(chars, 1)));
-    ws.getRow(top.row).height = lines * 15;
+  for (const { row, height } of mergedRowHeights(plan, (ref) => String(ws.getCell(ref).value ?? ""))) {
+    ws.getRow(row).height = height;
   }
 }

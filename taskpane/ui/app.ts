@@ -393,7 +393,8 @@ export class DealPane {
     return this.busyWhile(async () => {
       const outcome = await this.backend.insertDeal(valid.deal, valid.preset);
       if (outcome.ok) {
-        this.say("success", `Inserted the deal as the sheet "${outcome.sheet}".`);
+        if (outcome.warning) this.say("warning", outcome.warning);
+        else this.say("success", `Inserted the deal as the sheet "${outcome.sheet}".`);
         await this.refreshSheets(outcome.sheetId);
       } else this.say("error", outcome.reason);
     });
