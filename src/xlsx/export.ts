@@ -10,8 +10,10 @@
  *   a recipient without the add-in (whose full recalculation would turn the
  *   HPC formulas into #NAME?).
  *
+ * Both carry the plan's line chart, written as DrawingML parts after exceljs
+ * (which cannot write charts), with cached values so that it draws on open.
+ *
  * No Node API: it runs in the task pane as in the CLI (bytes in a Uint8Array).
- * exceljs cannot write charts: the chart's place holds a note saying so.
  */
 import ExcelJS, { type CellValue as ExcelCellValue, type Worksheet } from "exceljs";
 import { formatIsoDate, type CalendarDate } from "../core";
@@ -29,7 +31,7 @@ import {
 import { HPC_ADDIN, checkAddin, type AddinReference } from "./addin";
 import { UDF_PREFIX, customFunctionIds, storedFormula } from "./formula";
 import { stableGuid } from "./ids";
-import { addLiveParts } from "./postprocess";
+import { addChartParts, addLiveParts } from "./postprocess";
 import { mergedRowHeights } from "./rowHeights";
 import { xlsxStyle } from "./styles";
 
@@ -188,18 +190,9 @@ export async function exportPlanXlsx(plan: SheetPlan, options: ExportOptions): P
     if (!written.has(ref)) ws.getCell(ref).value = asExcelValue(value);
   }
 
-  for (const chart of plan.charts) {
-    const note = ws.getCell(chart.from);
-    note.value =
-      `Chart not included: the xlsx export cannot write charts. In Excel, insert a line chart of ` +
-      `${chart.series.map((s) => s.name).join(", ")} over the dates ${chart.categories} ` +
-      `(${chart.points} months), or insert the deal from the HPC Hosting Deals pane.`;
-    note.font = xlsxStyle("note").font;
-  }
-
   fitNoteRows(ws, plan);
 
-  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const bytes = await addChartParts(new Uint8Array(await wb.xlsx.writeBuffer()), plan.charts, cached);
   if (!live) return bytes;
   return addLiveParts(bytes, {
     addin,
