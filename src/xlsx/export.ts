@@ -28,7 +28,7 @@ import {
   type PlanCell,
   type SheetPlan,
 } from "../plan";
-import { HPC_ADDIN, checkAddin, type AddinReference } from "./addin";
+import { HPC_ADDIN, checkAddin, storeReference, type AddinDeployment, type AddinReference } from "./addin";
 import { UDF_PREFIX, customFunctionIds, storedFormula } from "./formula";
 import { stableGuid } from "./ids";
 import { addChartParts, addLiveParts } from "./postprocess";
@@ -43,6 +43,8 @@ export interface ExportOptions {
   readonly asOf: CalendarDate;
   /** The add-in the live workbook is tied to; manifest.xml's by default. */
   readonly addin?: AddinReference;
+  /** How the recipients get the add-in (see `AddinDeployment`); a developer sideload by default. */
+  readonly deployment?: AddinDeployment;
   /** The web extension's instance GUID (no braces); derived from the add-in and the sheet by default. */
   readonly instanceId?: string;
 }
@@ -131,6 +133,7 @@ function writeCell(ws: Worksheet, cell: PlanCell, value: ExcelCellValue | undefi
 export async function exportPlanXlsx(plan: SheetPlan, options: ExportOptions): Promise<Uint8Array> {
   const live = options.mode === "live";
   const addin = checkAddin(options.addin ?? HPC_ADDIN);
+  const reference = storeReference(addin, options.deployment);
   const cached = planCachedValues(plan, { asOf: options.asOf });
   const texts = overrides(plan, options);
 
@@ -195,7 +198,7 @@ export async function exportPlanXlsx(plan: SheetPlan, options: ExportOptions): P
   const bytes = await addChartParts(new Uint8Array(await wb.xlsx.writeBuffer()), plan.charts, cached);
   if (!live) return bytes;
   return addLiveParts(bytes, {
-    addin,
+    reference,
     instanceId: options.instanceId ?? stableGuid(`${addin.id}|${plan.sheet}|webextension1`),
     functionIds: [...functionIds].sort(),
   });

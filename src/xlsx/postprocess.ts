@@ -8,7 +8,7 @@
  */
 import JSZip from "jszip";
 import type { CachedValue, PlanChart } from "../plan";
-import type { AddinReference } from "./addin";
+import type { StoreReference } from "./addin";
 import { CHART_CONTENT_TYPE, CHART_REL, addDrawingElement, chartXml, drawingXml } from "./chart";
 import {
   CONTENT_TYPE,
@@ -28,7 +28,8 @@ import {
 } from "./parts";
 
 export interface LiveParts {
-  readonly addin: AddinReference;
+  /** The add-in as deployed: the web extension's `<we:reference>`. */
+  readonly reference: StoreReference;
   /** The web extension's instance GUID (no braces). */
   readonly instanceId: string;
   /** The stored names of the custom functions the workbook uses. */
@@ -64,7 +65,7 @@ export async function addLiveParts(xlsx: Uint8Array, parts: LiveParts): Promise<
   zip.file("xl/workbook.xml", setCalcId(await text(zip, "xl/workbook.xml")));
 
   // The add-in: web extension and task pane parts, the task panes hung off the package root.
-  zip.file(WEBEXTENSION_PATH, webextensionXml(parts.addin, parts.instanceId, parts.functionIds));
+  zip.file(WEBEXTENSION_PATH, webextensionXml(parts.reference, parts.instanceId, parts.functionIds));
   zip.file(TASKPANES_PATH, TASKPANES_XML);
   zip.file(TASKPANES_RELS_PATH, TASKPANES_RELS_XML);
   const rootRels = addRelationship(await text(zip, "_rels/.rels"), REL.webextensionTaskpanes, TASKPANES_PATH);

@@ -10,7 +10,7 @@ import { PRESETS, getPreset, type Preset } from "../../src/presets";
 import type { DealSheetSummary, UpdateOutcome } from "../actions";
 import type { WorkbookBackend } from "../backend/types";
 import { checkFileSize, exportDealText, exportFileName, importDealText } from "../model/dealFileIO";
-import { exportDealXlsx, type XlsxMode } from "../model/xlsxExport";
+import { deliverXlsx, deploymentFromUrl, exportDealXlsx, officeXlsxHost, type XlsxMode } from "../model/xlsxExport";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 import {
@@ -450,12 +450,12 @@ export class DealPane {
     const valid = this.validDeal();
     if (!valid) return Promise.resolve();
     return this.busyWhile(async () => {
-      const out = await exportDealXlsx(valid.deal, valid.preset, mode);
-      this.download(out.bytes as BlobPart, XLSX_TYPE, out.name);
-      this.say(
-        "info",
-        `Downloaded ${out.name}. If nothing was saved, desktop Excel may block downloads from add-ins: use Excel on the web or \`hpc-deal xlsx\`.`,
+      const deployment = deploymentFromUrl(this.doc.defaultView?.location.search ?? "");
+      const out = await exportDealXlsx(valid.deal, valid.preset, mode, undefined, deployment);
+      const message = await deliverXlsx(out, officeXlsxHost(), (bytes, name) =>
+        this.download(bytes as BlobPart, XLSX_TYPE, name),
       );
+      this.say("info", message);
     });
   }
 

@@ -99,7 +99,7 @@ describe("a live export's parts", () => {
 
   it("has taskpanes.xml pointing at it, hung off the package root, with both content types", async () => {
     expect(await part(live, "xl/webextensions/taskpanes.xml")).toContain(
-      '<wetp:taskpane dockstate="right" visibility="0" width="350" row="0"><wetp:webextensionref xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></wetp:taskpane>',
+      '<wetp:taskpane dockstate="right" visibility="1" width="350" row="0"><wetp:webextensionref xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></wetp:taskpane>',
     );
     expect(await part(live, "xl/webextensions/_rels/taskpanes.xml.rels")).toContain(
       '<Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2011/relationships/webextension" Target="webextension1.xml"/>',
