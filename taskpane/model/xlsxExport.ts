@@ -59,11 +59,13 @@ export interface XlsxHost {
   createWorkbook(base64: string): Promise<void>;
 }
 
-/** The Office host, or undefined outside Office. */
+/** The Office host, or undefined outside Office (office.js loaded in a plain page has no platform). */
 export function officeXlsxHost(): XlsxHost | undefined {
-  if (typeof Office === "undefined" || typeof Excel === "undefined" || !Office.context?.requirements) return undefined;
+  if (typeof Office === "undefined" || typeof Excel === "undefined") return undefined;
+  const context = Office.context as Partial<typeof Office.context> | undefined;
+  if (!context?.requirements || !context.platform) return undefined;
   return {
-    platform: String(Office.context.platform),
+    platform: String(context.platform),
     supports: (set, version) => Office.context.requirements.isSetSupported(set, version),
     createWorkbook: (base64) => Excel.createWorkbook(base64),
   };
