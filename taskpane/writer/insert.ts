@@ -16,17 +16,10 @@ import { addChart, chartName } from "./chart";
 import type { ExcelContextLike, WorksheetLike } from "./excelLike";
 import { DEAL_NAMESPACE, SHEET_MARKER, newRecordKey, recordFromXml, recordToXml } from "./metadata";
 import { applyStyle, charactersToPoints } from "./styles";
+import type { InsertOutcome } from "./dealSheets";
 import { describeError } from "./errors";
 
-export type InsertOutcome =
-  | {
-      readonly ok: true;
-      readonly sheet: string;
-      readonly sheetId: string;
-      /** Set when the sheet is complete but something around it is not (its chart): for the pane to show. */
-      readonly warning?: string;
-    }
-  | { readonly ok: false; readonly reason: string };
+export type { InsertOutcome } from "./dealSheets";
 
 function size(ref: string): { rows: number; columns: number } {
   const [a, b = a] = ref.split(":");
