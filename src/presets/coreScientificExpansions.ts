@@ -169,7 +169,7 @@ const AUGUST: Expansion = {
     "112 MW more, about $2.0 B over 12 years, operational in 1H 2026; cumulative 382 MW and $6.7 B.",
   delivered: [{ date: "2026-08-01", mw: 112 }],
   deliveredWhy:
-    "all 112 MW from 1 August 2026 (assumed: the roughly even ramp from 250 MW at end-2025 to about 590 MW by " +
+    "All 112 MW from 1 August 2026 (date assumed: the roughly even ramp from 250 MW at end-2025 to about 590 MW by " +
     "early 2027 passes 382 MW in mid-2026).",
 };
 
@@ -194,7 +194,7 @@ const OCTOBER: Expansion = {
     "about $2.0 B over 12 years, operational in 2H 2026; cumulative about 500 MW and $8.7 B across six sites.",
   delivered: [{ date: "2027-01-01", mw: 120 }],
   deliveredWhy:
-    'all 120 MW from 1 January 2027 (reported: about 590 MW billable "by early 2027"; the date, the start of 2027, ' +
+    'All 120 MW from 1 January 2027 (reported: about 590 MW billable "by early 2027"; the date, the start of 2027, ' +
     "is assumed).",
   extraNotes: ["Not modelled: the Denton expansion of about 70 MW (February 2025; value not disclosed; secondary)."],
 };
