@@ -24,6 +24,9 @@ const RAMP_DATES =
   "Each step is placed in the middle of its period: 1 November 2025, 1 July 2026, 1 July 2027. The first date " +
   "fits the record: Building 1's first 50 MW were reported ready for service on 27 October 2025.";
 
+const TERMS_NOT_MODELLED =
+  "Not modelled (terms, not cash): any extension options or credit support in the leases; our sources give none.";
+
 const FIRST_TITLE = "Applied Digital – CoreWeave, Polaris Forge 1 (June 2025)";
 
 const polarisForge250 = definePreset({
@@ -75,6 +78,7 @@ const polarisForge250 = definePreset({
       "no prepayment (none reported).",
     "Assumed: billing from 1 November 2025 (100 MW) and 1 July 2026 (150 MW).",
     "Reported (Applied Digital release, 27 October 2025): Building 1's first 50 MW ready for service on 27 October 2025.",
+    TERMS_NOT_MODELLED,
     "Not modelled: the host's opex and capex; the 150 MW added in August 2025 (see the 400 MW preset). " +
       PLACEHOLDER_RATE,
   ],
@@ -129,6 +133,7 @@ const polarisForge400 = definePreset({
       "(the two contracts imply 155.56 and 148.15); no prepayment (none reported).",
     "Assumed: billing from 1 November 2025, 1 July 2026 and 1 July 2027, each step for the full 15 years.",
     "Reported (Applied Digital release, 27 October 2025): Building 1's first 50 MW ready for service on 27 October 2025.",
+    TERMS_NOT_MODELLED,
     `Not modelled: the host's opex and capex. ${PLACEHOLDER_RATE}`,
   ],
 });

@@ -46,7 +46,8 @@ const HOST = "Core Scientific";
 const TENANT = "CoreWeave";
 const PARTIES = "The parties; the contracts extend the June 2024 ones.";
 const RENEWALS = "Two 5-year renewal options, as on every CoreWeave contract (Muskogee release): not modelled.";
-const LEFT_OUT = `Not modelled: the host's opex and capex, the two 5-year renewal options. ${PLACEHOLDER_RATE}`;
+const OPTIONS = "Not modelled (terms, not cash): the two 5-year renewal options (Muskogee release).";
+const LEFT_OUT = `Not modelled: the host's opex and capex. ${PLACEHOLDER_RATE}`;
 const RAMP =
   "The reported billable capacity to CoreWeave, all contracts together: about 48 MW by mid-2025 and 250 MW by " +
   "end-2025 (Q1 2025 results), about 590 MW by early 2027 (Q4 2025 results; it includes the Denton expansion of " +
@@ -91,7 +92,7 @@ function announced(e: Expansion): Preset {
       discountRate: DISCOUNT_RATE,
     },
     provenance: { ...terms(e), startDate: assumed(e.announcedStartWhy, ...e.announcedStartFrom) },
-    notes: [e.reportedNote, rateNote(e), `Assumed: ${e.announcedStartWhy}`, ...(e.extraNotes ?? []), LEFT_OUT],
+    notes: [e.reportedNote, rateNote(e), `Assumed: ${e.announcedStartWhy}`, ...(e.extraNotes ?? []), OPTIONS, LEFT_OUT],
   });
 }
 
@@ -115,7 +116,7 @@ function delivered(e: Expansion): Preset {
       tranches: e.delivered,
     },
     provenance: { ...terms(e), tranches: assumed(`${RAMP} ${e.deliveredWhy}`, CORZ_Q1_2025, CORZ_Q4_2025) },
-    notes: [e.reportedNote, rateNote(e), `Assumed: ${e.deliveredWhy}`, ...(e.extraNotes ?? []), LEFT_OUT],
+    notes: [e.reportedNote, rateNote(e), `Assumed: ${e.deliveredWhy}`, ...(e.extraNotes ?? []), OPTIONS, LEFT_OUT],
   });
 }
 

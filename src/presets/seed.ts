@@ -65,9 +65,10 @@ const commonNotes = (recouped: string): string[] => [
   `Assumed: the $300 M is ${recouped} and recouped at 50 % of each month's fee until repaid (Value Investors Club write-up, secondary).`,
 ];
 
+const OPTIONS = "Not modelled (terms, not cash): the two 5-year renewal options on each contract (Muskogee release).";
 const LEFT_OUT =
   "Not modelled: the host's opex, the conversion capex the $300 M pays for (net cash shows the $300 M without the spend), " +
-  `the two 5-year renewal options per contract, and the later expansions (separate presets). ${PLACEHOLDER_RATE}`;
+  `and the later expansions (separate presets). ${PLACEHOLDER_RATE}`;
 
 /** The seed deal as signed: CoreWeave's first hosting contracts with Core Scientific, 3 June 2024. */
 export const SEED_PRESET: Preset = definePreset({
@@ -119,6 +120,7 @@ export const SEED_PRESET: Preset = definePreset({
   notes: [
     ...commonNotes("paid on 1 July 2024 (as announced; the funding in fact came in 2025)"),
     "Assumed: sites of 80, 80 and 40 MW (Compass Point note, secondary) billing from 1 January, 1 April and 1 June 2025.",
+    OPTIONS,
     LEFT_OUT,
   ],
 });
@@ -187,6 +189,7 @@ export const SEED_DELIVERED: Preset = definePreset({
       "590 MW billable by early 2027; colocation revenue $65.5 M in 2025.",
     "Assumed: billing from 1 June 2025 (8 MW), 1 July 2025 (40 MW) and 1 December 2025 (152 MW); the seed's contracts " +
       "take the first 200 MW of the reported ramp.",
+    OPTIONS,
     LEFT_OUT,
   ],
   alsoCites: [CORZ_Q4_2025],
