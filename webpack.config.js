@@ -175,6 +175,8 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: "assets", to: "assets" },
           { from: "taskpane/taskpane.css", to: "taskpane.css" },
+          // The no-module check that shows a message on hosts the pane cannot run in (IE11, old Safari).
+          { from: "taskpane/unsupported.js", to: "unsupported.js" },
           {
             from: "manifest.xml",
             to: OUTPUTS.manifest,

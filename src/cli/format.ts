@@ -1,41 +1,43 @@
-import { formatIsoDate, money, type Decimal, type Schedule, type Summary } from "../core";
+import { FIGURES, SCHEDULE_COLUMNS, figureText, formatIsoDate, money, type Schedule, type Summary } from "../core";
 
-export const SCHEDULE_CSV_HEADER =
-  "date,billed_mw,rate_per_kw_month,gross_fee,credit,net_fee,opex,net_cash_flow,prepayment_remaining";
+export const SCHEDULE_CSV_HEADER = SCHEDULE_COLUMNS.map((c) => c.csv).join(",");
 
-/** The schedule as CSV: ISO dates, money (and the rate) with two decimals, no thousands separators. */
+/**
+ * The schedule as CSV: ISO dates, money with two decimals, no thousands
+ * separators; the rate exact (as Excel gets it), not rounded to cents.
+ */
 export function scheduleCsv(schedule: Schedule): string {
   const lines = [SCHEDULE_CSV_HEADER];
   for (const r of schedule.rows) {
     lines.push(
-      [
-        formatIsoDate(r.date),
-        r.billedMW.toString(),
-        money(r.rate),
-        money(r.grossFee),
-        money(r.credit),
-        money(r.netFee),
-        money(r.opex),
-        money(r.netCashFlow),
-        money(r.prepaymentRemaining),
-      ].join(","),
+      SCHEDULE_COLUMNS.map((c) => {
+        switch (c.key) {
+          case "date":
+            return formatIsoDate(r.date);
+          case "billedMW":
+          case "rate":
+            return r[c.key].toString();
+          default:
+            return money(r[c.key]);
+        }
+      }).join(","),
     );
   }
   return lines.join("\n") + "\n";
 }
 
-/** The summary with money as decimal strings in cents (nothing lost to floating point). */
-export function summaryJson(summary: Summary): Record<string, string> {
-  const out: Record<string, string> = {
-    contractValue: money(summary.contractValue),
-    averageAnnualRevenue: money(summary.averageAnnualRevenue),
-    revenuePerMWYear: money(summary.revenuePerMWYear),
-    totalCredits: money(summary.totalCredits),
-    uncreditedPrepayment: money(summary.uncreditedPrepayment),
-    totalNetCash: money(summary.totalNetCash),
-  };
-  if (summary.npv !== null) out.npv = money(summary.npv as Decimal);
-  out.firstMonth = formatIsoDate(summary.firstMonth);
-  out.lastMonth = formatIsoDate(summary.lastMonth);
+/**
+ * The summary with money as decimal strings in cents (nothing lost to
+ * floating point), dates ISO, the IRR as a decimal fraction. A figure with no
+ * value is null, except `npv`, which is left out without a discount rate (as
+ * it always was).
+ */
+export function summaryJson(summary: Summary): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const f of FIGURES) {
+    const value = f.value(summary);
+    if (f.key === "npv" && value === null) continue;
+    out[f.key] = figureText(f, value);
+  }
   return out;
 }

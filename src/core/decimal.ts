@@ -51,7 +51,3 @@ export function exactRound2(x: Exact): Decimal {
 export function money(x: Decimal): string {
   return x.toFixed(2, Decimal.ROUND_HALF_UP);
 }
-
-export function minDecimal(a: Decimal, b: Decimal): Decimal {
-  return a.lessThan(b) ? a : b;
-}

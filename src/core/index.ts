@@ -18,7 +18,16 @@ export * from "./outputs";
 export * from "./dealFile";
 export * from "./dealJson";
 export { buildSchedule, type Schedule, type ScheduleRow } from "./schedule";
-export { fullyCreditedMonth, npv, prepaymentRemaining, summarize, type Summary } from "./summary";
+export {
+  discountFactors,
+  fullyCreditedMonth,
+  npv,
+  prepaymentRemaining,
+  summarize,
+  type CashColumn,
+  type Summary,
+} from "./summary";
+export { NO_IRR_REASON, paybackMonth, xirr, type IrrResult, type NoIrr } from "./returns";
 export { validateDeal, validateNumberTerm, type ValidateOptions } from "./validate";
 export { isBlank, readDate, type DateInput } from "./values";
 

@@ -7,6 +7,8 @@ export const LIMITS = Object.freeze({
   maxTermMonths: 1200,
   /** Tranches in one deal. */
   maxTranches: 120,
+  /** Dated capex amounts in one deal. */
+  maxCapexItems: 1200,
   /** Rows of one schedule (first to last month). */
   maxScheduleMonths: 2400,
   /** Characters of a text term (name, host, tenant). */

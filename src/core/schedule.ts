@@ -1,6 +1,6 @@
 import { monthIndex, monthStart, type CalendarDate } from "./dates";
 import { Decimal, Escalation, Exact, ZERO, exactRound2 } from "./decimal";
-import type { Terms } from "./terms";
+import { billingMonths, type Terms } from "./terms";
 
 /** One month of the schedule. Money lines are in cents. */
 export interface ScheduleRow {
@@ -15,6 +15,10 @@ export interface ScheduleRow {
   readonly opex: Decimal;
   /** Net fee − opex, plus the prepayment in its month. */
   readonly netCashFlow: Decimal;
+  /** The host's capex of the month (analysis.md §9); 0 when none. */
+  readonly capex: Decimal;
+  /** Net cash flow − capex. */
+  readonly hostCashFlow: Decimal;
   /** Prepayment not yet credited after this month's credit. */
   readonly prepaymentRemaining: Decimal;
 }
@@ -33,8 +37,24 @@ interface TrancheState {
   readonly start: number;
   readonly end: number; // exclusive
   readonly mw: Exact;
-  /** mw × rate of escalation year y, computed once per year it is needed. */
-  readonly mwRate: Exact[];
+  /** mw × rate of (escalation year y, renewals begun n), computed once per pair it is needed. */
+  readonly mwRate: Map<number, Exact>;
+}
+
+/** When renewals begin, in months of a tranche (analysis.md §10). */
+interface RenewalClock {
+  readonly termMonths: number;
+  readonly renewalMonths: number;
+}
+
+/** Renewals begun by month k of a tranche: a renewal begins at k = termMonths + j × renewalMonths. */
+function renewalsBegun(k: number, clock: RenewalClock): number {
+  return k < clock.termMonths ? 0 : 1 + Math.floor((k - clock.termMonths) / clock.renewalMonths);
+}
+
+/** The first month of a tranche (k) after k at which a renewal begins. */
+function nextRenewal(k: number, clock: RenewalClock): number {
+  return clock.termMonths + renewalsBegun(k, clock) * clock.renewalMonths;
 }
 
 /** What bills in a month; it changes only when a tranche starts, ends or has an anniversary. */
@@ -98,7 +118,8 @@ class StraightLineCredits {
 function feeState(
   m: number,
   tranches: readonly TrancheState[],
-  rateForYear: (y: number) => Exact,
+  rateFor: (year: number, renewals: number) => Exact,
+  clock: RenewalClock,
   opexRate: Exact,
   creditPercent: Exact | null,
 ): FeeState {
@@ -112,9 +133,16 @@ function feeState(
       continue;
     }
     if (m >= t.end) continue;
-    const year = Math.floor((m - t.start) / 12);
-    until = Math.min(until, t.start + 12 * (year + 1), t.end);
-    const mwRate = (t.mwRate[year] ??= t.mw.times(rateForYear(year)));
+    const k = m - t.start;
+    const year = Math.floor(k / 12);
+    const n = renewalsBegun(k, clock);
+    until = Math.min(until, t.start + 12 * (year + 1), t.start + nextRenewal(k, clock), t.end);
+    const key = year * 64 + n;
+    let mwRate = t.mwRate.get(key);
+    if (mwRate === undefined) {
+      mwRate = t.mw.times(rateFor(year, n));
+      t.mwRate.set(key, mwRate);
+    }
     billedMW = billedMW.plus(t.mw);
     weighted = weighted.plus(mwRate);
     count++;
@@ -139,15 +167,22 @@ function feeState(
  * computed once per such change, not once per month.
  */
 export function buildSchedule(terms: Terms): Schedule {
+  const months = billingMonths(terms);
   const tranches: TrancheState[] = terms.tranches.map((t) => {
     const start = monthIndex(t.date);
-    return { start, end: start + terms.termMonths, mw: new Exact(t.mw), mwRate: [] };
+    return { start, end: start + months, mw: new Exact(t.mw), mwRate: new Map() };
   });
   const P = terms.prepayment;
   const hasPrepayment = P.greaterThan(0);
   const prepMonth = monthIndex(terms.prepaymentDate);
-  const firstBilling = tranches[0].start;
-  const first = hasPrepayment ? Math.min(firstBilling, prepMonth) : firstBilling;
+  const capexByMonth = new Map<number, Decimal>();
+  let first = hasPrepayment ? Math.min(tranches[0].start, prepMonth) : tranches[0].start;
+  for (const item of terms.capex) {
+    if (item.amount.isZero()) continue;
+    const m = monthIndex(item.date);
+    capexByMonth.set(m, (capexByMonth.get(m) ?? ZERO).plus(item.amount));
+    first = Math.min(first, m);
+  }
   const last = Math.max(...tranches.map((t) => t.end)) - 1;
 
   // rates[y] = ratePerKWMonth × (1 + escalator)^y, carried at 80 significant digits (decimal.ts).
@@ -161,6 +196,19 @@ export function buildSchedule(terms: Terms): Schedule {
     }
     return rates[y];
   };
+  // steps[n] = (1 + renewalRateStep)^n, at the same 80 digits; the product with a year's rate is exact.
+  const steps: Exact[] = [new Exact(1)];
+  const stepGrowth = new Escalation(terms.renewalRateStep).plus(1);
+  let stepChain = new Escalation(1);
+  const rateFor = (y: number, n: number): Exact => {
+    if (n === 0) return rateForYear(y);
+    while (steps.length <= n) {
+      stepChain = stepChain.times(stepGrowth);
+      steps.push(new Exact(stepChain));
+    }
+    return rateForYear(y).times(steps[n]);
+  };
+  const clock: RenewalClock = { termMonths: terms.termMonths, renewalMonths: terms.renewalMonths };
 
   const percentOfFee = terms.creditMethod === "percent-of-fee";
   const straightLine =
@@ -175,7 +223,7 @@ export function buildSchedule(terms: Terms): Schedule {
 
   for (let m = first; m <= last; m++) {
     if (state === undefined || m >= state.until) {
-      state = feeState(m, tranches, rateForYear, opexRate, creditPercent);
+      state = feeState(m, tranches, rateFor, clock, opexRate, creditPercent);
     }
     const { grossFee, opex } = state;
 
@@ -194,6 +242,7 @@ export function buildSchedule(terms: Terms): Schedule {
     const netFee = credit.isZero() ? grossFee : grossFee.minus(credit);
     let netCashFlow = opex.isZero() ? netFee : netFee.minus(opex);
     if (hasPrepayment && m === prepMonth) netCashFlow = netCashFlow.plus(P);
+    const capex = capexByMonth.get(m) ?? ZERO;
 
     rows.push({
       date: monthStart(m),
@@ -204,6 +253,8 @@ export function buildSchedule(terms: Terms): Schedule {
       netFee,
       opex,
       netCashFlow,
+      capex,
+      hostCashFlow: capex.isZero() ? netCashFlow : netCashFlow.minus(capex),
       prepaymentRemaining: remaining,
     });
   }

@@ -1,11 +1,13 @@
-import { daysBetween, formatIsoDate, monthIndex, monthStart, type CalendarDate } from "./dates";
+import { daysBetween, monthIndex, monthStart, type CalendarDate } from "./dates";
 import { Decimal, ZERO } from "./decimal";
-import type { Schedule } from "./schedule";
+import { paybackMonth, xirr, type NoIrr } from "./returns";
+import { buildSchedule, type Schedule } from "./schedule";
+import { billingMonths } from "./terms";
 
 export interface Summary {
   /** Σ gross fees. */
   readonly contractValue: Decimal;
-  /** contractValue × 12 / termMonths, unrounded. */
+  /** contractValue × 12 / billing months (the term plus exercised renewals), unrounded. */
   readonly averageAnnualRevenue: Decimal;
   /** averageAnnualRevenue / capacityMW, unrounded. */
   readonly revenuePerMWYear: Decimal;
@@ -18,62 +20,75 @@ export interface Summary {
   readonly npv: Decimal | null;
   readonly firstMonth: CalendarDate;
   readonly lastMonth: CalendarDate;
+  /** Σ capex (analysis.md §9). */
+  readonly totalCapex: Decimal;
+  /** XNPV of the host cash flows at the discount rate; null when there is none. */
+  readonly hostNpv: Decimal | null;
+  /** The IRR of the host cash flows (XIRR convention), or null with the reason. */
+  readonly irr: Decimal | null;
+  readonly irrNone: NoIrr | null;
+  /** The month from which the cumulative host cash flow stays >= 0; null when it ends negative. */
+  readonly paybackMonth: CalendarDate | null;
+  /** The contract value were every renewal option exercised (analysis.md §10). */
+  readonly contractValueAllRenewals: Decimal;
+  /** MW leased: the sum of the tranches. */
+  readonly capacityMW: Decimal;
 }
 
 const DAYS_PER_YEAR = new Decimal(365);
 
+/** A money column of the schedule that an NPV can be taken of. */
+export type CashColumn = "netCashFlow" | "hostCashFlow";
+
 /**
- * Excel's XNPV over the schedule's net cash flows: Σ CF / (1 + r)^(days / 365),
+ * Excel's XNPV over one cash column of the schedule: Σ CF / (1 + r)^(days / 365),
  * days counted from the schedule's first row. Unrounded.
  */
-export function npv(schedule: Schedule, rate: Decimal): Decimal {
+export function npv(
+  schedule: Schedule,
+  rate: Decimal,
+  column: CashColumn = "netCashFlow",
+  factors: readonly Decimal[] = discountFactors(rate, schedule.firstMonthIndex, schedule.rows.length),
+): Decimal {
   const rows = schedule.rows;
   if (rows.length === 0) return ZERO;
-  const factors = discountFactors(rate, schedule.firstMonthIndex, rows.length);
-  let total = rows[0].netCashFlow;
+  let total = rows[0][column];
   for (let i = 1; i < rows.length; i++) {
-    const cf = rows[i].netCashFlow;
+    const cf = rows[i][column];
     if (!cf.isZero()) total = total.plus(cf.times(factors[i]));
   }
   return total;
 }
 
-/** Discount factors already computed, by rate and first month: they depend on nothing else. */
-const FACTOR_CACHE_ENTRIES = 64;
-const factorCache = new Map<string, Decimal[]>();
-
 /**
  * 1 / (1 + r)^(d/365) for the first day of each month from `firstMonth` on
  * (d counted from the first), built up month by month: a row's factor is the
  * previous row's times perDay^(days between them), and a month has 28 to 31
- * days, so four powers serve a whole schedule. Deals that share a rate and a
- * first month (a portfolio, or one deal whose other terms change) share the
- * factors; the cache is small and least-recently-used.
+ * days, so four powers serve a whole schedule. They depend on the rate and
+ * the first month only: a caller may keep them for every deal that shares both.
  */
-function discountFactors(rate: Decimal, firstMonth: number, count: number): readonly Decimal[] {
-  const key = `${rate.toString()}@${firstMonth}`;
-  let factors = factorCache.get(key);
-  if (factors) {
-    factorCache.delete(key);
-  } else {
-    factors = [new Decimal(1)];
-    if (factorCache.size >= FACTOR_CACHE_ENTRIES) factorCache.delete(factorCache.keys().next().value as string);
-  }
-  factorCache.set(key, factors);
-  if (factors.length < count) {
-    const perDay = rate.plus(1).ln().dividedBy(DAYS_PER_YEAR).negated().exp();
-    const steps = new Map<number, Decimal>();
-    for (let i = factors.length; i < count; i++) {
-      const gap = daysBetween(monthStart(firstMonth + i - 1), monthStart(firstMonth + i));
-      let step = steps.get(gap);
-      if (step === undefined) {
-        step = perDay.pow(gap);
-        steps.set(gap, step);
-      }
-      factors.push(factors[i - 1].times(step));
+export function discountFactors(rate: Decimal, firstMonth: number, count: number): readonly Decimal[] {
+  const factors = [new Decimal(1)];
+  const perDay = rate.plus(1).ln().dividedBy(DAYS_PER_YEAR).negated().exp();
+  const steps = new Map<number, Decimal>();
+  for (let i = 1; i < count; i++) {
+    const gap = daysBetween(monthStart(firstMonth + i - 1), monthStart(firstMonth + i));
+    let step = steps.get(gap);
+    if (step === undefined) {
+      step = perDay.pow(gap);
+      steps.set(gap, step);
     }
+    factors.push(factors[i - 1].times(step));
   }
   return factors;
+}
+
+/** The contract value were every renewal option exercised. */
+function contractValueAllRenewals(schedule: Schedule, contractValue: Decimal): Decimal {
+  const { terms } = schedule;
+  if (terms.renewalsExercised === terms.renewalOptions) return contractValue;
+  const all = buildSchedule({ ...terms, renewalsExercised: terms.renewalOptions });
+  return all.rows.reduce((sum, r) => (r.grossFee.isZero() ? sum : sum.plus(r.grossFee)), ZERO);
 }
 
 export function summarize(schedule: Schedule, discountRate: Decimal | null = schedule.terms.discountRate): Summary {
@@ -81,12 +96,18 @@ export function summarize(schedule: Schedule, discountRate: Decimal | null = sch
   let contractValue = ZERO;
   let totalCredits = ZERO;
   let totalNetCash = ZERO;
+  let totalCapex = ZERO;
   for (const row of rows) {
     contractValue = contractValue.plus(row.grossFee);
     totalCredits = totalCredits.plus(row.credit);
     totalNetCash = totalNetCash.plus(row.netCashFlow);
+    if (!row.capex.isZero()) totalCapex = totalCapex.plus(row.capex);
   }
-  const averageAnnualRevenue = contractValue.times(12).dividedBy(terms.termMonths);
+  const averageAnnualRevenue = contractValue.times(12).dividedBy(billingMonths(terms));
+  const factors = discountRate === null ? null : discountFactors(discountRate, schedule.firstMonthIndex, rows.length);
+  const dates = rows.map((r) => r.date);
+  const hostFlows = rows.map((r) => r.hostCashFlow);
+  const irr = xirr(dates, hostFlows);
   return {
     contractValue,
     averageAnnualRevenue,
@@ -94,9 +115,16 @@ export function summarize(schedule: Schedule, discountRate: Decimal | null = sch
     totalCredits,
     uncreditedPrepayment: terms.prepayment.minus(totalCredits),
     totalNetCash,
-    npv: discountRate === null ? null : npv(schedule, discountRate),
+    npv: discountRate === null || factors === null ? null : npv(schedule, discountRate, "netCashFlow", factors),
     firstMonth: rows[0].date,
     lastMonth: rows[rows.length - 1].date,
+    totalCapex,
+    hostNpv: discountRate === null || factors === null ? null : npv(schedule, discountRate, "hostCashFlow", factors),
+    irr: irr.rate,
+    irrNone: irr.rate === null ? irr.reason : null,
+    paybackMonth: paybackMonth(dates, hostFlows),
+    contractValueAllRenewals: contractValueAllRenewals(schedule, contractValue),
+    capacityMW: terms.capacityMW,
   };
 }
 
@@ -109,11 +137,6 @@ export function prepaymentRemaining(schedule: Schedule, date: CalendarDate): Dec
   const { rows, firstMonthIndex, terms } = schedule;
   const i = Math.min(monthIndex(date) - firstMonthIndex, rows.length - 1);
   return i < 0 ? terms.prepayment : rows[i].prepaymentRemaining;
-}
-
-/** The month as the summary shows it: ISO date of its first day. */
-export function monthLabel(d: CalendarDate): string {
-  return formatIsoDate(d);
 }
 
 /**

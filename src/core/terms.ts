@@ -4,14 +4,14 @@ import type { Decimal } from "./decimal";
 export type CreditMethod = "straight-line" | "percent-of-fee";
 export const CREDIT_METHODS: readonly CreditMethod[] = ["straight-line", "percent-of-fee"];
 
-export type TermKind = "text" | "decimal" | "integer" | "cents" | "date" | "choice" | "tranches";
+export type TermKind = "text" | "decimal" | "integer" | "cents" | "date" | "choice" | "tranches" | "capex";
 
 /** How a term is shown: drives number formats in the sheet and the pane. */
-export type TermUnit = "text" | "mw" | "rate" | "months" | "date" | "usd" | "percent" | "choice" | "table";
+export type TermUnit = "text" | "mw" | "rate" | "months" | "count" | "date" | "usd" | "percent" | "choice" | "table";
 
-/** One row of the terms table: the single description of a term that validation, the pane's form, the sheet plan and the function help all read. */
-export interface TermSpec {
-  readonly key: TermKey;
+/** The shape of a row of the terms table: the single description of a term that validation, the pane's form, the sheet plan and the function help all read. */
+interface TermSpecBase {
+  readonly key: string;
   readonly label: string;
   readonly kind: TermKind;
   readonly unit: TermUnit;
@@ -25,29 +25,11 @@ export interface TermSpec {
   readonly max?: { readonly value: number; readonly inclusive: boolean; readonly limit?: boolean };
 }
 
-export type TermKey =
-  | "name"
-  | "host"
-  | "tenant"
-  | "capacityMW"
-  | "ratePerKWMonth"
-  | "termMonths"
-  | "startDate"
-  | "escalator"
-  | "prepayment"
-  | "prepaymentDate"
-  | "creditMethod"
-  | "creditMonths"
-  | "creditPercent"
-  | "opexPerMWMonth"
-  | "discountRate"
-  | "tranches";
-
 /** The product's own bounds (see limits.ts), beyond the spec's ranges. */
 const MAX_MONEY = { value: 1e13, inclusive: true, limit: true } as const;
 
 /** The terms of a deal, in the spec's order. */
-export const TERMS: readonly TermSpec[] = Object.freeze([
+const TERM_TABLE = [
   { key: "name", label: "Deal", kind: "text", unit: "text", expected: "text", help: "A name for the deal." },
   {
     key: "host",
@@ -187,13 +169,99 @@ export const TERMS: readonly TermSpec[] = Object.freeze([
     expected: "a list of {date, mw}",
     help: "The ramp: each tranche bills its MW for the full term from the month of its date.",
   },
-] satisfies TermSpec[]);
+  {
+    key: "capex",
+    label: "Capex table",
+    kind: "capex",
+    unit: "table",
+    expected: "a list of {date, amount}",
+    help: "The host's spending on the site, by date (whoever funds it): amounts in one month add up.",
+  },
+  {
+    key: "renewalOptions",
+    label: "Renewal options",
+    kind: "integer",
+    unit: "count",
+    expected: "a whole number of options >= 0",
+    help: "How many renewal options the contract carries (e.g. 2 five-year options).",
+    min: { value: 0, inclusive: true },
+    max: { value: 20, inclusive: true, limit: true },
+  },
+  {
+    key: "renewalMonths",
+    label: "Renewal months",
+    kind: "integer",
+    unit: "months",
+    expected: "a whole number of months >= 1",
+    help: "Length of each renewal in months (5 years = 60). Defaults to 60.",
+    min: { value: 1, inclusive: true },
+    max: { value: 1200, inclusive: true, limit: true },
+  },
+  {
+    key: "renewalRateStep",
+    label: "Renewal rate step",
+    kind: "decimal",
+    unit: "percent",
+    expected: "a fraction > -1 (0.05 = +5 %)",
+    help: "Change of the rate when each renewal begins, as a fraction; escalation keeps counting anniversaries.",
+    min: { value: -1, inclusive: false },
+    max: { value: 10, inclusive: true, limit: true },
+  },
+  {
+    key: "renewalsExercised",
+    label: "Renewals exercised",
+    kind: "integer",
+    unit: "count",
+    expected: "a whole number from 0 to renewalOptions",
+    help: "How many of the renewal options the model assumes the tenant exercises.",
+    min: { value: 0, inclusive: true },
+    max: { value: 20, inclusive: true, limit: true },
+  },
+] as const satisfies readonly TermSpecBase[];
 
-export const TERM_BY_KEY: ReadonlyMap<TermKey, TermSpec> = new Map(TERMS.map((t) => [t.key, t]));
+/** The terms of a deal, in the spec's order, then the analyst's extensions (analysis.md §9–§10). */
+export const TERMS: readonly TermSpec[] = Object.freeze(TERM_TABLE);
+
+/** Every term's key, derived from the table: a new row is a new key. */
+export type TermKey = (typeof TERM_TABLE)[number]["key"];
+
+/** One row of the terms table (see TERM_TABLE). */
+export type TermSpec = Omit<TermSpecBase, "key"> & { readonly key: TermKey };
+
+/** The terms given as tables (lists of rows) rather than one value. */
+export type TableTermKey = Extract<(typeof TERM_TABLE)[number], { kind: "tranches" | "capex" }>["key"];
+export type ScalarTermKey = Exclude<TermKey, TableTermKey>;
+
+export function isTableTerm(key: TermKey): key is TableTermKey {
+  return key === "tranches" || key === "capex";
+}
+
+/** The terms that hold one value each (the terms block of a sheet, the fields of the pane's form). */
+export const SCALAR_TERMS: readonly (TermSpec & { readonly key: ScalarTermKey })[] = Object.freeze(
+  TERM_TABLE.filter((t): t is Extract<(typeof TERM_TABLE)[number], { key: ScalarTermKey }> => !isTableTerm(t.key)),
+);
+
+/** Every term by key: total over TermKey, so a lookup needs no fallback. */
+export const TERM_SPECS: Readonly<Record<TermKey, TermSpec>> = Object.freeze(
+  Object.fromEntries(TERM_TABLE.map((t) => [t.key, t])) as Record<TermKey, TermSpec>,
+);
+
+export const TERM_BY_KEY: ReadonlyMap<TermKey, TermSpec> = new Map(TERM_TABLE.map((t) => [t.key, t]));
+
+/** Whether a string names a term (own keys only: "__proto__" or "toString" never do). */
+export function isTermKey(key: string): key is TermKey {
+  return Object.prototype.hasOwnProperty.call(TERM_SPECS, key);
+}
 
 export interface Tranche {
   readonly date: CalendarDate;
   readonly mw: Decimal;
+}
+
+/** One dated capex amount (whole cents, >= 0). */
+export interface CapexItem {
+  readonly date: CalendarDate;
+  readonly amount: Decimal;
 }
 
 /**
@@ -222,6 +290,17 @@ export interface Terms {
   readonly discountRate: Decimal | null;
   /** Sorted by date; at least one. */
   readonly tranches: readonly Tranche[];
+  /** Sorted by date; possibly empty. */
+  readonly capex: readonly CapexItem[];
+  readonly renewalOptions: number;
+  readonly renewalMonths: number;
+  readonly renewalRateStep: Decimal;
+  readonly renewalsExercised: number;
+}
+
+/** Months each tranche bills: the term plus the renewals exercised (analysis.md §10). */
+export function billingMonths(terms: Pick<Terms, "termMonths" | "renewalsExercised" | "renewalMonths">): number {
+  return terms.termMonths + terms.renewalsExercised * terms.renewalMonths;
 }
 
 /** Labels compare case-insensitively, ignoring spaces and punctuation ("Capacity (MW)" = "capacity mw" = "capacityMW"). */
@@ -230,7 +309,7 @@ export function foldLabel(text: string): string {
 }
 
 const KEY_BY_FOLDED: ReadonlyMap<string, TermKey> = new Map(
-  TERMS.flatMap((t) => [
+  TERM_TABLE.flatMap((t) => [
     [foldLabel(t.key), t.key],
     [foldLabel(t.label), t.key],
   ]),

@@ -1,13 +1,15 @@
-import { compareDates, formatIsoDate, monthIndex, type CalendarDate } from "./dates";
+import { compareDates, formatIsoDate, monthIndex, monthStart, type CalendarDate } from "./dates";
 import { Decimal, Exact, ZERO } from "./decimal";
 import { fail, ok, type Problem, type Result } from "./errors";
 import { LIMITS } from "./limits";
 import {
   CREDIT_METHODS,
   TERMS,
-  TERM_BY_KEY,
   termForLabel,
   type CreditMethod,
+  TERM_SPECS,
+  isTermKey,
+  type CapexItem,
   type TermKey,
   type TermSpec,
   type Terms,
@@ -44,6 +46,11 @@ type Parsed = {
   opexPerMWMonth?: Decimal;
   discountRate?: Decimal;
   tranches?: Tranche[];
+  capex?: CapexItem[];
+  renewalOptions?: number;
+  renewalMonths?: number;
+  renewalRateStep?: Decimal;
+  renewalsExercised?: number;
 };
 
 function isPlainRecord(raw: unknown): raw is Record<string, unknown> {
@@ -119,7 +126,7 @@ function readDateTerm(c: Collector, term: string, raw: unknown, dates: DateInput
 }
 
 const TRANCHE_MW: TermSpec = {
-  ...(TERM_BY_KEY.get("capacityMW") as TermSpec),
+  ...TERM_SPECS.capacityMW,
   expected: "a number of MW > 0",
 };
 
@@ -166,6 +173,49 @@ function readTranches(c: Collector, raw: unknown, dates: DateInput): Tranche[] |
   return out.sort((a, b) => compareDates(a.date, b.date));
 }
 
+const CAPEX_AMOUNT: TermSpec = {
+  ...TERM_SPECS.prepayment,
+  expected: "an amount in whole cents >= 0",
+};
+
+function readCapex(c: Collector, raw: unknown, dates: DateInput): CapexItem[] | undefined {
+  if (!Array.isArray(raw)) {
+    c.value("capex", `capex must be a list of {"date", "amount"} objects, got ${show(raw)}`);
+    return undefined;
+  }
+  if (raw.length > LIMITS.maxCapexItems) {
+    c.num("capex", `capex must hold at most ${LIMITS.maxCapexItems} items, got ${raw.length}`);
+    return undefined;
+  }
+  const out: CapexItem[] = [];
+  let okAll = true;
+  raw.forEach((item: unknown, i) => {
+    const where = `capex[${i}]`;
+    if (!isPlainRecord(item)) {
+      c.value(where, `${where} must be an object {"date": "YYYY-MM-DD", "amount": number}, got ${show(item)}`);
+      okAll = false;
+      return;
+    }
+    for (const k of Object.keys(item)) {
+      if (k !== "date" && k !== "amount") {
+        c.value(`${where}.${k}`, `${where} has an unknown field ${show(k)}: a capex item has only "date" and "amount"`);
+        okAll = false;
+      }
+    }
+    let date: CalendarDate | undefined;
+    let amount: Decimal | undefined;
+    if (isBlank(item.date)) c.value(`${where}.date`, `${where}.date is required: the date the money is spent`);
+    else date = readDateTerm(c, `${where}.date`, item.date, dates);
+    if (isBlank(item.amount)) c.value(`${where}.amount`, `${where}.amount is required: ${CAPEX_AMOUNT.expected}`);
+    else amount = readNumberTerm(c, CAPEX_AMOUNT, item.amount, `${where}.amount`);
+    if (date && amount) out.push(Object.freeze({ date, amount }));
+    else okAll = false;
+  });
+  if (!okAll) return undefined;
+  // Stable: items of one date keep their order (they add up in the schedule anyway).
+  return out.sort((a, b) => compareDates(a.date, b.date));
+}
+
 function readChoice(c: Collector, spec: TermSpec, raw: unknown): CreditMethod | undefined {
   if (typeof raw === "string") {
     const folded = raw
@@ -201,11 +251,11 @@ function unknownKeyMessage(key: string): string {
 function readTerms(c: Collector, input: Record<string, unknown>, dates: DateInput): Parsed {
   const p: Parsed = {};
   for (const key of Object.keys(input)) {
-    const spec = TERM_BY_KEY.get(key as TermKey);
-    if (!spec || !Object.prototype.hasOwnProperty.call(input, key)) {
+    if (!isTermKey(key)) {
       c.value(key, unknownKeyMessage(key));
       continue;
     }
+    const spec = TERM_SPECS[key];
     const raw = input[key];
     // Credit terms are read once the credit method is known: the one it does not use is ignored.
     if (isBlank(raw) || key === "creditMonths" || key === "creditPercent") continue;
@@ -230,6 +280,9 @@ function readTerms(c: Collector, input: Record<string, unknown>, dates: DateInpu
         break;
       case "tranches":
         p.tranches = readTranches(c, raw, dates);
+        break;
+      case "capex":
+        p.capex = readCapex(c, raw, dates);
         break;
     }
   }
@@ -295,14 +348,14 @@ function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
   let creditMonths: number | undefined;
   let creditPercent: Decimal | undefined;
   if (creditMethod === "straight-line" && given("creditMonths")) {
-    creditMonths = readNumberTerm(c, TERM_BY_KEY.get("creditMonths") as TermSpec, input.creditMonths)?.toNumber();
+    creditMonths = readNumberTerm(c, TERM_SPECS.creditMonths, input.creditMonths)?.toNumber();
   }
   if (creditMethod === "percent-of-fee" && given("creditPercent")) {
-    creditPercent = readNumberTerm(c, TERM_BY_KEY.get("creditPercent") as TermSpec, input.creditPercent);
+    creditPercent = readNumberTerm(c, TERM_SPECS.creditPercent, input.creditPercent);
   }
 
   for (const key of ["ratePerKWMonth", "termMonths"] as const) {
-    if (!given(key)) c.value(key, `${key} is required: ${(TERM_BY_KEY.get(key) as TermSpec).expected}`);
+    if (!given(key)) c.value(key, `${key} is required: ${TERM_SPECS[key].expected}`);
   }
   if (!given("tranches")) {
     if (!given("capacityMW")) c.value("capacityMW", "capacityMW is required (or give tranches): a number of MW > 0");
@@ -336,34 +389,63 @@ function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
     tranches = [Object.freeze({ date: p.startDate, mw: p.capacityMW })];
   }
 
+  const renewalOptions = p.renewalOptions ?? 0;
+  const renewalMonths = p.renewalMonths ?? 60;
+  const renewalsExercised = p.renewalsExercised ?? 0;
+  if (renewalsExercised > renewalOptions) {
+    c.num(
+      "renewalsExercised",
+      `renewalsExercised must be a whole number from 0 to renewalOptions (${renewalOptions}), got ${renewalsExercised}`,
+    );
+  }
+
   if (tranches && p.termMonths !== undefined) {
     const first = monthIndex(tranches[0].date);
-    const last = Math.max(...tranches.map((t) => monthIndex(t.date))) + p.termMonths - 1;
+    const lastStart = Math.max(...tranches.map((t) => monthIndex(t.date)));
+    // The last billing month, exercised renewals included (analysis.md §10).
+    const last = lastStart + p.termMonths + renewalsExercised * renewalMonths - 1;
+    const lastText = formatIsoDate(monthStart(last)).slice(0, 7);
     const prepayment = p.prepayment ?? ZERO;
     const prepaymentDate = p.prepaymentDate ?? tranches[0].date;
     if (p.prepaymentDate && monthIndex(p.prepaymentDate) > last) {
       c.num(
         "prepaymentDate",
-        `prepaymentDate must be a date not after the last billing month (${formatIsoDate({ year: Math.floor(last / 12), month: (last % 12) + 1, day: 1 }).slice(0, 7)}), got ${formatIsoDate(p.prepaymentDate)}`,
+        `prepaymentDate must be a date not after the last billing month (${lastText}), got ${formatIsoDate(p.prepaymentDate)}`,
       );
     }
-    const start = prepayment.isZero() ? first : Math.min(first, monthIndex(prepaymentDate));
-    if (last - start + 1 > LIMITS.maxScheduleMonths) {
+    let start = prepayment.isZero() ? first : Math.min(first, monthIndex(prepaymentDate));
+    (p.capex ?? []).forEach((item, i) => {
+      const m = monthIndex(item.date);
+      if (m > last) {
+        c.num(
+          `capex[${i}].date`,
+          `capex[${i}].date must be a date not after the last billing month (${lastText}), got ${formatIsoDate(item.date)}`,
+        );
+      }
+      if (item.amount.greaterThan(0)) start = Math.min(start, m);
+    });
+    // The longest schedule any request can build: every renewal option exercised.
+    const longest = lastStart + p.termMonths + Math.max(renewalOptions, renewalsExercised) * renewalMonths - 1;
+    if (longest - start + 1 > LIMITS.maxScheduleMonths) {
       c.num(
         "tranches",
-        `the schedule must span at most ${LIMITS.maxScheduleMonths} months, got ${last - start + 1}: tranches or the prepayment date are too far apart`,
+        `the schedule must span at most ${LIMITS.maxScheduleMonths} months (every renewal option included), got ${longest - start + 1}: tranches, renewals, the prepayment date or capex dates are too far apart`,
       );
     }
   }
 
   if (c.problems.length === 0 && tranches && p.ratePerKWMonth && p.termMonths !== undefined) {
     const escalator = p.escalator ?? ZERO;
-    const peak = peakMonthlyFee(sum(tranches.map((t) => t.mw)), p.ratePerKWMonth, escalator, p.termMonths);
+    const step = p.renewalRateStep ?? ZERO;
+    const months = p.termMonths + renewalOptions * renewalMonths;
+    const peak = peakMonthlyFee(sum(tranches.map((t) => t.mw)), p.ratePerKWMonth, escalator, months).times(
+      step.greaterThan(0) ? step.plus(1).pow(renewalOptions) : 1,
+    );
     if (peak.greaterThan(LIMITS.maxMonthlyFee)) {
-      const term = escalator.greaterThan(0) ? "escalator" : "ratePerKWMonth";
+      const term = escalator.greaterThan(0) ? "escalator" : step.greaterThan(0) ? "renewalRateStep" : "ratePerKWMonth";
       c.num(
         term,
-        `${term} is too large: the deal's largest monthly fee (capacity × rate${escalator.greaterThan(0) ? " × escalation" : ""}) must be at most $${LIMITS.maxMonthlyFee.toLocaleString("en-US")} (a limit of this add-in, so that every line stays exact to the cent in Excel), got about $${peak.toSignificantDigits(3).toNumber().toExponential(2)}`,
+        `${term} is too large: the deal's largest monthly fee (capacity × rate${escalator.greaterThan(0) ? " × escalation" : ""}${step.greaterThan(0) ? " × renewal steps" : ""}) must be at most $${LIMITS.maxMonthlyFee.toLocaleString("en-US")} (a limit of this add-in, so that every line stays exact to the cent in Excel), got about $${peak.toSignificantDigits(3).toNumber().toExponential(2)}`,
       );
     }
   }
@@ -391,6 +473,11 @@ function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
     opexPerMWMonth: p.opexPerMWMonth ?? ZERO,
     discountRate: p.discountRate ?? null,
     tranches: Object.freeze([...tranches]),
+    capex: Object.freeze([...(p.capex ?? [])]),
+    renewalOptions,
+    renewalMonths,
+    renewalRateStep: p.renewalRateStep ?? ZERO,
+    renewalsExercised,
   };
   return ok(Object.freeze(terms));
 }
@@ -401,8 +488,8 @@ function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
  * a deal. `label` replaces the key in messages (e.g. "rate").
  */
 export function validateNumberTerm(key: TermKey, raw: unknown, label: string = key): Result<Decimal> {
-  const spec = TERM_BY_KEY.get(key);
-  if (!spec || (spec.kind !== "decimal" && spec.kind !== "cents" && spec.kind !== "integer")) {
+  const spec = TERM_SPECS[key];
+  if (spec.kind !== "decimal" && spec.kind !== "cents" && spec.kind !== "integer") {
     return fail([{ term: label, message: `${label} is not a numeric term`, kind: "value" }]);
   }
   const c = new Collector();

@@ -5,9 +5,12 @@
  * averageAnnualRevenue, revenuePerMWYear and npv are rounded to cents (spec §4).
  */
 import {
+  FIGURES,
+  SCHEDULE_COLUMNS,
   SCHEDULE_HEADER,
-  SUMMARY_LABELS,
   buildSchedule,
+  discountFactors,
+  figureCell,
   npv,
   round2,
   summarize,
@@ -18,8 +21,7 @@ import {
   type Terms,
 } from "../core";
 
-// The headers and labels belong to the model's outputs; re-exported for the surfaces that import them from here.
-export { SCHEDULE_HEADER, SUMMARY_LABELS } from "../core";
+export { SCHEDULE_HEADER };
 
 export type Cell = string | number;
 export type Table = readonly (readonly Cell[])[];
@@ -34,6 +36,7 @@ function cents(x: Decimal): number {
 export class Deal {
   readonly schedule: Schedule;
   private summaryMemo: Summary | undefined;
+  private summaryRateMemo: Summary | undefined;
   private contractValueMemo: number | undefined;
   private annualRevenueMemo: number | undefined;
   private scheduleTableMemo: Table | undefined;
@@ -53,6 +56,21 @@ export class Deal {
   /** The summary without NPV (computed on its own, per rate). */
   get summary(): Summary {
     return (this.summaryMemo ??= summarize(this.schedule, null));
+  }
+
+  /** The summary at the terms' own discount rate (NPVs included when there is one). */
+  get summaryWithRate(): Summary {
+    const rate = this.terms.discountRate;
+    if (rate === null) return this.summary;
+    if (this.summaryRateMemo === undefined) {
+      const factors = discountFactors(rate, this.schedule.firstMonthIndex, this.schedule.rows.length);
+      this.summaryRateMemo = {
+        ...this.summary,
+        npv: npv(this.schedule, rate, "netCashFlow", factors),
+        hostNpv: npv(this.schedule, rate, "hostCashFlow", factors),
+      };
+    }
+    return this.summaryRateMemo;
   }
 
   get contractValue(): number {
@@ -83,17 +101,7 @@ export class Deal {
     if (this.scheduleTableMemo === undefined) {
       const rows: Cell[][] = [[...SCHEDULE_HEADER]];
       for (const r of this.schedule.rows) {
-        rows.push([
-          toExcelSerial(r.date),
-          r.billedMW.toNumber(),
-          r.rate.toNumber(),
-          r.grossFee.toNumber(),
-          r.credit.toNumber(),
-          r.netFee.toNumber(),
-          r.opex.toNumber(),
-          r.netCashFlow.toNumber(),
-          r.prepaymentRemaining.toNumber(),
-        ]);
+        rows.push(SCHEDULE_COLUMNS.map((c) => (c.key === "date" ? toExcelSerial(r.date) : r[c.key].toNumber())));
       }
       this.scheduleTableMemo = rows;
     }
@@ -112,20 +120,8 @@ export class Deal {
   /** Label and value of every summary figure. Shared: hand out copies only (`copyTable`). */
   get summaryTable(): Table {
     if (this.summaryTableMemo === undefined) {
-      const s = this.summary;
-      const rate = this.terms.discountRate;
-      const L = SUMMARY_LABELS;
-      this.summaryTableMemo = [
-        [L.contractValue, s.contractValue.toNumber()],
-        [L.averageAnnualRevenue, cents(s.averageAnnualRevenue)],
-        [L.revenuePerMWYear, cents(s.revenuePerMWYear)],
-        [L.totalCredits, s.totalCredits.toNumber()],
-        [L.uncreditedPrepayment, s.uncreditedPrepayment.toNumber()],
-        [L.totalNetCash, s.totalNetCash.toNumber()],
-        [L.npv, rate === null ? "" : this.npvAt(rate)],
-        [L.firstMonth, toExcelSerial(s.firstMonth)],
-        [L.lastMonth, toExcelSerial(s.lastMonth)],
-      ];
+      const s = this.summaryWithRate;
+      this.summaryTableMemo = FIGURES.map((f) => [f.label, figureCell(f, f.value(s))]);
     }
     return this.summaryTableMemo;
   }

@@ -22,14 +22,15 @@ function toExcel<T>(outcome: Outcome<T>): T | CustomFunctions.Error {
 }
 
 /**
- * Monthly cash flows of a data-center hosting deal, as a table that spills: a header row, then one row per month with Date, Billed MW, Rate, Gross fee, Credit, Net fee, Opex, Net cash flow and Prepayment remaining.
+ * Monthly cash flows of a data-center hosting deal, as a table that spills: a header row, then one row per month with Date, Billed MW, Rate, Gross fee, Credit, Net fee, Opex, Net cash flow, Capex, Host cash flow and Prepayment remaining.
  * @customfunction HOSTINGCASHFLOW
  * @param {any[][]} terms The deal's terms: a two-column range with labels such as Capacity (MW), Rate ($/kW-month), Term (months) and Start date in the first column and their values in the second. Blank rows are ignored.
  * @param {any[][]} [tranches] Optional ramp: a two-column range of start dates and MW, one row per tranche, with or without a header row. Leave out for one tranche of Capacity (MW) from Start date.
+ * @param {any[][]} [capex] Optional host capex: a two-column range of dates and amounts, with or without a header row.
  * @returns {any[][]} The monthly schedule with a header row; dates are Excel dates, amounts are in dollars.
  */
-export function hostingCashflow(terms: unknown[][], tranches?: unknown[][]) {
-  return toExcel(hpc.hostingCashflowShared(terms, tranches));
+export function hostingCashflow(terms: unknown[][], tranches?: unknown[][], capex?: unknown[][]) {
+  return toExcel(hpc.hostingCashflowShared(terms, tranches, capex));
 }
 
 /**
@@ -38,10 +39,11 @@ export function hostingCashflow(terms: unknown[][], tranches?: unknown[][]) {
  * @param {any[][]} terms The deal's terms: a two-column range of labels and values, as for HPC.HOSTINGCASHFLOW.
  * @param {any[][]} date The date to measure at, or a range of dates (blank cells in a range give blank results).
  * @param {any[][]} [tranches] Optional ramp: a two-column range of start dates and MW, with or without a header row.
+ * @param {any[][]} [capex] Optional host capex: a two-column range of dates and amounts, with or without a header row.
  * @returns {any[][]} The prepayment still to be credited, in dollars, shaped like the date argument.
  */
-export function prepayRemaining(terms: unknown[][], date: unknown[][], tranches?: unknown[][]) {
-  return toExcel(hpc.prepayRemaining(terms, date, tranches));
+export function prepayRemaining(terms: unknown[][], date: unknown[][], tranches?: unknown[][], capex?: unknown[][]) {
+  return toExcel(hpc.prepayRemaining(terms, date, tranches, capex));
 }
 
 /**
@@ -49,21 +51,23 @@ export function prepayRemaining(terms: unknown[][], date: unknown[][], tranches?
  * @customfunction CONTRACTVALUE
  * @param {any[][]} terms The deal's terms: a two-column range of labels and values, as for HPC.HOSTINGCASHFLOW.
  * @param {any[][]} [tranches] Optional ramp: a two-column range of start dates and MW, with or without a header row.
+ * @param {any[][]} [capex] Optional host capex: a two-column range of dates and amounts, with or without a header row.
  * @returns {number} The contract value in dollars.
  */
-export function contractValue(terms: unknown[][], tranches?: unknown[][]) {
-  return toExcel(hpc.contractValue(terms, tranches));
+export function contractValue(terms: unknown[][], tranches?: unknown[][], capex?: unknown[][]) {
+  return toExcel(hpc.contractValue(terms, tranches, capex));
 }
 
 /**
- * Average annual revenue of a hosting deal: the contract value × 12 / the term in months, in dollars, rounded to cents.
+ * Average annual revenue of a hosting deal: the contract value × 12 / the billing months (the term plus exercised renewals), in dollars, rounded to cents.
  * @customfunction ANNUALREVENUE
  * @param {any[][]} terms The deal's terms: a two-column range of labels and values, as for HPC.HOSTINGCASHFLOW.
  * @param {any[][]} [tranches] Optional ramp: a two-column range of start dates and MW, with or without a header row.
+ * @param {any[][]} [capex] Optional host capex: a two-column range of dates and amounts, with or without a header row.
  * @returns {number} The average annual revenue in dollars.
  */
-export function annualRevenue(terms: unknown[][], tranches?: unknown[][]) {
-  return toExcel(hpc.annualRevenue(terms, tranches));
+export function annualRevenue(terms: unknown[][], tranches?: unknown[][], capex?: unknown[][]) {
+  return toExcel(hpc.annualRevenue(terms, tranches, capex));
 }
 
 /**
@@ -72,19 +76,22 @@ export function annualRevenue(terms: unknown[][], tranches?: unknown[][]) {
  * @param {any[][]} terms The deal's terms: a two-column range of labels and values, as for HPC.HOSTINGCASHFLOW.
  * @param [rate] Optional annual discount rate as a fraction (10% = 0.1). Leave out or blank to use the Discount rate in the terms.
  * @param {any[][]} [tranches] Optional ramp: a two-column range of start dates and MW, with or without a header row.
+ * @param {any[][]} [capex] Optional host capex: a two-column range of dates and amounts, with or without a header row.
  * @returns {number} The NPV in dollars.
  */
-export function dealNpv(terms: unknown[][], rate?: unknown, tranches?: unknown[][]) {
-  return toExcel(hpc.dealNpv(terms, rate, tranches));
+export function dealNpv(terms: unknown[][], rate?: unknown, tranches?: unknown[][], capex?: unknown[][]) {
+  return toExcel(hpc.dealNpv(terms, rate, tranches, capex));
 }
 
 /**
- * Key figures of a hosting deal as a two-column table that spills, label and value: contract value, average annual revenue, revenue per MW-year, total credits, uncredited prepayment, total net cash, NPV (blank without a discount rate), first and last month.
+ * Key figures of a hosting deal. Without a figure: a two-column table (label, value) in a fixed order that only grows at the end, a figure with no value left blank. With a figure name: that one value.
  * @customfunction DEALSUMMARY
  * @param {any[][]} terms The deal's terms: a two-column range of labels and values, as for HPC.HOSTINGCASHFLOW.
  * @param {any[][]} [tranches] Optional ramp: a two-column range of start dates and MW, with or without a header row.
- * @returns {any[][]} One row per figure: its label and its value (amounts in dollars, months as Excel dates).
+ * @param {any[][]} [capex] Optional host capex: a two-column range of dates and amounts, with or without a header row.
+ * @param [figure] Optional figure, e.g. "irr", "hostNpv", "paybackMonth". irr is #NUM! when the host cash flows never change sign or no rate in (-99 %, 10,000 %) zeroes their XNPV (the smallest root); paybackMonth is #NUM! when they end negative.
+ * @returns {any[][]} One row per figure (its label and its value), or the one figure asked for. Amounts in dollars, months as Excel dates, the IRR as a fraction.
  */
-export function dealSummary(terms: unknown[][], tranches?: unknown[][]) {
-  return toExcel(hpc.dealSummary(terms, tranches));
+export function dealSummary(terms: unknown[][], tranches?: unknown[][], capex?: unknown[][], figure?: unknown) {
+  return toExcel(hpc.dealSummary(terms, tranches, capex, figure));
 }

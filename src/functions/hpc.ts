@@ -6,12 +6,18 @@
  * converting its decimals to numbers (in `deal.ts`).
  */
 import {
-  TERM_BY_KEY,
+  FIGURES,
+  NO_IRR_REASON,
+  TERM_SPECS,
+  figureCell,
+  foldLabel,
   prepaymentRemaining,
   readDate,
   validateNumberTerm,
   type CalendarDate,
   type Decimal,
+  type Figure,
+  type FigureKey,
 } from "../core";
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
 import { copyTable, type Cell, type Deal } from "./deal";
@@ -28,16 +34,22 @@ function guard<T>(name: string, body: () => Outcome<T>): Outcome<T> {
   }
 }
 
-function withDeal<T>(name: string, terms: unknown, tranches: unknown, body: (deal: Deal) => Outcome<T>): Outcome<T> {
+function withDeal<T>(
+  name: string,
+  terms: unknown,
+  tranches: unknown,
+  capex: unknown,
+  body: (deal: Deal) => Outcome<T>,
+): Outcome<T> {
   return guard(name, () => {
-    const deal = resolveDeal(terms, tranches);
+    const deal = resolveDeal(terms, tranches, capex);
     return deal.ok ? body(deal.value) : deal;
   });
 }
 
 /** =HPC.HOSTINGCASHFLOW(terms, [tranches]): the schedule with a header row. */
-export function hostingCashflow(terms: unknown, tranches?: unknown): Outcome<Cell[][]> {
-  return withDeal("HOSTINGCASHFLOW", terms, tranches, (deal) => success(copyTable(deal.scheduleTable)));
+export function hostingCashflow(terms: unknown, tranches?: unknown, capex?: unknown): Outcome<Cell[][]> {
+  return withDeal("HOSTINGCASHFLOW", terms, tranches, capex, (deal) => success(copyTable(deal.scheduleTable)));
 }
 
 /**
@@ -47,26 +59,75 @@ export function hostingCashflow(terms: unknown, tranches?: unknown): Outcome<Cel
  * table cannot be changed by whoever receives it. Hosts that pad or rewrite
  * results (HyperFormula) use `hostingCashflow`.
  */
-export function hostingCashflowShared(terms: unknown, tranches?: unknown): Outcome<readonly (readonly Cell[])[]> {
-  return withDeal("HOSTINGCASHFLOW", terms, tranches, (deal) => success(deal.frozenScheduleTable));
+export function hostingCashflowShared(
+  terms: unknown,
+  tranches?: unknown,
+  capex?: unknown,
+): Outcome<readonly (readonly Cell[])[]> {
+  return withDeal("HOSTINGCASHFLOW", terms, tranches, capex, (deal) => success(deal.frozenScheduleTable));
 }
 
 /** =HPC.CONTRACTVALUE(terms, [tranches]) */
-export function contractValue(terms: unknown, tranches?: unknown): Outcome<number> {
-  return withDeal("CONTRACTVALUE", terms, tranches, (deal) => success(deal.contractValue));
+export function contractValue(terms: unknown, tranches?: unknown, capex?: unknown): Outcome<number> {
+  return withDeal("CONTRACTVALUE", terms, tranches, capex, (deal) => success(deal.contractValue));
 }
 
 /** =HPC.ANNUALREVENUE(terms, [tranches]) */
-export function annualRevenue(terms: unknown, tranches?: unknown): Outcome<number> {
-  return withDeal("ANNUALREVENUE", terms, tranches, (deal) => success(deal.annualRevenue));
+export function annualRevenue(terms: unknown, tranches?: unknown, capex?: unknown): Outcome<number> {
+  return withDeal("ANNUALREVENUE", terms, tranches, capex, (deal) => success(deal.annualRevenue));
 }
 
-/** =HPC.DEALSUMMARY(terms, [tranches]): label and value of every summary figure. */
-export function dealSummary(terms: unknown, tranches?: unknown): Outcome<Cell[][]> {
-  return withDeal("DEALSUMMARY", terms, tranches, (deal) => success(copyTable(deal.summaryTable)));
+const FIGURE_LIST = FIGURES.map((f) => f.key).join(", ");
+
+/** The figure a name picks: its key or its label, ignoring case, spaces and punctuation. */
+function findFigure(raw: unknown): Outcome<(typeof FIGURES)[number]> | undefined {
+  const value = readCell(raw);
+  if (isEmptyCell(value)) return undefined;
+  if (typeof value === "string") {
+    const folded = foldLabel(value);
+    const found = FIGURES.find((f) => foldLabel(f.key) === folded || foldLabel(f.label) === folded);
+    if (found) return success(found);
+  }
+  return failure([
+    valueProblem("figure", `figure must be the name of a summary figure (${FIGURE_LIST}), got ${describeCell(value)}`),
+  ]);
 }
 
-const DISCOUNT_RATE = TERM_BY_KEY.get("discountRate");
+/**
+ * =HPC.DEALSUMMARY(terms, [tranches], [capex], [figure]): label and value of
+ * every summary figure, or the value of the one figure named. A figure with
+ * no value is blank in the table; asked for alone, it is an error that says why.
+ */
+export function dealSummary(terms: unknown, tranches?: unknown, capex?: unknown, figure?: unknown): Outcome<Cell[][]> {
+  return withDeal("DEALSUMMARY", terms, tranches, capex, (deal) => {
+    const picked = findFigure(figure);
+    if (picked === undefined) return success(copyTable(deal.summaryTable));
+    if (!picked.ok) return picked;
+    const one = figureOutcome(deal, picked.value);
+    return one.ok ? success([[one.value]]) : one;
+  });
+}
+
+/** One figure of a deal as a cell, or the error that says why it has no value. */
+export function figureOutcome(deal: Deal, f: Figure<FigureKey>): Outcome<Cell> {
+  const value = f.value(deal.summaryWithRate);
+  if (value !== null) return success(figureCell(f, value));
+  switch (f.key) {
+    case "irr":
+      return { ok: false, code: "#NUM!", message: `no IRR: ${NO_IRR_REASON[deal.summary.irrNone ?? "no-root"]}` };
+    case "paybackMonth":
+      return { ok: false, code: "#NUM!", message: "no payback: the cumulative host cash flow ends negative" };
+    default:
+      return failure([
+        valueProblem(
+          "discountRate",
+          `discountRate is required for ${f.key}: give a Discount rate in the terms (${TERM_SPECS.discountRate.expected})`,
+        ),
+      ]);
+  }
+}
+
+const DISCOUNT_RATE = TERM_SPECS.discountRate;
 
 /** The rate argument of DEALNPV, checked as the core checks a discount rate; blank means "use the terms' rate". */
 function readRate(raw: unknown): Outcome<Decimal | undefined> {
@@ -74,7 +135,7 @@ function readRate(raw: unknown): Outcome<Decimal | undefined> {
   if (isEmptyCell(value)) return success(undefined);
   if (value instanceof ExcelErrorValue) {
     return failure([
-      valueProblem("rate", `rate holds the Excel error ${value.code}: it must be ${DISCOUNT_RATE?.expected}`),
+      valueProblem("rate", `rate holds the Excel error ${value.code}: it must be ${DISCOUNT_RATE.expected}`),
     ]);
   }
   const checked = validateNumberTerm("discountRate", value, "rate");
@@ -82,9 +143,9 @@ function readRate(raw: unknown): Outcome<Decimal | undefined> {
 }
 
 /** =HPC.DEALNPV(terms, [rate], [tranches]): XNPV of the net cash flows, rounded to cents. */
-export function dealNpv(terms: unknown, rate?: unknown, tranches?: unknown): Outcome<number> {
+export function dealNpv(terms: unknown, rate?: unknown, tranches?: unknown, capex?: unknown): Outcome<number> {
   return guard("DEALNPV", () => {
-    const deal = resolveDeal(terms, tranches);
+    const deal = resolveDeal(terms, tranches, capex);
     if (!deal.ok) return deal;
     const r = readRate(rate);
     if (!r.ok) return r;
@@ -93,7 +154,7 @@ export function dealNpv(terms: unknown, rate?: unknown, tranches?: unknown): Out
       return failure([
         valueProblem(
           "discountRate",
-          `discountRate is required for the NPV: give a Discount rate in the terms or a rate argument (${DISCOUNT_RATE?.expected})`,
+          `discountRate is required for the NPV: give a Discount rate in the terms or a rate argument (${DISCOUNT_RATE.expected})`,
         ),
       ]);
     }
@@ -122,9 +183,9 @@ function readDateCell(raw: unknown, where: string): DateCell {
  * credited at each date, shaped like the date argument. In a range, a blank
  * cell gives ""; a single blank date is an error.
  */
-export function prepayRemaining(terms: unknown, date: unknown, tranches?: unknown): Outcome<Cell[][]> {
+export function prepayRemaining(terms: unknown, date: unknown, tranches?: unknown, capex?: unknown): Outcome<Cell[][]> {
   return guard("PREPAYREMAINING", () => {
-    const deal = resolveDeal(terms, tranches);
+    const deal = resolveDeal(terms, tranches, capex);
     if (!deal.ok) return deal;
     const rows = asRows(date);
     if (rows === undefined || rows.length === 0 || rows[0].length === 0) {

@@ -3,14 +3,13 @@
  * validates. Only layout is checked here (two columns, known labels, each
  * term once, no Excel error values); what a value must be is the core's job.
  */
-import { TERMS, TERM_BY_KEY, parseIsoDate, termForLabel, type Problem, type TermKey } from "../core";
+import { SCALAR_TERMS, TERM_SPECS, isTableTerm, parseIsoDate, termForLabel, type Problem, type TermKey } from "../core";
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
 import { valueProblem } from "./outcome";
 
 export { foldLabel, termForLabel } from "../core";
 
-const SHEET_TERMS = TERMS.filter((t) => t.key !== "tranches");
-const LABEL_LIST = SHEET_TERMS.map((t) => t.label).join(", ");
+const LABEL_LIST = SCALAR_TERMS.map((t) => t.label).join(", ");
 
 export interface RawTerms {
   /** Terms keyed as the calculation module expects them (`validateDeal` input). */
@@ -73,11 +72,12 @@ export function readTermsRange(range: unknown): RawTerms {
       );
       return;
     }
-    if (key === "tranches") {
+    if (isTableTerm(key)) {
+      const what = key === "tranches" ? "dates and MW" : "dates and amounts";
       problems.push(
         valueProblem(
-          "tranches",
-          `terms row ${rowNumber}: give the tranches as the tranches argument (a two-column range of dates and MW), not in the terms`,
+          key,
+          `terms row ${rowNumber}: give the ${key} as the ${key} argument (a two-column range of ${what}), not in the terms`,
         ),
       );
       return;
@@ -89,7 +89,7 @@ export function readTermsRange(range: unknown): RawTerms {
     }
     rowOf.set(key, rowNumber);
     if (value instanceof ExcelErrorValue) {
-      const expected = TERM_BY_KEY.get(key)?.expected ?? "a value";
+      const expected = TERM_SPECS[key].expected;
       problems.push(valueProblem(key, `${key} holds the Excel error ${value.code}: it must be ${expected}`));
       return;
     }
@@ -98,35 +98,48 @@ export function readTermsRange(range: unknown): RawTerms {
   return { input, problems };
 }
 
-export interface RawTranches {
-  /** The tranches as the calculation module reads them, or undefined when none are given. */
-  readonly list: { date: unknown; mw: unknown }[] | undefined;
-  /** The range row (1-based) of each listed tranche, for messages. */
+/** A two-column table argument: tranches (date, MW) or capex (date, amount). */
+export interface TableArgument {
+  readonly name: "tranches" | "capex";
+  readonly field: "mw" | "amount";
+  /** The second column as messages name it. */
+  readonly what: string;
+}
+
+export const TRANCHES_ARGUMENT: TableArgument = { name: "tranches", field: "mw", what: "MW" };
+export const CAPEX_ARGUMENT: TableArgument = { name: "capex", field: "amount", what: "amount" };
+
+export interface RawTable {
+  /** The rows as the calculation module reads them, or undefined when none are given. */
+  readonly list: Record<string, unknown>[] | undefined;
+  /** The range row (1-based) of each listed item, for messages. */
   readonly rowNumbers: readonly number[];
   readonly problems: readonly Problem[];
 }
 
+export type RawTranches = RawTable;
+
 const NUMBER_TEXT = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
-function isHeaderRow(date: unknown, mw: unknown): boolean {
+function isHeaderRow(date: unknown, value: unknown): boolean {
   return (
     typeof date === "string" &&
     parseIsoDate(date) === undefined &&
-    typeof mw === "string" &&
-    !NUMBER_TEXT.test(mw) &&
-    !isEmptyCell(mw)
+    typeof value === "string" &&
+    !NUMBER_TEXT.test(value) &&
+    !isEmptyCell(value)
   );
 }
 
 /**
- * Reads the tranches table: dates in the first column, MW in the second,
+ * Reads a table argument: dates in the first column, values in the second,
  * with or without a header row. A range left out, or holding only blank
- * cells (or only a header), gives no tranches (the terms' capacity and
- * start date apply).
+ * cells (or only a header), gives none (for tranches, the terms' capacity
+ * and start date apply; for capex, no capex).
  */
-export function readTranchesRange(range: unknown): RawTranches {
+export function readTableRange(range: unknown, arg: TableArgument = TRANCHES_ARGUMENT): RawTable {
   const rows = asRows(range);
-  const none: RawTranches = { list: undefined, rowNumbers: [], problems: [] };
+  const none: RawTable = { list: undefined, rowNumbers: [], problems: [] };
   if (rows === undefined) return none;
   const problems: Problem[] = [];
   const width = rows.length === 0 ? 0 : rows[0].length;
@@ -135,56 +148,71 @@ export function readTranchesRange(range: unknown): RawTranches {
   if (width !== 2) {
     problems.push(
       valueProblem(
-        "tranches",
-        `tranches must be a two-column range (dates in the first column, MW in the second), got ${width} column${width === 1 ? "" : "s"}`,
+        arg.name,
+        `${arg.name} must be a two-column range (dates in the first column, ${arg.what} in the second), got ${width} column${width === 1 ? "" : "s"}`,
       ),
     );
     return { list: undefined, rowNumbers: [], problems };
   }
-  const list: { date: unknown; mw: unknown }[] = [];
+  const list: Record<string, unknown>[] = [];
   const rowNumbers: number[] = [];
   let first = true;
-  cells.forEach(([date, mw], i) => {
+  cells.forEach(([date, value], i) => {
     const rowNumber = i + 1;
-    if (isEmptyCell(date) && isEmptyCell(mw)) return;
+    if (isEmptyCell(date) && isEmptyCell(value)) return;
     if (first) {
       first = false;
-      if (isHeaderRow(date, mw)) return;
+      if (isHeaderRow(date, value)) return;
     }
     let bad = false;
-    for (const [what, value] of [
+    for (const [what, cell] of [
       ["date", date],
-      ["MW", mw],
+      [arg.what, value],
     ] as const) {
-      if (value instanceof ExcelErrorValue) {
+      if (cell instanceof ExcelErrorValue) {
         problems.push(
-          valueProblem("tranches", `tranches row ${rowNumber} ${what} holds the Excel error ${value.code}`),
+          valueProblem(arg.name, `${arg.name} row ${rowNumber} ${what} holds the Excel error ${cell.code}`),
         );
         bad = true;
       }
     }
     if (bad) return;
-    list.push({ date, mw });
+    list.push({ date, [arg.field]: value });
     rowNumbers.push(rowNumber);
   });
-  // A header over blank rows (an empty tranches table) is no tranches, not an empty list.
+  // A header over blank rows (an empty table) is none, not an empty list.
   if (list.length === 0 && problems.length === 0) return none;
   return { list, rowNumbers, problems };
 }
 
-const TRANCHE_REF = /tranches\[(\d+)\](?:\.(date|mw))?/g;
+/** The tranches argument (see readTableRange). */
+export function readTranchesRange(range: unknown): RawTable {
+  return readTableRange(range, TRANCHES_ARGUMENT);
+}
+
+const TABLE_REF = /(tranches|capex)\[(\d+)\](?:\.(date|mw|amount))?/g;
 
 /**
- * The core names a tranche by its place in the list (`tranches[0].mw`); on a
- * sheet, the row of the range says more (`tranches row 2 MW`).
+ * The core names a row of a table by its place in the list (`tranches[0].mw`,
+ * `capex[1].date`); on a sheet, the row of the range says more
+ * (`tranches row 2 MW`).
  */
-export function withTrancheRows(problem: Problem, rowNumbers: readonly number[]): Problem {
-  if (!problem.term.startsWith("tranches[")) return problem;
+export function withTableRows(
+  problem: Problem,
+  rows: Readonly<Partial<Record<"tranches" | "capex", readonly number[]>>>,
+): Problem {
+  if (!/^(tranches|capex)\[/.test(problem.term)) return problem;
   const rename = (text: string) =>
-    text.replace(TRANCHE_REF, (match, index: string, field: string | undefined) => {
-      const row = rowNumbers[Number(index)];
+    text.replace(TABLE_REF, (match, table: "tranches" | "capex", index: string, field: string | undefined) => {
+      const row = rows[table]?.[Number(index)];
       if (row === undefined) return match;
-      return `tranches row ${row}${field === "mw" ? " MW" : field === "date" ? " date" : ""}`;
+      const suffix = field === "mw" ? " MW" : field === undefined ? "" : ` ${field}`;
+      return `${table} row ${row}${suffix}`;
     });
-  return { term: rename(problem.term), message: rename(problem.message), kind: problem.kind };
+  return { ...problem, term: rename(problem.term), message: rename(problem.message) };
+}
+
+/** The tranches-only form of withTableRows. */
+export function withTrancheRows(problem: Problem, rowNumbers: readonly number[]): Problem {
+  return withTableRows(problem, { tranches: rowNumbers });
 }

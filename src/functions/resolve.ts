@@ -16,7 +16,7 @@ import { termsKey, validateDeal, type Terms } from "../core";
 import { BoundedCache } from "./cache";
 import { Deal } from "./deal";
 import { failure, success, type Failure, type Outcome } from "./outcome";
-import { readTermsRange, readTranchesRange, withTrancheRows } from "./ranges";
+import { CAPEX_ARGUMENT, readTableRange, readTermsRange, readTranchesRange, withTableRows } from "./ranges";
 import { RecentInputs } from "./recent";
 
 export const CACHE_LIMITS = Object.freeze({
@@ -78,22 +78,31 @@ function rangeKey(range: unknown): string | undefined {
 }
 
 /** A key for the raw cells of a call, or undefined when they are not worth caching. */
-export function rawKey(terms: unknown, tranches: unknown): string | undefined {
+export function rawKey(terms: unknown, tranches: unknown, capex?: unknown): string | undefined {
   const a = rangeKey(terms);
   if (a === undefined) return undefined;
   const b = tranches === undefined || tranches === null ? "" : rangeKey(tranches);
-  return b === undefined ? undefined : `${a}#${b}`;
+  if (b === undefined) return undefined;
+  if (capex === undefined || capex === null) return `${a}#${b}`;
+  const c = rangeKey(capex);
+  return c === undefined ? undefined : `${a}#${b}#${c}`;
 }
 
-function check(termsRange: unknown, tranchesRange: unknown): Checked {
+function check(termsRange: unknown, tranchesRange: unknown, capexRange: unknown): Checked {
   validations++;
   const terms = readTermsRange(termsRange);
   const tranches = readTranchesRange(tranchesRange);
-  const problems = [...terms.problems, ...tranches.problems];
+  const capex = readTableRange(capexRange, CAPEX_ARGUMENT);
+  const problems = [...terms.problems, ...tranches.problems, ...capex.problems];
   if (problems.length > 0) return failure(problems);
-  const input = tranches.list === undefined ? terms.input : { ...terms.input, tranches: tranches.list };
+  const input: Record<string, unknown> = { ...terms.input };
+  if (tranches.list !== undefined) input.tranches = tranches.list;
+  if (capex.list !== undefined) input.capex = capex.list;
   const checked = validateDeal(input, { dates: "excel" });
-  if (!checked.ok) return failure(checked.error.problems.map((p) => withTrancheRows(p, tranches.rowNumbers)));
+  if (!checked.ok) {
+    const rows = { tranches: tranches.rowNumbers, capex: capex.rowNumbers };
+    return failure(checked.error.problems.map((p) => withTableRows(p, rows)));
+  }
   return { ok: true, terms: checked.value, key: termsKey(checked.value) };
 }
 
@@ -107,20 +116,22 @@ function dealFor(terms: Terms, key: string): Deal {
   return deal;
 }
 
-/** The deal of a terms range and an optional tranches range, or one error naming every problem. */
-export function resolveDeal(termsRange: unknown, tranchesRange: unknown): Outcome<Deal> {
-  let checked = recent.find(termsRange, tranchesRange);
+/** The deal of a terms range and optional tranches and capex ranges, or one error naming every problem. */
+export function resolveDeal(termsRange: unknown, tranchesRange: unknown, capexRange?: unknown): Outcome<Deal> {
+  const noCapex = capexRange === undefined || capexRange === null;
+  // The cell-by-cell recognition knows two ranges; a call with capex goes by key.
+  let checked = noCapex ? recent.find(termsRange, tranchesRange) : undefined;
   if (checked === undefined) {
-    const key = rawKey(termsRange, tranchesRange);
+    const key = rawKey(termsRange, tranchesRange, capexRange);
     checked = key === undefined ? undefined : rawCache.get(key);
     if (checked === undefined) {
-      checked = check(termsRange, tranchesRange);
+      checked = check(termsRange, tranchesRange, capexRange);
       if (key !== undefined) {
         const bytes = checked.ok ? 2048 + checked.key.length * 2 : 256 + checked.message.length * 2;
         rawCache.set(key, checked, bytes);
       }
     }
-    recent.remember(termsRange, tranchesRange, checked);
+    if (noCapex) recent.remember(termsRange, tranchesRange, checked);
   }
   return checked.ok ? success(dealFor(checked.terms, checked.key)) : checked;
 }

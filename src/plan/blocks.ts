@@ -18,6 +18,10 @@ const DEFAULT_NOTES: Readonly<Partial<Record<ScalarTermKey, string>>> = {
   creditMonths: "Not given: the term.",
   opexPerMWMonth: "Not given: 0.",
   discountRate: "Not given: HPC.DEALNPV needs a discount rate.",
+  renewalOptions: "Not given: no renewal options.",
+  renewalMonths: "Not given: 60 months.",
+  renewalRateStep: "Not given: 0 (the rate carries on).",
+  renewalsExercised: "Not given: none.",
 };
 
 /** The value a term's cell holds: text as text, amounts and fractions as numbers, dates as Excel serials. */
@@ -36,6 +40,7 @@ export function termCellValue(terms: Terms, key: ScalarTermKey): CellValue {
     case "date":
       return toExcelSerial(raw as Terms["startDate"]);
     case "tranches":
+    case "capex":
       return null;
   }
 }

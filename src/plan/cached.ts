@@ -1,13 +1,14 @@
-import { prepaymentRemaining, type CalendarDate } from "../core";
+import { FIGURE_BY_KEY, prepaymentRemaining, type CalendarDate, type FigureKey } from "../core";
 import { Deal, type Cell } from "../functions/deal";
+import { figureOutcome } from "../functions/hpc";
 import { cellRef, parseCell } from "./a1";
 import { readTerms } from "./readBack";
-import { DEAL_SUMMARY_ROW, SUMMARY_ROWS, type SummaryKey } from "./summaryBlock";
+import { SUMMARY_ROWS, type SummaryKey } from "./summaryBlock";
 import type { CellValue, SheetPlan } from "./types";
 
 /** An Excel error value as a formula's result, e.g. HPC.DEALNPV of a deal with no discount rate. */
 export interface CachedError {
-  readonly error: "#VALUE!";
+  readonly error: "#VALUE!" | "#NUM!";
 }
 
 /** What a formula cell shows: a number, text, or an error. */
@@ -36,8 +37,11 @@ export function planCachedValues(plan: SheetPlan, options: CachedValuesOptions):
   const deal = new Deal(read.value);
   const values = new Map<string, CachedValue>();
 
-  // The figures the summary takes from HPC.DEALSUMMARY, by the same row the sheet's INDEX uses.
-  const fromSummary = (key: keyof typeof DEAL_SUMMARY_ROW) => deal.summaryTable[DEAL_SUMMARY_ROW[key] - 1][1];
+  // The figures the summary takes from HPC.DEALSUMMARY by name, as the function computes them.
+  const fromSummary = (key: FigureKey): CachedValue => {
+    const out = figureOutcome(deal, FIGURE_BY_KEY[key]);
+    return out.ok ? out.value : { error: out.code };
+  };
   const figure: Readonly<Record<SummaryKey, () => CachedValue>> = {
     contractValue: () => deal.contractValue,
     averageAnnualRevenue: () => deal.annualRevenue,
@@ -50,6 +54,10 @@ export function planCachedValues(plan: SheetPlan, options: CachedValuesOptions):
     totalNetCash: () => fromSummary("totalNetCash"),
     firstMonth: () => fromSummary("firstMonth"),
     lastMonth: () => fromSummary("lastMonth"),
+    hostNpv: () => fromSummary("hostNpv"),
+    irr: () => fromSummary("irr"),
+    paybackMonth: () => fromSummary("paybackMonth"),
+    contractValueAllRenewals: () => fromSummary("contractValueAllRenewals"),
   };
   const first = parseCell(plan.deal.layout.summary.ref.split(":")[0]);
   if (!first) throw new RangeError(`bad summary ref ${plan.deal.layout.summary.ref}`);

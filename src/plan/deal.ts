@@ -1,4 +1,4 @@
-import { Decimal, isBlank, toDealFile, validateDeal, type DealFile, type Terms } from "../core";
+import { Decimal, isBlank, isTableTerm, isTermKey, toDealFile, validateDeal, type DealFile, type Terms } from "../core";
 import type { ScalarTermKey } from "./types";
 
 /** What a plan is made from: validated terms, or a deal file (ISO dates) still to validate. */
@@ -42,7 +42,7 @@ export function prepareDeal(input: PlanInput): PreparedDeal {
   }
   const given = new Set<ScalarTermKey>();
   for (const [key, raw] of Object.entries(file)) {
-    if (key !== "tranches" && !isBlank(raw)) given.add(key as ScalarTermKey);
+    if (isTermKey(key) && !isTableTerm(key) && !isBlank(raw)) given.add(key);
   }
   return { terms, given, wantsTable: !isBlank(file.tranches) || terms.tranches.length > 1 };
 }

@@ -30,6 +30,7 @@ export function termFormat(unit: TermUnit): string | undefined {
     case "rate":
       return FORMATS.rate;
     case "months":
+    case "count":
       return FORMATS.months;
     case "date":
       return FORMATS.date;

@@ -1,5 +1,4 @@
-import { LIMITS } from "../core";
-import { SCHEDULE_HEADER } from "../core";
+import { LIMITS, SCHEDULE_COLUMNS as CORE_COLUMNS, type ScheduleColumnKey } from "../core";
 import { FORMATS } from "./formats";
 
 /**
@@ -26,24 +25,31 @@ export const ROWS = Object.freeze({
 
 /** One column of the schedule's spill, in HPC.HOSTINGCASHFLOW's order. */
 export interface ScheduleColumn {
-  readonly key: string;
+  readonly key: ScheduleColumnKey;
   /** The header HPC.HOSTINGCASHFLOW writes (the chart's series names). */
   readonly header: string;
   readonly format: string;
   readonly width: number;
 }
 
-export const SCHEDULE_COLUMNS: readonly ScheduleColumn[] = Object.freeze([
-  { key: "date", header: SCHEDULE_HEADER[0], format: FORMATS.date, width: 12 },
-  { key: "billedMW", header: SCHEDULE_HEADER[1], format: FORMATS.mw, width: 11 },
-  { key: "rate", header: SCHEDULE_HEADER[2], format: FORMATS.scheduleRate, width: 11 },
-  { key: "grossFee", header: SCHEDULE_HEADER[3], format: FORMATS.money, width: 16 },
-  { key: "credit", header: SCHEDULE_HEADER[4], format: FORMATS.money, width: 16 },
-  { key: "netFee", header: SCHEDULE_HEADER[5], format: FORMATS.money, width: 16 },
-  { key: "opex", header: SCHEDULE_HEADER[6], format: FORMATS.money, width: 14 },
-  { key: "netCashFlow", header: SCHEDULE_HEADER[7], format: FORMATS.money, width: 16 },
-  { key: "prepaymentRemaining", header: SCHEDULE_HEADER[8], format: FORMATS.money, width: 20 },
-]);
+/** The sheet's format and width of each of core's schedule columns. */
+const LOOK: Readonly<Record<ScheduleColumnKey, { readonly format: string; readonly width: number }>> = {
+  date: { format: FORMATS.date, width: 12 },
+  billedMW: { format: FORMATS.mw, width: 11 },
+  rate: { format: FORMATS.scheduleRate, width: 11 },
+  grossFee: { format: FORMATS.money, width: 16 },
+  credit: { format: FORMATS.money, width: 16 },
+  netFee: { format: FORMATS.money, width: 16 },
+  opex: { format: FORMATS.money, width: 14 },
+  netCashFlow: { format: FORMATS.money, width: 16 },
+  capex: { format: FORMATS.money, width: 14 },
+  hostCashFlow: { format: FORMATS.money, width: 16 },
+  prepaymentRemaining: { format: FORMATS.money, width: 20 },
+};
+
+export const SCHEDULE_COLUMNS: readonly ScheduleColumn[] = Object.freeze(
+  CORE_COLUMNS.map((c) => ({ key: c.key, header: c.label, ...LOOK[c.key] })),
+);
 
 /** The schedule column's position (0-based) by key. */
 export function scheduleColumn(key: string): number {

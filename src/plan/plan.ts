@@ -1,4 +1,4 @@
-import { buildSchedule, TERM_BY_KEY, TERMS } from "../core";
+import { buildSchedule, SCALAR_TERMS, TERM_SPECS, TERM_BY_KEY } from "../core";
 import type { Preset } from "../presets";
 import { cellRef, columnLetter, rangeRef, sheetRef } from "./a1";
 import { termCells, trancheCells, tranchesRange, type ProvenanceMap } from "./blocks";
@@ -29,13 +29,13 @@ const A = columnLetter(COLUMNS.label);
 const B = columnLetter(COLUMNS.value);
 const C = columnLetter(COLUMNS.note);
 
-const SCALAR_TERMS = TERMS.filter((t) => t.key !== "tranches").map((t) => t.key as ScalarTermKey);
+const SCALAR_KEYS: readonly ScalarTermKey[] = SCALAR_TERMS.map((t) => t.key);
 
 /** Rows of each block, top to bottom: terms, tranches table (if any), summary, notes. */
 function layoutFor(deal: PreparedDeal, table: boolean, noteCount: number): SheetLayout {
   const rows = {} as Record<ScalarTermKey, number>;
-  SCALAR_TERMS.forEach((key, i) => (rows[key] = ROWS.firstTerm + i));
-  const lastTerm = ROWS.firstTerm + SCALAR_TERMS.length - 1;
+  SCALAR_KEYS.forEach((key, i) => (rows[key] = ROWS.firstTerm + i));
+  const lastTerm = ROWS.firstTerm + SCALAR_KEYS.length - 1;
   let next = lastTerm + 2;
 
   let tranches: SheetLayout["tranches"] = null;
@@ -159,7 +159,7 @@ export function planDeal(input: PlanInput, options: PlanOptions = {}): SheetPlan
   cells.push({ ref: `${B}${ROWS.header}`, value: "Value", style: "header" });
   cells.push({ ref: `${C}${ROWS.header}`, value: "Source / note", style: "header" });
 
-  for (const key of SCALAR_TERMS) {
+  for (const key of SCALAR_KEYS) {
     const spec = TERM_BY_KEY.get(key);
     if (spec) cells.push({ ref: `${A}${layout.terms.rows[key]}`, value: spec.label, style: "label" });
   }
@@ -176,7 +176,7 @@ export function planDeal(input: PlanInput, options: PlanOptions = {}): SheetPlan
     const t = layout.tranches;
     cells.push({
       ref: `${A}${t.headerRow - 1}`,
-      value: TERM_BY_KEY.get("tranches")?.label ?? "Tranches",
+      value: TERM_SPECS.tranches.label,
       style: "header",
     });
     cells.push({ ref: `${t.dateColumn}${t.headerRow}`, value: "Date", style: "header" });

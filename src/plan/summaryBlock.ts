@@ -1,4 +1,4 @@
-import { SUMMARY_LABELS } from "../core";
+import { FIGURES, FIGURE_BY_KEY, type FigureKey } from "../core";
 import { FORMATS } from "./formats";
 
 /** What the summary's formulas refer to. */
@@ -22,7 +22,11 @@ export type SummaryKey =
   | "uncreditedPrepayment"
   | "totalNetCash"
   | "firstMonth"
-  | "lastMonth";
+  | "lastMonth"
+  | "hostNpv"
+  | "irr"
+  | "paybackMonth"
+  | "contractValueAllRenewals";
 
 export interface SummaryRow {
   readonly key: SummaryKey;
@@ -36,22 +40,24 @@ function args(c: SummaryContext, ...middle: string[]): string {
   return [c.terms, ...middle, ...(c.tranches ? [c.tranches] : [])].join(", ");
 }
 
-/** The row of each figure in HPC.DEALSUMMARY's result (1-based): the functions' own order of its labels. */
-export const DEAL_SUMMARY_ROW: Readonly<Record<keyof typeof SUMMARY_LABELS, number>> = Object.freeze(
-  Object.fromEntries(Object.keys(SUMMARY_LABELS).map((key, i) => [key, i + 1])) as Record<
-    keyof typeof SUMMARY_LABELS,
-    number
-  >,
+/**
+ * The row of each figure in HPC.DEALSUMMARY's table (1-based). Sheets saved
+ * before DEALSUMMARY took a figure name hold INDEX(HPC.DEALSUMMARY(…), n, 2):
+ * FIGURES only grows at the end, so these rows never move.
+ */
+export const DEAL_SUMMARY_ROW: Readonly<Record<FigureKey, number>> = Object.freeze(
+  Object.fromEntries(FIGURES.map((f, i) => [f.key, i + 1])) as Record<FigureKey, number>,
 );
 
-/**
- * A figure of HPC.DEALSUMMARY, picked by position. (A lookup by label reads
- * better, but VLOOKUP over a function's array result fails in HyperFormula;
- * the position comes from the functions' own label table, and the evaluation
- * test checks the label found there.)
- */
-function fromDealSummary(key: keyof typeof SUMMARY_LABELS): (c: SummaryContext) => string {
-  return (c) => `=INDEX(HPC.DEALSUMMARY(${args(c)}), ${DEAL_SUMMARY_ROW[key]}, 2)`;
+/** A figure of HPC.DEALSUMMARY, picked by name. */
+function fromDealSummary(key: FigureKey): (c: SummaryContext) => string {
+  return (c) => `=HPC.DEALSUMMARY(${c.terms}, ${c.tranches ?? ""}, , "${key}")`;
+}
+
+/** The label and help of a figure, from core's table. */
+function figure(key: FigureKey): { readonly label: string; readonly note: () => string } {
+  const f = FIGURE_BY_KEY[key];
+  return { label: f.label, note: () => f.help };
 }
 
 /**
@@ -138,5 +144,21 @@ export const SUMMARY_ROWS: readonly SummaryRow[] = Object.freeze([
     format: FORMATS.date,
     note: () => "The schedule's last row.",
     formula: fromDealSummary("lastMonth"),
+  },
+  { key: "hostNpv", ...figure("hostNpv"), format: FORMATS.usd, formula: fromDealSummary("hostNpv") },
+  {
+    key: "irr",
+    ...figure("irr"),
+    format: FORMATS.percent,
+    note: () =>
+      "The host's IRR on its capex (XIRR convention, the smallest root). #NUM! when there is none: the host cash flows never change sign, or no rate in (−99 %, 10,000 %) zeroes their XNPV.",
+    formula: fromDealSummary("irr"),
+  },
+  { key: "paybackMonth", ...figure("paybackMonth"), format: FORMATS.date, formula: fromDealSummary("paybackMonth") },
+  {
+    key: "contractValueAllRenewals",
+    ...figure("contractValueAllRenewals"),
+    format: FORMATS.usd,
+    formula: fromDealSummary("contractValueAllRenewals"),
   },
 ] satisfies SummaryRow[]);

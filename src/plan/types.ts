@@ -1,4 +1,4 @@
-import type { TermKey } from "../core";
+import type { ScalarTermKey } from "../core";
 
 /** How a writer should dress a cell; each writer maps these to its own fills and fonts. */
 export type CellStyle =
@@ -108,7 +108,7 @@ export interface PlanSchedule {
 }
 
 /** The terms other than the tranches table: one row each in the terms block. */
-export type ScalarTermKey = Exclude<TermKey, "tranches">;
+export type { ScalarTermKey } from "../core";
 
 /**
  * Where each block is, as stored with the sheet: what an "update terms

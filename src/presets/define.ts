@@ -24,6 +24,11 @@ interface TermValues {
   opexPerMWMonth: number;
   discountRate: number;
   tranches: readonly { readonly date: IsoDate; readonly mw: number }[];
+  capex: readonly { readonly date: IsoDate; readonly amount: number }[];
+  renewalOptions: number;
+  renewalMonths: number;
+  renewalRateStep: number;
+  renewalsExercised: number;
 }
 
 // `never` (and so no preset compiles) if TermValues and core's TermKey ever disagree.

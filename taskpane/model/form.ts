@@ -8,6 +8,7 @@ import {
   formatIsoDate,
   fromExcelSerial,
   isBlank,
+  isTableTerm,
   TERMS,
   toDealFile,
   validateDeal,
@@ -30,7 +31,7 @@ export interface FormState {
 
 /** The scalar terms of the form, in the spec's order. */
 export const FORM_TERMS: readonly (TermSpec & { key: ScalarTermKey })[] = TERMS.filter(
-  (t): t is TermSpec & { key: ScalarTermKey } => t.key !== "tranches",
+  (t): t is TermSpec & { key: ScalarTermKey } => !isTableTerm(t.key),
 );
 
 /** A field of the form: a scalar term, a tranche row's date or MW, a whole row, the table, or the deal. */

@@ -1,72 +1,49 @@
 /**
- * The pane: presets, the terms form (validated as the user types, by core),
- * the live preview, deal files, and the deal sheets of the open workbook.
- * All workbook work goes through a `WorkbookBackend`; all figures through
- * core. Text from users and files is set as textContent only.
+ * The Deal section's DOM code: presets, the terms form (validated as the user types, by core),
+ * the figures, deal files, and the deal sheets of the open workbook. What it shows and allows is
+ * decided by DealViewModel (dealModel.ts, no DOM); this file only renders that view and turns
+ * events into its method calls and backend work. Text from users and files is set as textContent only.
  */
-import type { DealFile } from "../../src/core";
-import type { PresetInfo, ScalarTermKey } from "../../src/plan";
-import { PRESETS, getPreset, type Preset } from "../../src/presets";
-import type { DealSheetSummary, UpdateOutcome } from "../actions";
+import { PRESETS } from "../../src/presets";
+import type { UpdateOutcome } from "../actions";
 import type { WorkbookBackend } from "../backend/types";
 import { checkFileSize, exportDealText, exportFileName, importDealText } from "../model/dealFileIO";
+import { FORM_TERMS, formFromDealFile, type FieldId } from "../model/form";
 import { exportDealXlsx, type XlsxMode } from "../model/xlsxExport";
+import { confirmInPane } from "./confirm";
+import { BLANK_PRESET, DEAL_BUTTONS, DealViewModel, type DealView } from "./dealModel";
+import { byId, fill, h } from "./dom";
+import { DEAL_GROUPS } from "./features";
+import { formatter, type Formatter } from "./format";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-import {
-  FORM_TERMS,
-  addTranche,
-  blockedReason,
-  checkForm,
-  emptyForm,
-  formFromDealFile,
-  normalizedDealFile,
-  removeTranche,
-  setTranche,
-  setValue,
-  type FieldId,
-  type FormCheck,
-  type FormState,
-} from "../model/form";
-import { headlines } from "../model/preview";
-import { presetInfoFor, provenanceLines } from "../model/presets";
-import { confirmInPane } from "./confirm";
-import { byId, fill, h } from "./dom";
-
-const BLANK = "";
-
-interface State {
-  form: FormState;
-  check: FormCheck;
-  preset: Preset | null;
-  sheets: DealSheetSummary[];
-  busy: boolean;
-}
 
 type MessageKind = "info" | "success" | "warning" | "error";
 
+/** What to do when a long task fails for a reason nobody foresaw. */
+const RETRY = "Try again; if it keeps failing, close and reopen the pane.";
+
 export class DealPane {
-  private state: State;
+  readonly model: DealViewModel;
   private readonly doc: Document;
 
   constructor(
     private readonly root: HTMLElement,
     private readonly backend: WorkbookBackend,
+    fmt: Formatter = formatter("en-US"),
   ) {
     this.doc = root.ownerDocument;
-    const preset = getPreset(PRESETS[0].id) ?? null;
-    const form = preset ? formFromDealFile(preset.deal) : emptyForm();
-    this.state = { form, check: checkForm(form), preset, sheets: [], busy: false };
+    this.model = new DealViewModel(backend, fmt);
   }
 
   mount(): void {
+    byId(this.doc, "group-capex").hidden = !DEAL_GROUPS.capex;
+    byId(this.doc, "group-renewals").hidden = !DEAL_GROUPS.renewals;
     this.renderPresetPicker();
     this.renderFields();
     this.renderTranches();
     this.wireActions();
-    this.applyCheck();
-    this.renderProvenance();
-    this.renderWorkbookSection();
+    this.render();
     if (this.backend.available) void this.refreshSheets();
   }
 
@@ -74,8 +51,6 @@ export class DealPane {
 
   private say(kind: MessageKind, title: string, details: readonly string[] = []): void {
     const bar = byId(this.doc, "message");
-    const intent =
-      kind === "error" ? "error" : kind === "warning" ? "warning" : kind === "success" ? "success" : "info";
     const list =
       details.length > 0
         ? h(this.doc, "ul", { class: "details" }, ...details.map((d) => h(this.doc, "li", {}, d)))
@@ -83,14 +58,14 @@ export class DealPane {
     const dismiss = h(
       this.doc,
       "fluent-button",
-      { slot: "dismiss", appearance: "transparent", "aria-label": "Dismiss" },
+      { slot: "dismiss", appearance: "transparent", "aria-label": "Dismiss the message" },
       "×",
     );
     dismiss.addEventListener("click", () => fill(bar));
     const message = h(
       this.doc,
       "fluent-message-bar",
-      { intent, layout: "multiline" },
+      { intent: kind, layout: "multiline" },
       h(this.doc, "span", {}, title),
       list,
       dismiss,
@@ -99,36 +74,37 @@ export class DealPane {
     fill(bar, message);
   }
 
-  // ---- presets ---------------------------------------------------------------------------
+  // ---- the view ------------------------------------------------------------------------------
+
+  /** Renders everything the view-model decides, except the inputs' own text (the user's). */
+  private render(): void {
+    const view = this.model.view();
+    this.renderProvenance(view);
+    this.renderErrors(view);
+    this.renderFigures(view);
+    this.renderButtons(view);
+    byId(this.doc, "workbook-status").textContent = view.workbookStatus;
+  }
 
   private renderPresetPicker(): void {
     const select = byId<HTMLSelectElement>(this.doc, "preset");
     fill(
       select,
-      h(this.doc, "option", { value: BLANK }, "Blank deal"),
-      ...PRESETS.map((p) => h(this.doc, "option", { value: p.id, selected: p.id === this.state.preset?.id }, p.title)),
+      h(this.doc, "option", { value: BLANK_PRESET }, "Blank deal"),
+      ...PRESETS.map((p) => h(this.doc, "option", { value: p.id, selected: p.id === this.model.preset?.id }, p.title)),
     );
     select.addEventListener("change", () => {
-      const preset = select.value === BLANK ? null : (getPreset(select.value) ?? null);
-      this.state.preset = preset;
-      this.setForm(preset ? formFromDealFile(preset.deal) : emptyForm(), true);
-      this.renderProvenance();
+      this.model.choosePreset(select.value);
+      this.redrawInputs();
     });
   }
 
-  private renderProvenance(): void {
-    const p = this.state.preset;
-    byId(this.doc, "preset-description").textContent = p
-      ? p.description
-      : "Type the terms of a deal, or import a deal file.";
-    const list = byId(this.doc, "provenance");
-    if (!p) {
-      fill(list);
-      return;
-    }
+  private renderProvenance(view: DealView): void {
+    byId(this.doc, "preset-description").textContent = view.presetDescription;
+    byId<HTMLSelectElement>(this.doc, "preset").value = view.presetId;
     fill(
-      list,
-      ...provenanceLines(p).map((line) =>
+      byId(this.doc, "provenance"),
+      ...view.provenance.map((line) =>
         h(
           this.doc,
           "li",
@@ -141,14 +117,11 @@ export class DealPane {
     );
   }
 
-  // ---- the form --------------------------------------------------------------------------
-
   private fieldId(id: FieldId): string {
     return `f-${id.replace(/\./g, "-")}`;
   }
 
   private renderFields(): void {
-    const container = byId(this.doc, "terms");
     const rows = FORM_TERMS.map((t) => {
       const id = this.fieldId(t.key);
       const hint =
@@ -174,10 +147,12 @@ export class DealPane {
           spellcheck: "false",
         });
       }
+      // The error first: a screen reader reads what is wrong before the hint.
       input.setAttribute("aria-describedby", `${id}-error ${id}-hint`);
-      input.value = this.state.form.values[t.key];
+      input.value = this.model.form.values[t.key];
       input.addEventListener(t.kind === "choice" ? "change" : "input", () => {
-        this.setForm(setValue(this.state.form, t.key, input.value), false);
+        this.model.setValue(t.key, input.value);
+        this.render();
       });
       return h(
         this.doc,
@@ -189,25 +164,28 @@ export class DealPane {
         h(this.doc, "div", { class: "hint", id: `${id}-hint` }, hint),
       );
     });
-    fill(container, ...rows);
+    fill(byId(this.doc, "terms"), ...rows);
   }
 
   private renderTranches(focusRow?: number): void {
-    const body = byId(this.doc, "tranche-rows");
-    const rows = this.state.form.tranches.map((row, i) => {
+    const rows = this.model.form.tranches.map((row, i) => {
+      const rowId = this.fieldId(`tranches.${i}`);
       const cell = (field: "date" | "mw", label: string) => {
         const id = this.fieldId(`tranches.${i}.${field}`);
         const input = h(this.doc, "input", {
           id,
           type: "text",
           "aria-label": `Tranche ${i + 1} ${label}`,
-          "aria-describedby": `${id}-error`,
+          "aria-describedby": `${id}-error ${rowId}-error`,
           placeholder: field === "date" ? "YYYY-MM-DD" : "MW",
           inputmode: field === "mw" ? "decimal" : undefined,
           autocomplete: "off",
         });
         input.value = row[field];
-        input.addEventListener("input", () => this.setForm(setTranche(this.state.form, i, field, input.value), false));
+        input.addEventListener("input", () => {
+          this.model.setTranche(i, field, input.value);
+          this.render();
+        });
         return h(this.doc, "td", {}, input, h(this.doc, "div", { class: "error", id: `${id}-error` }));
       };
       const remove = h(
@@ -217,71 +195,59 @@ export class DealPane {
         "Remove",
       );
       remove.addEventListener("click", () => {
-        this.state.form = removeTranche(this.state.form, i);
+        this.model.removeTranche(i);
         this.renderTranches();
-        this.applyCheck();
+        this.render();
         byId(this.doc, "add-tranche").focus();
       });
       return h(
         this.doc,
         "tr",
-        { id: this.fieldId(`tranches.${i}`) },
+        { id: rowId },
         cell("date", "date"),
         cell("mw", "MW"),
-        h(
-          this.doc,
-          "td",
-          {},
-          remove,
-          h(this.doc, "div", { class: "error", id: `${this.fieldId(`tranches.${i}`)}-error` }),
-        ),
+        h(this.doc, "td", {}, remove, h(this.doc, "div", { class: "error", id: `${rowId}-error` })),
       );
     });
-    fill(body, ...rows);
+    fill(byId(this.doc, "tranche-rows"), ...rows);
     byId(this.doc, "tranches-empty").hidden = rows.length > 0;
     if (focusRow !== undefined) this.doc.getElementById(this.fieldId(`tranches.${focusRow}.date`))?.focus();
   }
 
-  /** Replaces the form; `redraw` rewrites the inputs (a preset, a file, a sheet), else only the checks change. */
-  private setForm(form: FormState, redraw: boolean): void {
-    this.state.form = form;
-    if (redraw) {
-      for (const t of FORM_TERMS) {
-        const input = this.doc.getElementById(this.fieldId(t.key)) as HTMLInputElement | null;
-        if (input) input.value = form.values[t.key];
-      }
-      this.renderTranches();
+  /** Rewrites the inputs from the model (a preset, a file, a sheet), then everything else. */
+  private redrawInputs(): void {
+    const form = this.model.form;
+    for (const t of FORM_TERMS) {
+      const input = this.doc.getElementById(this.fieldId(t.key)) as HTMLInputElement | null;
+      if (input) input.value = form.values[t.key];
     }
-    this.applyCheck();
+    this.renderTranches();
+    this.render();
   }
 
-  /** Validates with core and shows each problem beside its field, then the preview and the buttons. */
-  private applyCheck(): void {
-    const check = checkForm(this.state.form);
-    this.state.check = check;
+  /** Each problem beside its field, tied to it by aria-describedby (set when the field was made). */
+  private renderErrors(view: DealView): void {
     for (const el of Array.from(this.root.querySelectorAll<HTMLElement>(".error"))) el.textContent = "";
     for (const el of Array.from(this.root.querySelectorAll("[aria-invalid]"))) el.removeAttribute("aria-invalid");
-    const general: string[] = [];
-    for (const [field, messages] of check.fields) {
+    const general: string[] = view.dealError ? [view.dealError] : [];
+    for (const [field, text] of view.fieldErrors) {
       const id = this.fieldId(field);
       const box = this.doc.getElementById(`${id}-error`);
-      if (box && field !== "deal") {
-        box.textContent = messages.join(" ");
-        this.doc.getElementById(id)?.setAttribute("aria-invalid", "true");
-      } else if (field === "tranches") {
-        byId(this.doc, "tranches-error").textContent = messages.join(" ");
-      } else general.push(...messages);
+      if (box) {
+        box.textContent = text;
+        // The field itself, or every input of a tranche row whose problem is the row's.
+        const el = this.doc.getElementById(id);
+        const inputs = el?.matches("input, select") ? [el] : Array.from(el?.querySelectorAll("input") ?? []);
+        for (const input of inputs) input.setAttribute("aria-invalid", "true");
+      } else general.push(text);
     }
-    byId(this.doc, "tranches-error").textContent = (check.fields.get("tranches") ?? []).join(" ");
+    byId(this.doc, "tranches-error").textContent = view.tranchesError;
     byId(this.doc, "deal-error").textContent = general.join(" ");
-    this.renderPreview();
-    this.renderButtons();
   }
 
-  private renderPreview(): void {
+  private renderFigures(view: DealView): void {
     const box = byId(this.doc, "preview");
-    const terms = this.state.check.terms;
-    if (!terms) {
+    if (!view.figures) {
       fill(box, h(this.doc, "p", { class: "muted" }, "The figures appear when the terms are valid."));
       return;
     }
@@ -290,68 +256,49 @@ export class DealPane {
       h(
         this.doc,
         "dl",
-        {},
-        ...headlines(terms).flatMap((f) => [
-          h(this.doc, "dt", { title: f.help }, f.label),
-          h(this.doc, "dd", {}, f.value),
-        ]),
+        { class: "figures", "aria-labelledby": "preview-heading" },
+        ...view.figures.flatMap((f) => [h(this.doc, "dt", { title: f.help }, f.label), h(this.doc, "dd", {}, f.value)]),
       ),
     );
   }
 
-  private setEnabled(id: string, enabled: boolean, reason?: string): void {
-    const button = byId(this.doc, id);
-    if (enabled) button.removeAttribute("disabled-focusable");
-    else button.setAttribute("disabled-focusable", "");
-    if (reason !== undefined) button.setAttribute("title", reason);
-    else button.removeAttribute("title");
-  }
-
-  private renderButtons(): void {
-    const reason = blockedReason(this.state.check);
-    const noBook = this.backend.available ? null : (this.backend.unavailableReason ?? "No workbook is open.");
-    const busy = this.state.busy;
-    const insertWhy = reason ?? noBook;
-    this.setEnabled("insert", !insertWhy && !busy, insertWhy ?? undefined);
-    byId(this.doc, "insert-reason").textContent = insertWhy ?? "";
-    this.setEnabled("export", !reason, reason ?? undefined);
-    this.setEnabled("copy", !reason, reason ?? undefined);
-    this.setEnabled("export-xlsx", !reason, reason ?? undefined);
-    this.setEnabled("export-xlsx-values", !reason, reason ?? undefined);
-    const sheet = this.selectedSheet();
-    const sheetWhy = noBook ?? (sheet ? null : "Select a deal sheet first.");
-    this.setEnabled("load-terms", !sheetWhy && !busy, sheetWhy ?? undefined);
-    this.setEnabled("update-terms", !sheetWhy && !reason && !busy, sheetWhy ?? reason ?? undefined);
-    this.setEnabled("refresh", !noBook && !busy, noBook ?? undefined);
-    this.setEnabled("recalc", !noBook && !busy, noBook ?? undefined);
+  private renderButtons(view: DealView): void {
+    for (const id of DEAL_BUTTONS) {
+      const state = view.buttons[id];
+      const button = byId(this.doc, id);
+      // disabled-focusable: still reachable by Tab, so its title (the reason) can be read. Fluent states it
+      // through ElementInternals; the aria-disabled attribute says it where tools that read the DOM look
+      // (axe-core exempts disabled controls from the contrast rule, as WCAG 1.4.3 does).
+      if (state.enabled) {
+        button.removeAttribute("disabled-focusable");
+        button.removeAttribute("aria-disabled");
+      } else {
+        button.setAttribute("disabled-focusable", "");
+        button.setAttribute("aria-disabled", "true");
+      }
+      if (state.reason !== undefined) button.setAttribute("title", state.reason);
+      else button.removeAttribute("title");
+    }
+    byId(this.doc, "insert-reason").textContent = view.insertReason;
+    byId(this.doc, "busy-label").textContent = view.busy ?? "";
+    byId(this.doc, "progress").hidden = view.busy === null;
+    if (view.busy === null) this.root.removeAttribute("aria-busy");
+    else this.root.setAttribute("aria-busy", "true");
   }
 
   // ---- actions ---------------------------------------------------------------------------
 
-  /** The valid deal and the preset info to write it with, or null (and the reason shown). */
-  private validDeal(): { deal: DealFile; preset: PresetInfo | undefined } | null {
-    const terms = this.state.check.terms;
-    if (!terms) {
-      this.say("error", blockedReason(this.state.check) ?? "The deal is not valid.");
-      return null;
-    }
-    const deal = normalizedDealFile(this.state.form, terms);
-    return { deal, preset: this.state.preset ? presetInfoFor(this.state.preset, deal) : undefined };
-  }
-
-  private async busyWhile(work: () => Promise<void>): Promise<void> {
-    if (this.state.busy) return;
-    this.state.busy = true;
-    this.root.setAttribute("aria-busy", "true");
-    this.renderButtons();
+  /** A long task: a busy state (progress, buttons disabled) that refuses a second click, and a message on failure. */
+  private async busyWhile(label: string, work: () => Promise<void>): Promise<void> {
+    if (!this.model.begin(label)) return;
+    this.render();
     try {
       await work();
     } catch (e) {
-      this.say("error", e instanceof Error ? e.message : String(e));
+      this.say("error", `${e instanceof Error ? e.message : String(e)} ${RETRY}`);
     } finally {
-      this.state.busy = false;
-      this.root.removeAttribute("aria-busy");
-      this.renderButtons();
+      this.model.end();
+      this.render();
     }
   }
 
@@ -364,9 +311,9 @@ export class DealPane {
 
   private wireActions(): void {
     this.onClick("add-tranche", () => {
-      this.state.form = addTranche(this.state.form);
-      this.renderTranches(this.state.form.tranches.length - 1);
-      this.applyCheck();
+      this.model.addTranche();
+      this.renderTranches(this.model.form.tranches.length - 1);
+      this.render();
     });
     this.onClick("insert", () => this.insert());
     this.onClick("export", () => this.exportFile());
@@ -380,17 +327,30 @@ export class DealPane {
       input.value = "";
       if (file) void this.importFile(file);
     });
-    this.onClick("refresh", () => this.busyWhile(() => this.refreshSheets()));
+    this.onClick("refresh", () => this.busyWhile("Listing the deal sheets…", () => this.refreshSheets()));
     this.onClick("load-terms", () => this.loadTerms());
     this.onClick("update-terms", () => this.updateTerms());
     this.onClick("recalc", () => this.recalc());
-    byId(this.doc, "deal-sheets").addEventListener("change", () => this.renderButtons());
+    const sheets = byId<HTMLSelectElement>(this.doc, "deal-sheets");
+    sheets.addEventListener("change", () => {
+      this.model.selectSheet(sheets.value);
+      this.render();
+    });
+  }
+
+  private validDeal() {
+    const valid = this.model.validDeal();
+    if (!valid.ok) {
+      this.say("error", valid.reason);
+      return null;
+    }
+    return valid;
   }
 
   private insert(): Promise<void> {
     const valid = this.validDeal();
     if (!valid) return Promise.resolve();
-    return this.busyWhile(async () => {
+    return this.busyWhile("Inserting the deal…", async () => {
       const outcome = await this.backend.insertDeal(valid.deal, valid.preset);
       if (outcome.ok) {
         this.say("success", `Inserted the deal as the sheet "${outcome.sheet}".`);
@@ -401,7 +361,7 @@ export class DealPane {
 
   private importFile(file: File): Promise<void> {
     // Through busyWhile: never beside an insert or update, and a file that cannot be read is reported.
-    return this.busyWhile(async () => {
+    return this.busyWhile("Reading the file…", async () => {
       const tooLarge = checkFileSize(file.size);
       if (tooLarge && !tooLarge.ok) {
         this.say("error", tooLarge.message);
@@ -412,18 +372,16 @@ export class DealPane {
         this.say("error", `${file.name}: ${outcome.message}`, outcome.problems);
         return;
       }
-      this.state.preset = null;
-      byId<HTMLSelectElement>(this.doc, "preset").value = BLANK;
-      this.renderProvenance();
-      this.setForm(outcome.form, true);
+      this.model.loadForm(outcome.form);
+      this.redrawInputs();
       this.say("success", `Imported ${file.name}.`);
     });
   }
 
   private exportText(): { text: string; name: string } | null {
-    const terms = this.state.check.terms;
+    const terms = this.model.check.terms;
     if (!terms) return null;
-    return { text: exportDealText(this.state.form, terms), name: exportFileName(terms) };
+    return { text: exportDealText(this.model.form, terms), name: exportFileName(terms) };
   }
 
   private exportFile(): void {
@@ -448,7 +406,7 @@ export class DealPane {
   private exportXlsx(mode: XlsxMode): Promise<void> {
     const valid = this.validDeal();
     if (!valid) return Promise.resolve();
-    return this.busyWhile(async () => {
+    return this.busyWhile("Building the .xlsx…", async () => {
       const out = await exportDealXlsx(valid.deal, valid.preset, mode);
       this.download(out.bytes as BlobPart, XLSX_TYPE, out.name);
       this.say(
@@ -475,50 +433,42 @@ export class DealPane {
 
   // ---- deals in this workbook ------------------------------------------------------------
 
-  private renderWorkbookSection(): void {
-    byId(this.doc, "workbook-status").textContent = this.backend.available
-      ? "Deal sheets the pane inserted in this workbook:"
-      : (this.backend.unavailableReason ?? "No workbook is open.");
-  }
-
-  private selectedSheet(): DealSheetSummary | undefined {
-    const id = byId<HTMLSelectElement>(this.doc, "deal-sheets").value;
-    return this.state.sheets.find((s) => s.sheetId === id);
-  }
-
   private async refreshSheets(select?: string): Promise<void> {
     try {
-      const previous = select ?? this.selectedSheet()?.sheetId;
-      this.state.sheets = await this.backend.listDealSheets();
+      this.model.setSheets(await this.backend.listDealSheets(), select);
+      const selected = this.model.selectedSheet()?.sheetId;
+      const sheets = this.model.sheets;
       const list = byId<HTMLSelectElement>(this.doc, "deal-sheets");
       fill(
         list,
-        ...this.state.sheets.map((s) =>
-          h(this.doc, "option", { value: s.sheetId, selected: s.sheetId === previous }, `${s.sheet} — ${s.title}`),
+        ...sheets.map((s) =>
+          h(this.doc, "option", { value: s.sheetId, selected: s.sheetId === selected }, `${s.sheet} — ${s.title}`),
         ),
       );
-      list.hidden = this.state.sheets.length === 0;
-      byId(this.doc, "no-sheets").hidden = this.state.sheets.length > 0;
+      if (!selected) list.selectedIndex = -1;
+      list.hidden = sheets.length === 0;
+      byId(this.doc, "no-sheets").hidden = sheets.length > 0;
     } catch (e) {
-      this.say("error", `The deal sheets could not be listed: ${e instanceof Error ? e.message : String(e)}`);
+      this.say(
+        "error",
+        `The deal sheets could not be listed: ${e instanceof Error ? e.message : String(e)} Press Refresh to try again.`,
+      );
     }
-    this.renderButtons();
+    this.render();
   }
 
   private loadTerms(): Promise<void> {
-    const sheet = this.selectedSheet();
+    const sheet = this.model.selectedSheet();
     if (!sheet) return Promise.resolve();
-    return this.busyWhile(async () => {
+    return this.busyWhile("Reading the sheet's terms…", async () => {
       const read = await this.backend.readTerms(sheet.sheetId);
       if (!read.ok) {
         this.say("error", read.reason);
         return;
       }
-      this.state.preset = sheet.presetId ? (getPreset(sheet.presetId) ?? null) : null;
-      byId<HTMLSelectElement>(this.doc, "preset").value = this.state.preset?.id ?? BLANK;
-      this.renderProvenance();
-      this.setForm(formFromDealFile(read.file, "excel"), true);
-      const problems = this.state.check.problems.length;
+      this.model.loadForm(formFromDealFile(read.file, "excel"), sheet.presetId);
+      this.redrawInputs();
+      const problems = this.model.check.problems.length;
       this.say(
         problems ? "warning" : "success",
         problems
@@ -529,11 +479,11 @@ export class DealPane {
   }
 
   private updateTerms(): Promise<void> {
-    const sheet = this.selectedSheet();
+    const sheet = this.model.selectedSheet();
     const valid = this.validDeal();
     if (!sheet || !valid) return Promise.resolve();
     const options = { provenance: valid.preset?.provenance };
-    return this.busyWhile(async () => {
+    return this.busyWhile("Updating the sheet…", async () => {
       let outcome: UpdateOutcome = await this.backend.updateTerms(sheet.sheetId, valid.deal, options);
       if (outcome.status === "confirm") {
         const ok = await confirmInPane(this.doc, {
@@ -559,7 +509,7 @@ export class DealPane {
   }
 
   private recalc(): Promise<void> {
-    return this.busyWhile(async () => {
+    return this.busyWhile("Recalculating…", async () => {
       await this.backend.recalc();
       this.say("success", "Recalculated the workbook.");
     });
@@ -570,5 +520,3 @@ function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "(empty)";
   return typeof value === "string" ? `"${value}"` : String(value);
 }
-
-export type { ScalarTermKey };

@@ -54,6 +54,10 @@ export function confirmInPane(doc: Document, request: ConfirmRequest): Promise<b
     });
     doc.body.append(dialog);
     if (typeof dialog.show === "function") dialog.show();
+    // The safe answer takes the focus, once the dialog has opened (Fluent opens its <dialog> and focuses it first).
     no.focus();
+    doc.defaultView?.requestAnimationFrame(() => {
+      if (!settled) no.focus();
+    });
   });
 }

@@ -30,8 +30,13 @@ describe("hpc-deal, spawned as a process", () => {
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines[0]).toBe(SCHEDULE_CSV_HEADER);
     expect(lines).toHaveLength(1 + 150);
-    expect(lines[1]).toBe("2024-07-01,0,0.00,0.00,0.00,0.00,0.00,300000000.00,300000000.00");
-    expect(lines[7]).toBe("2025-01-01,200,121.53,24306000.00,2083333.33,22222666.67,0.00,22222666.67,297916666.67");
+    expect(lines[0]).toBe(
+      "date,billed_mw,rate_per_kw_month,gross_fee,credit,net_fee,opex,net_cash_flow,capex,host_cash_flow,prepayment_remaining",
+    );
+    expect(lines[1]).toBe("2024-07-01,0,0,0.00,0.00,0.00,0.00,300000000.00,0.00,300000000.00,300000000.00");
+    expect(lines[7]).toBe(
+      "2025-01-01,200,121.53,24306000.00,2083333.33,22222666.67,0.00,22222666.67,0.00,22222666.67,297916666.67",
+    );
     expect(lines[150]).toMatch(/^2036-12-01,200,121\.53,24306000\.00,2083333\.3[34],/);
     expect(lines[150].endsWith(",0.00")).toBe(true);
     expect(r.stderr).toBe("");
@@ -51,8 +56,19 @@ describe("hpc-deal, spawned as a process", () => {
       "npv",
       "firstMonth",
       "lastMonth",
+      "totalCapex",
+      "hostNpv",
+      "irr",
+      "paybackMonth",
+      "contractValueAllRenewals",
+      "capacityMW",
     ]);
     expect(s.contractValue).toBe("3500064000.00");
+    expect(s.totalCapex).toBe("0.00");
+    expect(s.contractValueAllRenewals).toBe("3500064000.00");
+    // The host's flows never turn negative (prepayment first, then fees): no IRR, payback in the first month.
+    expect(s.irr).toBeNull();
+    expect(s.paybackMonth).toBe("2024-07-01");
     expect(s.averageAnnualRevenue).toBe("291672000.00");
     expect(s.revenuePerMWYear).toBe("1458360.00");
     expect(s.totalCredits).toBe("300000000.00");

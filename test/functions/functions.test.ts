@@ -21,7 +21,13 @@ import {
   hostingCashflow,
   prepayRemaining,
 } from "../../src/functions/functions";
-import { SCHEDULE_HEADER, SUMMARY_LABELS } from "../../src/functions/deal";
+import { FIGURES, FIGURE_BY_KEY } from "../../src/core";
+import { SCHEDULE_HEADER } from "../../src/functions/deal";
+
+const SUMMARY_LABELS = Object.fromEntries(FIGURES.map((f) => [f.key, f.label])) as Record<
+  keyof typeof FIGURE_BY_KEY,
+  string
+>;
 import { CustomFunctionsError } from "../support/customFunctionsShim";
 import { WORKED_CHECK_FILE, serial, workedCheckTerms } from "../support/deals";
 
@@ -51,7 +57,7 @@ describe("HPC functions on the spec's worked check, called as Excel calls them",
     const table = ok(hostingCashflow(terms)) as unknown[][];
     expect(table[0]).toEqual([...SCHEDULE_HEADER]);
     expect(table).toHaveLength(1 + 150);
-    expect(table.every((row) => row.length === 9)).toBe(true);
+    expect(table.every((row) => row.length === 11)).toBe(true);
     expect(table[1][0]).toBe(serial("2024-07-01"));
     expect(table[7][0]).toBe(serial("2025-01-01"));
     expect(table[150][0]).toBe(serial("2036-12-01"));
@@ -69,6 +75,8 @@ describe("HPC functions on the spec's worked check, called as Excel calls them",
         r.netFee.toNumber(),
         r.opex.toNumber(),
         r.netCashFlow.toNumber(),
+        r.capex.toNumber(),
+        r.hostCashFlow.toNumber(),
         r.prepaymentRemaining.toNumber(),
       ]);
     });
@@ -319,13 +327,15 @@ describe("random deals: the functions show exactly what the calculation module c
             r.netFee.toNumber(),
             r.opex.toNumber(),
             r.netCashFlow.toNumber(),
+            r.capex.toNumber(),
+            r.hostCashFlow.toNumber(),
             r.prepaymentRemaining.toNumber(),
           ]),
         );
         expect(cents(ok(contractValue(terms)))).toBe(money(summarize(schedule).contractValue));
         const dates = table.slice(1).map((row) => [row[0]]);
         const remaining = ok(prepayRemaining(terms, dates)) as number[][];
-        expect(remaining.map((r) => r[0])).toEqual(table.slice(1).map((row) => row[8]));
+        expect(remaining.map((r) => r[0])).toEqual(table.slice(1).map((row) => row[10]));
       }),
       { numRuns: 60 },
     );

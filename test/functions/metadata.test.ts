@@ -31,6 +31,7 @@ const INTENDED: Record<string, { params: [string, "matrix" | "scalar", boolean][
     params: [
       ["terms", "matrix", false],
       ["tranches", "matrix", true],
+      ["capex", "matrix", true],
     ],
     result: "matrix",
   },
@@ -39,6 +40,7 @@ const INTENDED: Record<string, { params: [string, "matrix" | "scalar", boolean][
       ["terms", "matrix", false],
       ["date", "matrix", false],
       ["tranches", "matrix", true],
+      ["capex", "matrix", true],
     ],
     result: "matrix",
   },
@@ -46,6 +48,7 @@ const INTENDED: Record<string, { params: [string, "matrix" | "scalar", boolean][
     params: [
       ["terms", "matrix", false],
       ["tranches", "matrix", true],
+      ["capex", "matrix", true],
     ],
     result: "number",
   },
@@ -53,6 +56,7 @@ const INTENDED: Record<string, { params: [string, "matrix" | "scalar", boolean][
     params: [
       ["terms", "matrix", false],
       ["tranches", "matrix", true],
+      ["capex", "matrix", true],
     ],
     result: "number",
   },
@@ -61,6 +65,7 @@ const INTENDED: Record<string, { params: [string, "matrix" | "scalar", boolean][
       ["terms", "matrix", false],
       ["rate", "scalar", true],
       ["tranches", "matrix", true],
+      ["capex", "matrix", true],
     ],
     result: "number",
   },
@@ -68,6 +73,8 @@ const INTENDED: Record<string, { params: [string, "matrix" | "scalar", boolean][
     params: [
       ["terms", "matrix", false],
       ["tranches", "matrix", true],
+      ["capex", "matrix", true],
+      ["figure", "scalar", true],
     ],
     result: "matrix",
   },

@@ -21,7 +21,7 @@ import {
   type SheetPlan,
   type SummaryKey,
 } from "../../src/plan";
-import { SUMMARY_LABELS } from "../../src/functions/deal";
+import { FIGURE_BY_KEY } from "../../src/core";
 import { SEED_PRESET_ID, getPreset } from "../../src/presets";
 import { MINIMAL, RAMP, WORKED } from "./fixtures";
 import { evaluatePlan, type EvaluatedSheet } from "./hyperformulaWriter";
@@ -79,7 +79,7 @@ function expectSummary(sheet: EvaluatedSheet, plan: SheetPlan, m: DealModel): vo
 
 function expectSchedule(sheet: EvaluatedSheet, plan: SheetPlan, m: DealModel): void {
   expect(sheet.value("E4")).toBe("Date");
-  expect(sheet.value("M4")).toBe("Prepayment remaining");
+  expect(sheet.value("O4")).toBe("Prepayment remaining");
   m.schedule.rows.forEach((row, i) => {
     const r = 5 + i;
     expect(sheet.value(`E${r}`)).toBe(toExcelSerial(row.date));
@@ -87,7 +87,9 @@ function expectSchedule(sheet: EvaluatedSheet, plan: SheetPlan, m: DealModel): v
     expect(cents(sheet.value(`I${r}`))).toBe(money(row.credit));
     expect(cents(sheet.value(`J${r}`))).toBe(money(row.netFee));
     expect(cents(sheet.value(`L${r}`))).toBe(money(row.netCashFlow));
-    expect(cents(sheet.value(`M${r}`))).toBe(money(row.prepaymentRemaining));
+    expect(cents(sheet.value(`M${r}`))).toBe(money(row.capex));
+    expect(cents(sheet.value(`N${r}`))).toBe(money(row.hostCashFlow));
+    expect(cents(sheet.value(`O${r}`))).toBe(money(row.prepaymentRemaining));
   });
   const after = 5 + m.schedule.rows.length;
   expect(sheet.value(`E${after}`)).toBeNull();
@@ -129,7 +131,7 @@ describe.each<[string, () => SheetPlan, unknown]>([
   it("takes each DEALSUMMARY figure from the row with its label", () => {
     for (const [key, row] of Object.entries(DEAL_SUMMARY_ROW)) {
       const label = sheet.evaluate(`=INDEX(HPC.DEALSUMMARY(${plan.deal.termsName}${tranchesArg(plan)}), ${row}, 1)`);
-      expect(label).toBe(SUMMARY_LABELS[key as keyof typeof SUMMARY_LABELS]);
+      expect(label).toBe(FIGURE_BY_KEY[key as keyof typeof FIGURE_BY_KEY].label);
     }
   });
 

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { DealError, TERMS, termsKey, toExcelSerial, validateDeal } from "../../src/core";
+import { DealError, SCALAR_TERMS, termsKey, toExcelSerial, validateDeal } from "../../src/core";
 import {
   FORMATS,
   isA1Ref,
@@ -14,8 +14,6 @@ import {
 } from "../../src/plan";
 import { PRESETS, SEED_PRESET_ID, documentCitation, getPreset } from "../../src/presets";
 import { MINIMAL, RAMP, WORKED, cellAt, planReader, terms } from "./fixtures";
-
-const SCALAR_TERMS = TERMS.filter((t) => t.key !== "tranches");
 
 function seed() {
   const preset = getPreset(SEED_PRESET_ID);
@@ -34,7 +32,7 @@ describe("the worked check's sheet (one tranche)", () => {
     expect(plan.sheet).toBe("CW–CoreSci");
     expect(plan.deal.prefix).toBe("CWCoreSci");
     expect(plan.names).toEqual([
-      { name: "CWCoreSci_Terms", ref: "'CW–CoreSci'!$A$5:$B$19", comment: expect.any(String) },
+      { name: "CWCoreSci_Terms", ref: "'CW–CoreSci'!$A$5:$B$23", comment: expect.any(String) },
     ]);
     expect(plan.deal.tranchesName).toBeNull();
     expect(plan.deal.layout.tranches).toBeNull();
@@ -67,35 +65,41 @@ describe("the worked check's sheet (one tranche)", () => {
       anchor: "E4",
       formula: "=HPC.HOSTINGCASHFLOW(CWCoreSci_Terms)",
       rows: 151,
-      columns: 9,
-      ref: "E4:M154",
-      reservedRef: "E4:M2404",
+      columns: 11,
+      ref: "E4:O154",
+      reservedRef: "E4:O2404",
     });
     expect(plan.ranges).toContainEqual({ ref: "E5:E2404", format: "yyyy-mm-dd" });
     expect(plan.ranges).toContainEqual({ ref: "F5:F2404", format: "#,##0.0##" });
     expect(plan.ranges).toContainEqual({ ref: "H5:H2404", format: "#,##0.00" });
-    expect(plan.ranges).toContainEqual({ ref: "E4:M4", style: "header" });
+    expect(plan.ranges).toContainEqual({ ref: "E4:O4", style: "header" });
   });
 
   it("sums up with the HPC functions, reading the terms name", () => {
     const summary = formulas(plan)
       .filter((c) => c.ref.startsWith("B"))
       .map((c) => [c.ref, c.formula]);
+    const byName = (figure: string) => `=HPC.DEALSUMMARY(CWCoreSci_Terms, , , "${figure}")`;
     expect(summary).toEqual([
-      ["B22", "=HPC.CONTRACTVALUE(CWCoreSci_Terms)"],
-      ["B23", "=HPC.ANNUALREVENUE(CWCoreSci_Terms)"],
-      ["B24", "=B8"],
-      ["B25", "=INDEX(HPC.DEALSUMMARY(CWCoreSci_Terms), 3, 2)"],
-      ["B26", "=HPC.DEALNPV(CWCoreSci_Terms)"],
-      ["B27", "=HPC.PREPAYREMAINING(CWCoreSci_Terms, TODAY())"],
-      ["B28", "=INDEX(HPC.DEALSUMMARY(CWCoreSci_Terms), 4, 2)"],
-      ["B29", "=INDEX(HPC.DEALSUMMARY(CWCoreSci_Terms), 5, 2)"],
-      ["B30", "=INDEX(HPC.DEALSUMMARY(CWCoreSci_Terms), 6, 2)"],
-      ["B31", "=INDEX(HPC.DEALSUMMARY(CWCoreSci_Terms), 8, 2)"],
-      ["B32", "=INDEX(HPC.DEALSUMMARY(CWCoreSci_Terms), 9, 2)"],
+      ["B26", "=HPC.CONTRACTVALUE(CWCoreSci_Terms)"],
+      ["B27", "=HPC.ANNUALREVENUE(CWCoreSci_Terms)"],
+      ["B28", "=B8"],
+      ["B29", byName("revenuePerMWYear")],
+      ["B30", "=HPC.DEALNPV(CWCoreSci_Terms)"],
+      ["B31", "=HPC.PREPAYREMAINING(CWCoreSci_Terms, TODAY())"],
+      ["B32", byName("totalCredits")],
+      ["B33", byName("uncreditedPrepayment")],
+      ["B34", byName("totalNetCash")],
+      ["B35", byName("firstMonth")],
+      ["B36", byName("lastMonth")],
+      ["B37", byName("hostNpv")],
+      ["B38", byName("irr")],
+      ["B39", byName("paybackMonth")],
+      ["B40", byName("contractValueAllRenewals")],
     ]);
-    expect(cellAt(plan, "B22").format).toBe("$#,##0.00");
-    expect(cellAt(plan, "B31").format).toBe("yyyy-mm-dd");
+    expect(cellAt(plan, "B26").format).toBe("$#,##0.00");
+    expect(cellAt(plan, "B35").format).toBe("yyyy-mm-dd");
+    expect(cellAt(plan, "B38").format).toBe("0.00%");
   });
 
   it("charts gross fee, net fee and prepayment remaining over the inserted schedule", () => {
@@ -109,12 +113,12 @@ describe("the worked check's sheet (one tranche)", () => {
           { name: "Net fee", nameRef: "'CW–CoreSci'!$J$4", values: "'CW–CoreSci'!$J$5:$J$154" },
           {
             name: "Prepayment remaining",
-            nameRef: "'CW–CoreSci'!$M$4",
-            values: "'CW–CoreSci'!$M$5:$M$154",
+            nameRef: "'CW–CoreSci'!$O$4",
+            values: "'CW–CoreSci'!$O$5:$O$154",
           },
         ],
-        from: "O4",
-        to: "Z24",
+        from: "Q4",
+        to: "AB24",
         points: 150,
         categoryFormat: "yyyy-mm",
         valueFormat: '$#,##0,,"M"',
@@ -129,26 +133,26 @@ describe("a ramp's sheet (a tranches table)", () => {
 
   it("names the tranches table, with two spare rows inside the name", () => {
     expect(plan.names.map((n) => [n.name, n.ref])).toEqual([
-      ["CWAppliedDig_Terms", "'CW–AppliedDig'!$A$5:$B$19"],
-      ["CWAppliedDig_Tranches", "'CW–AppliedDig'!$A$23:$B$27"],
+      ["CWAppliedDig_Terms", "'CW–AppliedDig'!$A$5:$B$23"],
+      ["CWAppliedDig_Tranches", "'CW–AppliedDig'!$A$27:$B$31"],
     ]);
-    expect(t).toEqual({ headerRow: 22, firstRow: 23, rows: 5, dateColumn: "A", mwColumn: "B", noteRef: "C21" });
-    expect(cellAt(plan, "A22").value).toBe("Date");
-    expect(cellAt(plan, "B22").value).toBe("MW");
+    expect(t).toEqual({ headerRow: 26, firstRow: 27, rows: 5, dateColumn: "A", mwColumn: "B", noteRef: "C25" });
+    expect(cellAt(plan, "A26").value).toBe("Date");
+    expect(cellAt(plan, "B26").value).toBe("MW");
   });
 
   it("lists the tranches by date, and leaves capacity and start date blank with a note", () => {
-    expect([23, 24, 25, 26, 27].map((r) => [cellAt(plan, `A${r}`).value, cellAt(plan, `B${r}`).value])).toEqual([
+    expect([27, 28, 29, 30, 31].map((r) => [cellAt(plan, `A${r}`).value, cellAt(plan, `B${r}`).value])).toEqual([
       [toExcelSerial({ year: 2025, month: 10, day: 1 }), 100],
       [toExcelSerial({ year: 2026, month: 6, day: 1 }), 150],
       [toExcelSerial({ year: 2027, month: 1, day: 15 }), 150],
       [null, null],
       [null, null],
     ]);
-    expect(cellAt(plan, "A23")).toMatchObject({ format: "yyyy-mm-dd", style: "input" });
     expect(cellAt(plan, "A27")).toMatchObject({ format: "yyyy-mm-dd", style: "input" });
+    expect(cellAt(plan, "A31")).toMatchObject({ format: "yyyy-mm-dd", style: "input" });
     expect(cellAt(plan, "B8")).toMatchObject({ value: null, style: "input" });
-    expect(cellAt(plan, "C8").value).toBe("Blank: the sum of the tranches (A23:B27).");
+    expect(cellAt(plan, "C8").value).toBe("Blank: the sum of the tranches (A27:B31).");
     expect(cellAt(plan, "B11")).toMatchObject({ value: null, style: "input" });
     expect(cellAt(plan, "C11").value).toBe("Blank: the earliest tranche date.");
     expect(cellAt(plan, "B16").value).toBeNull();
@@ -159,10 +163,10 @@ describe("a ramp's sheet (a tranches table)", () => {
 
   it("passes both names to every HPC function", () => {
     expect(plan.schedule.formula).toBe("=HPC.HOSTINGCASHFLOW(CWAppliedDig_Terms, CWAppliedDig_Tranches)");
-    expect(cellAt(plan, "B30").formula).toBe("=HPC.CONTRACTVALUE(CWAppliedDig_Terms, CWAppliedDig_Tranches)");
-    expect(cellAt(plan, "B32").formula).toBe("=SUM($B$23:$B$27)");
-    expect(cellAt(plan, "B34").formula).toBe("=HPC.DEALNPV(CWAppliedDig_Terms, , CWAppliedDig_Tranches)");
-    expect(cellAt(plan, "B35").formula).toBe(
+    expect(cellAt(plan, "B34").formula).toBe("=HPC.CONTRACTVALUE(CWAppliedDig_Terms, CWAppliedDig_Tranches)");
+    expect(cellAt(plan, "B36").formula).toBe("=SUM($B$27:$B$31)");
+    expect(cellAt(plan, "B38").formula).toBe("=HPC.DEALNPV(CWAppliedDig_Terms, , CWAppliedDig_Tranches)");
+    expect(cellAt(plan, "B39").formula).toBe(
       "=HPC.PREPAYREMAINING(CWAppliedDig_Terms, TODAY(), CWAppliedDig_Tranches)",
     );
     for (const c of formulas(plan).filter((c) => c.formula?.includes("HPC."))) {
@@ -193,7 +197,7 @@ describe("the seed preset's sheet", () => {
   });
 
   it("puts each term's provenance beside its value, outside the two-column terms range", () => {
-    expect(plan.names[0].ref).toBe("'CW–CoreSci'!$A$5:$B$19");
+    expect(plan.names[0].ref).toBe("'CW–CoreSci'!$A$5:$B$23");
     for (const [key, p] of Object.entries(preset.provenance)) {
       const ref = key === "tranches" ? layout.tranches?.noteRef : `C${layout.terms.rows[key as "name"]}`;
       const text = cellAt(plan, ref as string);
@@ -305,7 +309,7 @@ describe("the plan module", () => {
 
   it.each(sources)("%s imports no Office, no HyperFormula, no I/O", (_, text) => {
     const imports = [...text.matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
-    const allowed = ["../core", "../presets", "../functions/deal"];
+    const allowed = ["../core", "../presets", "../functions/deal", "../functions/hpc"];
     expect(imports.filter((from) => !allowed.includes(from) && !/^\.\/[A-Za-z0-9]+$/.test(from))).toEqual([]);
     const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
     expect(code).not.toMatch(/\b(?:Office|Excel|CustomFunctions)\.[a-zA-Z]/);
@@ -324,7 +328,7 @@ describe("choices the plan makes", () => {
     });
     expect(plan.sheet).toBe("CW–CoreSci (2)");
     expect(plan.deal.prefix).toBe("CWCoreSci2");
-    expect(plan.names[0]).toMatchObject({ name: "CWCoreSci2_Terms", ref: "'CW–CoreSci (2)'!$A$5:$B$19" });
+    expect(plan.names[0]).toMatchObject({ name: "CWCoreSci2_Terms", ref: "'CW–CoreSci (2)'!$A$5:$B$23" });
     expect(plan.schedule.formula).toBe("=HPC.HOSTINGCASHFLOW(CWCoreSci2_Terms)");
   });
 
@@ -338,7 +342,7 @@ describe("choices the plan makes", () => {
 
   it("quotes a sheet name with an apostrophe in its refs", () => {
     const plan = planDeal(MINIMAL, { sheetName: "Hut 8's deal" });
-    expect(plan.names[0].ref).toBe("'Hut 8''s deal'!$A$5:$B$19");
+    expect(plan.names[0].ref).toBe("'Hut 8''s deal'!$A$5:$B$23");
     expect(plan.deal.prefix).toBe("Hut8SDeal");
   });
 

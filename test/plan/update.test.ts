@@ -40,7 +40,7 @@ describe("updating a sheet's terms in place", () => {
     const t = ramp.deal.layout.tranches;
     const allowed = new Set([
       ...Object.values(ramp.deal.layout.terms.rows).flatMap((r) => [`B${r}`, `C${r}`]),
-      ...[23, 24, 25, 26, 27].flatMap((r) => [`A${r}`, `B${r}`]),
+      ...[27, 28, 29, 30, 31].flatMap((r) => [`A${r}`, `B${r}`]),
       t?.noteRef,
     ]);
     for (const c of update.cells) expect(allowed.has(c.ref)).toBe(true);
@@ -68,9 +68,9 @@ describe("updating a sheet's terms in place", () => {
   it("blanks the table's unused rows inside the name and leaves capacity and start date blank", () => {
     const update = expectFits(planTermsUpdate(ramp, WORKED));
     const at = (ref: string) => update.cells.find((c) => c.ref === ref);
-    expect(at("A23")).toMatchObject({ value: 45658, style: "input" });
-    expect(at("B23")).toMatchObject({ value: 200, style: "input" });
-    for (const r of [24, 25, 26, 27]) {
+    expect(at("A27")).toMatchObject({ value: 45658, style: "input" });
+    expect(at("B27")).toMatchObject({ value: 200, style: "input" });
+    for (const r of [28, 29, 30, 31]) {
       expect(at(`A${r}`)).toMatchObject({ value: null, style: "input", format: "yyyy-mm-dd" });
       expect(at(`B${r}`)).toMatchObject({ value: null, style: "input" });
     }
@@ -117,6 +117,6 @@ describe("updating a sheet's terms in place", () => {
     for (const c of withSource.cells) expect(plan.cells).toContainEqual(c);
     const without = expectFits(planTermsUpdate(plan, seed.deal));
     expect(without.cells.find((c) => c.ref === "C9")?.value).toBeNull();
-    expect(without.cells.find((c) => c.ref === "C8")?.value).toBe("Blank: the sum of the tranches (A23:B27).");
+    expect(without.cells.find((c) => c.ref === "C8")?.value).toBe("Blank: the sum of the tranches (A27:B31).");
   });
 });

@@ -26,7 +26,7 @@ function contractValue(deal: unknown): string {
 const seed = getPreset(SEED_PRESET_ID);
 if (!seed) throw new Error("no seed preset");
 const SEED_PLAN = planPreset(seed);
-const CONTRACT_VALUE = "B30";
+const CONTRACT_VALUE = "B34";
 
 describe("the HyperFormula backend", () => {
   it("inserts a deal as a new sheet that computes core's figures, and lists it", async () => {
@@ -101,7 +101,7 @@ describe("the HyperFormula backend", () => {
     const book = new PreviewWorkbook();
     const id = book.insertPlan(SEED_PLAN);
     book.records.set(id, { deal: SEED_PLAN.deal, written: {}, charts: SEED_PLAN.charts });
-    book.enter(id, "B23", "100");
+    book.enter(id, "B27", "100");
     const { capacityMW: _c, startDate: _s, ...rest } = seed.deal;
     const tranches = seed.deal.tranches as { date: string; mw: number }[];
     expect(cents(book.value(id, CONTRACT_VALUE))).toBe(

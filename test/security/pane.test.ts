@@ -2,6 +2,7 @@
  * The pane's security promises, checked on its sources: a Content-Security-Policy
  * with no inline script and no eval, and user text never inserted as HTML.
  */
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -47,6 +48,30 @@ describe("the pane's Content-Security-Policy", () => {
       expect(body.trim()).toBe("");
     }
     expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+  });
+
+  it("allows office.js's logger frame and nothing more: one frame origin, one inline style by its hash", () => {
+    expect(policy.get("frame-src")).toEqual(["https://telemetryservice.firstpartyapps.oaspapps.com"]);
+    // 'unsafe-hashes' with the sha256 of exactly "display:none" (the frame's style attribute), never 'unsafe-inline'.
+    const hash = createHash("sha256").update("display:none").digest("base64");
+    expect(policy.get("style-src")).toEqual(["'self'", "'unsafe-hashes'", `'sha256-${hash}'`]);
+  });
+
+  it("is the preview page's policy too, but for office.js (a local copy there, not the CDN)", () => {
+    const preview = csp(readFileSync(path.join(ROOT, "preview/preview.html"), "utf8"));
+    const cdn = (sources: string[] | undefined) => sources?.filter((s) => s !== "https://appsforoffice.microsoft.com");
+    expect(new Map([...policy].map(([k, v]) => [k, cdn(v)]))).toEqual(preview);
+  });
+
+  it("runs the unsupported-host check from a file, before the bundles, in ES5 that IE11 parses", () => {
+    const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/gi)].map((m) => m[1]);
+    expect(scripts).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "unsupported.js"]);
+    const code = readFileSync(path.join(ROOT, "taskpane/unsupported.js"), "utf8").replace(
+      /\/\*[\s\S]*?\*\/|\/\/.*$/gm,
+      "",
+    );
+    expect(code).not.toMatch(/=>|\b(let|const|class|import|export|async|await)\b|`/);
+    expect(html).toMatch(/<div id="unsupported"[^>]*hidden/);
   });
 
   it("loads office.js from Microsoft's CDN, as Office requires", () => {

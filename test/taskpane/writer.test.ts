@@ -193,14 +193,14 @@ describe("update terms", () => {
     const excel = new FakeExcel();
     const a = await insertSeed(excel);
     excel.sheet(a.sheet)?.cells.set("B9", 125);
-    excel.sheet(a.sheet)?.cells.set("A26", 45900); // a spare tranche row
+    excel.sheet(a.sheet)?.cells.set("A30", 45900); // a spare tranche row
     const mark = excel.log.length;
     const outcome = await updateDealSheet(excel.context(), a.sheetId, edited({ escalator: 0.02 }));
     expect(outcome.status).toBe("confirm");
     if (outcome.status === "confirm") {
       expect(outcome.changed.map((c) => [c.ref, c.what, c.wrote, c.now])).toEqual([
         ["B9", "Rate ($/kW-month)", 121.53, 125],
-        ["A26", "Tranche 4 date", null, 45900],
+        ["A30", "Tranche 4 date", null, 45900],
       ]);
     }
     expect(excel.log.length).toBe(mark);
@@ -218,7 +218,7 @@ describe("update terms", () => {
     });
     expect(confirmed.status).toBe("updated");
     expect(excel.sheet(a.sheet)?.cells.get("B9")).toBe(121.53);
-    expect(excel.sheet(a.sheet)?.cells.get("A26")).toBe("");
+    expect(excel.sheet(a.sheet)?.cells.get("A30")).toBe("");
   });
 
   it("refuses a deal whose tranches do not fit the sheet's table, writing nothing", async () => {

@@ -45,7 +45,7 @@ function expectSummary(ws: Reopened, plan: SheetPlan, cli: CliFigures, capacity:
 }
 
 function expectSchedule(ws: Reopened, cli: CliFigures): void {
-  const columns = ["E", "F", "G", "H", "I", "J", "K", "L", "M"];
+  const columns = ["E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O"];
   expect(columns.map((c) => shown(ws, `${c}4`))).toEqual(SCHEDULE_HEADER);
   cli.schedule.forEach((line, i) => {
     const row = 5 + i;
@@ -53,9 +53,11 @@ function expectSchedule(ws: Reopened, cli: CliFigures): void {
       const v = shown(ws, `${c}${row}`);
       if (j === 0) return isoOf(v);
       if (j === 1) return new Decimal(v as number).toString();
+      // The CSV carries the exact rate; the cell, the nearest double to it.
+      if (j === 2) return v;
       return cents(v);
     });
-    expect(got).toEqual(line);
+    expect(got).toEqual(line.map((text, j) => (j === 2 ? Number(text) : text)));
   });
   expect(ws.ws.getCell(`E${5 + cli.schedule.length}`).value).toBeNull();
 }
@@ -87,7 +89,7 @@ describe.each<[string, () => SheetPlan, DealFile]>([
   it("live: holds every formula as Excel stores it, the HPC ones as dynamic arrays", () => {
     const { ws } = sheet("live");
     const formulas = plan.cells.filter((c) => c.formula !== undefined);
-    expect(formulas.length).toBe(12);
+    expect(formulas.length).toBe(16);
     for (const cell of formulas) {
       const value = ws.getCell(cell.ref).value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
       expect(value.formula).toBe(storedFormula(cell.formula ?? ""));
@@ -96,7 +98,7 @@ describe.each<[string, () => SheetPlan, DealFile]>([
         expect(value.ref).toBe(cell.ref === plan.schedule.anchor ? plan.schedule.ref : cell.ref);
       } else expect(value.shareType).toBeUndefined();
     }
-    expect(String((ws.getCell("B30").value as ExcelJS.CellFormulaValue).formula)).toMatch(
+    expect(String((ws.getCell(summaryRef(plan, "contractValue")).value as ExcelJS.CellFormulaValue).formula)).toMatch(
       /^_xldudf_HPC_CONTRACTVALUE\(/,
     );
   });

@@ -31,7 +31,8 @@ import {
   type ImplementedFunctions,
 } from "hyperformula";
 import { LIMITS } from "../../core";
-import { SCHEDULE_HEADER, SUMMARY_LABELS, type Cell } from "../deal";
+import { FIGURES, SCHEDULE_HEADER } from "../../core";
+import type { Cell } from "../deal";
 import * as hpc from "../hpc";
 import type { Outcome } from "../outcome";
 
@@ -107,7 +108,7 @@ function scalar(outcome: Outcome<number>): number | CellError {
 /** Marks a range whose values cannot be read when the formula is parsed. */
 const UNKNOWN = Symbol("unknown at parse time");
 
-const SUMMARY_ROWS = Object.keys(SUMMARY_LABELS).length;
+const SUMMARY_ROWS = FIGURES.length;
 
 export class HpcFunctionsPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {
@@ -116,6 +117,7 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
       sizeOfResultArrayMethod: "hostingCashflowSize",
       parameters: [
         { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
         { argumentType: FunctionArgumentType.ANY, optionalArg: true },
       ],
       vectorizationForbidden: true,
@@ -127,6 +129,7 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
         { argumentType: FunctionArgumentType.ANY },
         { argumentType: FunctionArgumentType.ANY },
         { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
       ],
       vectorizationForbidden: true,
     },
@@ -135,6 +138,7 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
       parameters: [
         { argumentType: FunctionArgumentType.ANY },
         { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
       ],
       vectorizationForbidden: true,
     },
@@ -142,6 +146,7 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
       method: "annualRevenue",
       parameters: [
         { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
         { argumentType: FunctionArgumentType.ANY, optionalArg: true },
       ],
       vectorizationForbidden: true,
@@ -152,6 +157,7 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
         { argumentType: FunctionArgumentType.ANY },
         { argumentType: FunctionArgumentType.ANY, optionalArg: true },
         { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
       ],
       vectorizationForbidden: true,
     },
@@ -160,6 +166,8 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
       sizeOfResultArrayMethod: "dealSummarySize",
       parameters: [
         { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
         { argumentType: FunctionArgumentType.ANY, optionalArg: true },
       ],
       vectorizationForbidden: true,
@@ -259,24 +267,25 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
   }
 
   hostingCashflow(ast: CallAst, state: State) {
-    return this.run("HPC.HOSTINGCASHFLOW", ast, state, (terms, tranches) =>
-      this.spill("HPC.HOSTINGCASHFLOW", ast, state, hpc.hostingCashflow(terms, tranches)),
+    return this.run("HPC.HOSTINGCASHFLOW", ast, state, (terms, tranches, capex) =>
+      this.spill("HPC.HOSTINGCASHFLOW", ast, state, hpc.hostingCashflow(terms, tranches, capex)),
     );
   }
 
   hostingCashflowSize(ast: CallAst, state: State): ArraySize {
     const terms = this.readAtParseTime(ast.args[0], state);
     const tranches = this.readAtParseTime(ast.args[1], state);
-    if (terms === UNKNOWN || tranches === UNKNOWN) {
+    const capex = this.readAtParseTime(ast.args[2], state);
+    if (terms === UNKNOWN || tranches === UNKNOWN || capex === UNKNOWN) {
       return new ArraySize(SCHEDULE_HEADER.length, 1 + LIMITS.maxScheduleMonths);
     }
-    const out = hpc.hostingCashflow(terms, tranches);
+    const out = hpc.hostingCashflow(terms, tranches, capex);
     return out.ok ? new ArraySize(SCHEDULE_HEADER.length, out.value.length) : ArraySize.scalar();
   }
 
   prepayRemaining(ast: CallAst, state: State) {
-    return this.run("HPC.PREPAYREMAINING", ast, state, (terms, date, tranches) => {
-      const out = hpc.prepayRemaining(terms, date, tranches);
+    return this.run("HPC.PREPAYREMAINING", ast, state, (terms, date, tranches, capex) => {
+      const out = hpc.prepayRemaining(terms, date, tranches, capex);
       if (out.ok && out.value.length === 1 && out.value[0].length === 1) return out.value[0][0];
       return this.spill("HPC.PREPAYREMAINING", ast, state, out);
     });
@@ -289,25 +298,36 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
   }
 
   contractValue(ast: CallAst, state: State) {
-    return this.run("HPC.CONTRACTVALUE", ast, state, (terms, tranches) => scalar(hpc.contractValue(terms, tranches)));
-  }
-
-  annualRevenue(ast: CallAst, state: State) {
-    return this.run("HPC.ANNUALREVENUE", ast, state, (terms, tranches) => scalar(hpc.annualRevenue(terms, tranches)));
-  }
-
-  dealNpv(ast: CallAst, state: State) {
-    return this.run("HPC.DEALNPV", ast, state, (terms, rate, tranches) => scalar(hpc.dealNpv(terms, rate, tranches)));
-  }
-
-  dealSummary(ast: CallAst, state: State) {
-    return this.run("HPC.DEALSUMMARY", ast, state, (terms, tranches) =>
-      this.spill("HPC.DEALSUMMARY", ast, state, hpc.dealSummary(terms, tranches)),
+    return this.run("HPC.CONTRACTVALUE", ast, state, (terms, tranches, capex) =>
+      scalar(hpc.contractValue(terms, tranches, capex)),
     );
   }
 
-  dealSummarySize(): ArraySize {
-    return new ArraySize(2, SUMMARY_ROWS);
+  annualRevenue(ast: CallAst, state: State) {
+    return this.run("HPC.ANNUALREVENUE", ast, state, (terms, tranches, capex) =>
+      scalar(hpc.annualRevenue(terms, tranches, capex)),
+    );
+  }
+
+  dealNpv(ast: CallAst, state: State) {
+    return this.run("HPC.DEALNPV", ast, state, (terms, rate, tranches, capex) =>
+      scalar(hpc.dealNpv(terms, rate, tranches, capex)),
+    );
+  }
+
+  dealSummary(ast: CallAst, state: State) {
+    return this.run("HPC.DEALSUMMARY", ast, state, (terms, tranches, capex, figure) => {
+      const out = hpc.dealSummary(terms, tranches, capex, figure);
+      // One figure by name is one value (as a 1×1 array shows in Excel).
+      if (out.ok && out.value.length === 1 && out.value[0].length === 1) return out.value[0][0];
+      return this.spill("HPC.DEALSUMMARY", ast, state, out);
+    });
+  }
+
+  dealSummarySize(ast: CallAst): ArraySize {
+    // A figure argument (the fourth) asks for one value.
+    const figure = ast.args[3];
+    return figure !== undefined && figure.type !== "EMPTY" ? ArraySize.scalar() : new ArraySize(2, SUMMARY_ROWS);
   }
 }
 
