@@ -162,8 +162,9 @@ describe.each(PRESETS.map((p) => [p.id, p] as const))("preset %s", (_id, preset)
     for (const d of preset.documents) expect(tail.some((n) => n.includes(d.address))).toBe(true);
   });
 
-  it("names the terms it does not model (options, backstops) in its notes", () => {
-    expect(preset.notes.some((n) => n.startsWith("Not modelled (terms, not cash): "))).toBe(true);
+  it("names its options and backstops in its notes: as renewal terms, or as terms not modelled", () => {
+    const prefix = "renewalOptions" in preset.deal ? "Renewal options: " : "Not modelled (terms, not cash): ";
+    expect(preset.notes.some((n) => n.startsWith(prefix))).toBe(true);
   });
 
   it("cites no internal fact sheet: only public documents and named sources", () => {
