@@ -1,13 +1,4 @@
-import {
-  CORZ_RENEWALS,
-  CORZ_RENEWALS_NOTE,
-  DISCOUNT_RATE,
-  DISCOUNT_RATE_PROVENANCE,
-  NO_OPEX,
-  PLACEHOLDER_RATE,
-  TWELVE_YEARS,
-  corzRenewalProvenance,
-} from "./common";
+import { DISCOUNT_RATE, DISCOUNT_RATE_PROVENANCE, NO_OPEX, PLACEHOLDER_RATE, TWELVE_YEARS } from "./common";
 import { assumed, definePreset, reported, type IsoDate } from "./define";
 import { CORZ_JUNE_2024, CORZ_MUSKOGEE, CORZ_Q1_2025, CORZ_Q2_2025, CORZ_Q3_2025, CORZ_Q4_2025 } from "./documents";
 import type { Preset, Provenance } from "./types";
@@ -24,8 +15,8 @@ const TITLE = "CoreWeave – Core Scientific (June 2024)";
 const DELIVERED_TITLE = "CoreWeave – Core Scientific (June 2024), as delivered";
 
 const RENEWALS =
-  "Each contract carries two 5-year renewal options (Core Scientific's Muskogee release): see the renewal terms; " +
-  "none is exercised, so the value is the 12-year term's.";
+  "Each contract carries two 5-year renewal options (Core Scientific's Muskogee release): not modelled, so the " +
+  "value is the 12-year term's.";
 
 const FUNDING_LATE =
   "CoreWeave's capex funding in fact arrived about a year later, in 2025: $90.3 M in Q2 2025 and $196.4 M in " +
@@ -62,7 +53,6 @@ const common = {
     Q1_CALL,
   ),
   discountRate: DISCOUNT_RATE_PROVENANCE,
-  ...corzRenewalProvenance(CORZ_MUSKOGEE),
 } satisfies Record<string, Provenance>;
 
 const commonNotes = (recouped: string): string[] => [
@@ -75,9 +65,10 @@ const commonNotes = (recouped: string): string[] => [
   `Assumed: the $300 M is ${recouped} and recouped at 50 % of each month's fee until repaid (Value Investors Club write-up, secondary).`,
 ];
 
+const OPTIONS = "Not modelled (terms, not cash): the two 5-year renewal options on each contract (Muskogee release).";
 const LEFT_OUT =
-  "Not modelled: the host's opex, the conversion capex the $300 M pays for (net cash shows the $300 M without the spend; " +
-  `the sheet has no capex table yet), and the later expansions (separate presets). ${PLACEHOLDER_RATE}`;
+  "Not modelled: the host's opex, the conversion capex the $300 M pays for (net cash shows the $300 M without the spend), " +
+  `and the later expansions (separate presets). ${PLACEHOLDER_RATE}`;
 
 /** The seed deal as signed: CoreWeave's first hosting contracts with Core Scientific, 3 June 2024. */
 export const SEED_PRESET: Preset = definePreset({
@@ -103,7 +94,6 @@ export const SEED_PRESET: Preset = definePreset({
       { date: "2025-04-01", mw: 80 },
       { date: "2025-06-01", mw: 40 },
     ],
-    ...CORZ_RENEWALS,
   },
   provenance: {
     ...common,
@@ -130,7 +120,7 @@ export const SEED_PRESET: Preset = definePreset({
   notes: [
     ...commonNotes("paid on 1 July 2024 (as announced; the funding in fact came in 2025)"),
     "Assumed: sites of 80, 80 and 40 MW (Compass Point note, secondary) billing from 1 January, 1 April and 1 June 2025.",
-    CORZ_RENEWALS_NOTE,
+    OPTIONS,
     LEFT_OUT,
   ],
 });
@@ -166,7 +156,6 @@ export const SEED_DELIVERED: Preset = definePreset({
     opexPerMWMonth: NO_OPEX,
     discountRate: DISCOUNT_RATE,
     tranches: DELIVERED_TRANCHES,
-    ...CORZ_RENEWALS,
   },
   provenance: {
     ...common,
@@ -200,7 +189,7 @@ export const SEED_DELIVERED: Preset = definePreset({
       "590 MW billable by early 2027; colocation revenue $65.5 M in 2025.",
     "Assumed: billing from 1 June 2025 (8 MW), 1 July 2025 (40 MW) and 1 December 2025 (152 MW); the seed's contracts " +
       "take the first 200 MW of the reported ramp.",
-    CORZ_RENEWALS_NOTE,
+    OPTIONS,
     LEFT_OUT,
   ],
   alsoCites: [CORZ_Q4_2025],
