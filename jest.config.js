@@ -11,6 +11,8 @@ module.exports = {
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/bundle/"],
   // A worker per core (jest leaves one core to its mostly idle main process by default).
   maxWorkers: "100%",
+  // Hooks that build and reopen workbooks take ~1 s alone; give a loaded machine room, never a flaky red.
+  testTimeout: 30000,
   globalSetup: "<rootDir>/test/support/globalSetup.js",
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],

@@ -1,23 +1,32 @@
 /**
  * The pane's `WorkbookBackend` over the preview's HyperFormula workbook: the
- * same plan as the Office.js writer, applied by a second writer. Inserts are
- * planned against the workbook's sheet and defined names (so nothing is
- * replaced) and are all-or-nothing; an update writes the terms block and the
- * tranches table only, and asks before overwriting a cell a user changed.
+ * deal-sheet service (taskpane/writer/dealSheets.ts, the same Insert, Read
+ * and Update as the Office.js writer's) over this workbook. Inserts are
+ * all-or-nothing; an update writes the terms block and the tranches table.
  *
  * DEV ONLY: HyperFormula is GPL-3.0; the add-in's bundles never import this.
  */
 import type { DealFile } from "../src/core";
-import { planDeal, planTermsUpdate, readDealFile, type PresetInfo } from "../src/plan";
-import type { DealSheetSummary, InsertOutcome, ReadOutcome, UpdateOutcome } from "../taskpane/actions";
+import type { PresetInfo } from "../src/plan";
+import type { DealSheetSummary, InsertOutcome } from "../taskpane/actions";
 import type { WorkbookBackend } from "../taskpane/backend/types";
 import { writtenValues } from "../taskpane/writer/cells";
-import { changedCells, editsApproved } from "../taskpane/writer/edits";
+import {
+  insertDealWith,
+  readDealSheetWith,
+  updateDealSheetWith,
+  type DealWorkbook,
+  type StoredDealSheet,
+} from "../taskpane/writer/dealSheets";
 import { describeError } from "../taskpane/writer/errors";
 import { planSensitivityRequest, type SensitivityRequest } from "../taskpane/writer/sensitivity";
 import type { PreviewWorkbook } from "./workbook";
 
 const ID_PREFIX = "hf-";
+
+interface PreviewDealSheet extends StoredDealSheet {
+  readonly id: number;
+}
 
 /** The cell values as the pane's reader expects them: errors as their code, like Excel's `values`. */
 function reader(book: PreviewWorkbook, id: number): (ref: string) => unknown {
@@ -27,33 +36,12 @@ function reader(book: PreviewWorkbook, id: number): (ref: string) => unknown {
   };
 }
 
-export function hyperformulaBackend(book: PreviewWorkbook): WorkbookBackend {
-  const sheetOf = (sheetId: string): number | undefined => {
-    const id = Number(sheetId.slice(ID_PREFIX.length));
-    return sheetId.startsWith(ID_PREFIX) && book.records.has(id) && book.sheetName(id) !== undefined ? id : undefined;
-  };
-  const gone = "That deal sheet is no longer in this workbook.";
-
+/** The preview's workbook as the deal-sheet service sees it. */
+export function previewDealWorkbook(book: PreviewWorkbook): DealWorkbook<PreviewDealSheet> {
   return {
-    available: true,
+    existingNames: async () => ({ sheets: book.sheets().map((s) => s.name), names: book.namedExpressions() }),
 
-    listDealSheets: async (): Promise<DealSheetSummary[]> =>
-      book.sheets().flatMap(({ id, name }) => {
-        const r = book.records.get(id);
-        return r ? [{ sheetId: `${ID_PREFIX}${id}`, sheet: name, title: r.deal.title, presetId: r.deal.presetId }] : [];
-      }),
-
-    insertDeal: async (deal: DealFile, preset?: PresetInfo): Promise<InsertOutcome> => {
-      let plan;
-      try {
-        plan = planDeal(deal, {
-          existingSheetNames: book.sheets().map((s) => s.name),
-          existingNames: book.namedExpressions(),
-          preset,
-        });
-      } catch (e) {
-        return { ok: false, reason: `The deal could not be inserted: ${describeError(e)}. Nothing was written.` };
-      }
+    insertPlan: async (plan): Promise<InsertOutcome> => {
       let id: number;
       try {
         id = book.insertPlan(plan);
@@ -72,37 +60,43 @@ export function hyperformulaBackend(book: PreviewWorkbook): WorkbookBackend {
       return { ok: true, sheet: plan.sheet, sheetId: `${ID_PREFIX}${id}` };
     },
 
-    readTerms: async (sheetId: string): Promise<ReadOutcome> => {
-      const id = sheetOf(sheetId);
-      if (id === undefined) return { ok: false, reason: gone };
+    findDealSheet: async (sheetId) => {
+      if (!sheetId.startsWith(ID_PREFIX)) return undefined;
+      const id = Number(sheetId.slice(ID_PREFIX.length));
       const record = book.records.get(id);
       const sheet = book.sheetName(id);
-      if (!record || sheet === undefined) return { ok: false, reason: gone };
-      return { ok: true, sheet, file: readDealFile(record.deal.layout, reader(book, id)) };
+      if (!record || sheet === undefined) return undefined;
+      return { id, sheetId, sheet, deal: record.deal, written: record.written };
     },
 
-    updateTerms: async (sheetId, deal, options = {}): Promise<UpdateOutcome> => {
-      const id = sheetOf(sheetId);
-      const record = id === undefined ? undefined : book.records.get(id);
-      const sheet = id === undefined ? undefined : book.sheetName(id);
-      if (id === undefined || !record || sheet === undefined) return { status: "refused", reason: gone };
-      try {
-        const layout = record.deal.layout;
-        const update = planTermsUpdate({ sheet, deal: record.deal }, deal, { provenance: options.provenance });
-        if (!update.fits) return { status: "refused", reason: `Not updated: ${update.reason}.` };
-        const read = reader(book, id);
-        const changed = changedCells(layout, record.written, read);
-        if (!editsApproved(changed, options.approvedEdits)) return { status: "confirm", sheet, changed };
-        book.writeCells(id, update.cells);
-        record.written = writtenValues(layout, update.cells);
-        record.charts = update.charts;
-        book.notify(id);
-        return { status: "updated", sheet };
-      } catch (e) {
-        return { status: "failed", reason: `The update failed: ${describeError(e)}.` };
+    readArea: async (found) => reader(book, found.id),
+
+    writeUpdate: async (found, cells, charts, written) => {
+      book.writeCells(found.id, cells);
+      const record = book.records.get(found.id);
+      if (record) {
+        record.written = written;
+        record.charts = charts;
       }
+      book.notify(found.id);
     },
+  };
+}
 
+export function hyperformulaBackend(book: PreviewWorkbook): WorkbookBackend {
+  const workbook = previewDealWorkbook(book);
+  return {
+    available: true,
+
+    listDealSheets: async (): Promise<DealSheetSummary[]> =>
+      book.sheets().flatMap(({ id, name }) => {
+        const r = book.records.get(id);
+        return r ? [{ sheetId: `${ID_PREFIX}${id}`, sheet: name, title: r.deal.title, presetId: r.deal.presetId }] : [];
+      }),
+
+    insertDeal: (deal: DealFile, preset?: PresetInfo) => insertDealWith(workbook, deal, preset),
+    readTerms: (sheetId: string) => readDealSheetWith(workbook, sheetId),
+    updateTerms: (sheetId, deal, options = {}) => updateDealSheetWith(workbook, sheetId, deal, options),
     recalc: async (): Promise<void> => book.recalculate(),
 
     insertSensitivity: async (request: SensitivityRequest): Promise<InsertOutcome> => {

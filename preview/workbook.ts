@@ -10,6 +10,7 @@
 import { DetailedCellError, HyperFormula, type CellValue as HfValue } from "hyperformula";
 import { HPC_HYPERFORMULA_CONFIG, registerHpcFunctions } from "./hyperformula/plugin";
 import {
+  cellFormat,
   parseCell,
   type CellStyle,
   type CellValue,
@@ -223,7 +224,7 @@ export class PreviewWorkbook {
       const before = look.cells.get(c.ref);
       look.cells.set(c.ref, {
         style: c.style === "plain" ? undefined : (c.style ?? before?.style),
-        format: c.format ?? before?.format,
+        format: cellFormat(c) ?? before?.format,
         help: c.help ?? before?.help,
         choices: c.choices ?? before?.choices,
       });

@@ -4,11 +4,11 @@
  * a later preview reuses them.
  */
 import type { DealFile } from "../src/core";
-import { planDeal, type PresetInfo } from "../src/plan";
+import type { PresetInfo } from "../src/plan";
+import { insertDealWith, type InsertOutcome } from "./writer/dealSheets";
 import type { ExcelContextLike } from "./writer/excelLike";
-import { describeError } from "./writer/errors";
-import { insertPlan, type InsertOutcome } from "./writer/insert";
-import { existingNames, findDealSheets } from "./writer/records";
+import { officeWorkbook } from "./writer/officeWorkbook";
+import { findDealSheets } from "./writer/records";
 
 export { readDealSheet, updateDealSheet } from "./writer/update";
 export type { ChangedCell, ReadOutcome, UpdateOptions, UpdateOutcome } from "./writer/update";
@@ -23,15 +23,8 @@ export interface DealSheetSummary {
 }
 
 /** Plans the deal against the workbook's sheet and defined names (so nothing is replaced), then inserts it. */
-export async function insertDeal(ctx: ExcelContextLike, deal: DealFile, preset?: PresetInfo): Promise<InsertOutcome> {
-  let plan;
-  try {
-    const existing = await existingNames(ctx);
-    plan = planDeal(deal, { existingSheetNames: existing.sheets, existingNames: existing.names, preset });
-  } catch (e) {
-    return { ok: false, reason: `The deal could not be inserted: ${describeError(e)}. Nothing was written.` };
-  }
-  return insertPlan(ctx, plan);
+export function insertDeal(ctx: ExcelContextLike, deal: DealFile, preset?: PresetInfo): Promise<InsertOutcome> {
+  return insertDealWith(officeWorkbook(ctx), deal, preset);
 }
 
 export async function listDealSheets(ctx: ExcelContextLike): Promise<DealSheetSummary[]> {

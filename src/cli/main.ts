@@ -18,7 +18,7 @@ import {
 } from "../core";
 import { planDeal, planPreset, planToJson, type SheetPlan } from "../plan";
 import { PRESETS, getPreset } from "../presets";
-import { HPC_ADDIN, addinFromManifest, type AddinReference } from "../xlsx/addin";
+import { HPC_ADDIN, addinFromManifest, parseDeployment, type AddinReference } from "../xlsx/addin";
 import { scheduleCsv, summaryJson } from "./format";
 import { UsageError, processIO, type CliIO } from "./io";
 import { SENSITIVITY_USAGE, sensitivityCommand } from "./sensitivity";
@@ -177,11 +177,14 @@ function localToday(): CalendarDate {
 }
 
 async function xlsxCommand(io: CliIO, args: string[]): Promise<void> {
-  const usage = "hpc-deal xlsx DEAL.json -o FILE.xlsx [--values-only] [--as-of YYYY-MM-DD] [--force]";
+  const usage =
+    "hpc-deal xlsx DEAL.json -o FILE.xlsx [--values-only] [--as-of YYYY-MM-DD] [--force] " +
+    "[--deployment sideload|centralized|appsource:ASSETID@VERSION[:LOCALE]|fileshare:\\\\server\\share]";
   const out = takeOption(args, "-o") ?? takeOption(args, "--output");
   const presetId = takeOption(args, "--preset");
   const asOfText = takeOption(args, "--as-of");
   const manifest = takeOption(args, "--manifest");
+  const deploymentText = takeOption(args, "--deployment");
   const valuesOnly = takeFlag(args, "--values-only");
   const force = takeFlag(args, "--force");
   const unknown = args.find((a) => a.startsWith("-") && a !== "-");
@@ -202,8 +205,14 @@ async function xlsxCommand(io: CliIO, args: string[]): Promise<void> {
     if (!checked.ok) throw checked.error;
     plan = planDeal(file as DealFile);
   }
+  let deployment;
+  try {
+    deployment = deploymentText === undefined ? undefined : parseDeployment(deploymentText);
+  } catch (e) {
+    throw new UsageError(`--deployment: ${e instanceof Error ? e.message : String(e)}`);
+  }
   const addin = manifest === undefined ? HPC_ADDIN : await readManifest(manifest);
-  const bytes = await exportPlanXlsx(plan, { mode: valuesOnly ? "values" : "live", asOf, addin });
+  const bytes = await exportPlanXlsx(plan, { mode: valuesOnly ? "values" : "live", asOf, addin, deployment });
   await writeNew(out, bytes, force);
 }
 

@@ -5,6 +5,12 @@ import { problem, type Problem } from "../core";
  * error for the whole call. The Excel entry points turn a failure into a
  * `CustomFunctions.Error`; the HyperFormula plugin into a `CellError`. The
  * codes are Excel's texts, which are also the `CustomFunctions.ErrorCode` values.
+ *
+ * Every input problem is #VALUE!, with its message: Excel shows a custom
+ * function's message on #VALUE! but drops it on #NUM!, so a #NUM! for a number
+ * out of range would leave the user guessing. #NUM! is kept for a computation
+ * that has no answer for valid input (an IRR with no root, say), whose reason
+ * the function's help must then give; no HPC function has such a case today.
  */
 export type ErrorCode = "#VALUE!" | "#NUM!";
 
@@ -24,11 +30,12 @@ export function success<T>(value: T): Outcome<T> {
 }
 
 /**
- * One error for a list of problems, as the CLI reports them: the messages
- * joined, #NUM! only when every problem is a number out of range.
+ * One error for a list of problems, as the CLI reports them: #VALUE! with the
+ * messages joined, a number out of range included (its message must reach
+ * the user, and Excel shows none on #NUM!).
  */
 export function failure(problems: readonly Problem[]): Failure {
-  const code: ErrorCode = problems.length > 0 && problems.every((p) => p.kind === "num") ? "#NUM!" : "#VALUE!";
+  const code: ErrorCode = "#VALUE!";
   const shown = problems.slice(0, MAX_PROBLEMS_IN_MESSAGE).map((p) => p.message);
   const more = problems.length - shown.length;
   if (more > 0) shown.push(`and ${more} more problem${more === 1 ? "" : "s"}`);

@@ -42,3 +42,13 @@ export function termFormat(unit: TermUnit): string | undefined {
       return undefined;
   }
 }
+
+/**
+ * The number format a writer sets on a plan cell. Every text value is
+ * written as text ("@", set before the value): Excel reads a string starting
+ * with =, +, - or @ as a formula and "2024-07" as a date, so a deal named
+ * "=HYPERLINK(…)" would otherwise land as a live formula.
+ */
+export function cellFormat(cell: { readonly value?: unknown; readonly format?: string }): string | undefined {
+  return typeof cell.value === "string" ? FORMATS.text : cell.format;
+}

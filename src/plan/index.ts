@@ -17,7 +17,7 @@ export {
 } from "./a1";
 export { termCellValue, type ProvenanceMap } from "./blocks";
 export { prepareDeal, type PlanInput, type PreparedDeal } from "./deal";
-export { FORMATS, termFormat } from "./formats";
+export { FORMATS, cellFormat, termFormat } from "./formats";
 export { COLUMNS, ROWS, SCHEDULE_COLUMNS, RESERVED_SCHEDULE_ROWS, type ScheduleColumn } from "./geometry";
 export { planToJson } from "./json";
 export {

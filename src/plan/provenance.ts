@@ -1,10 +1,23 @@
-import type { Provenance } from "../presets";
+import { documentCitation, type Provenance } from "../presets";
 
-/** A figure's provenance as one line for the sheet: "Reported (source): note" or "Assumed: reason (source: …)". */
+/** The documents a provenance rests on, cited with their addresses, joined by "; ". */
+function citations(p: Provenance): string {
+  return (p.documents ?? []).map(documentCitation).join("; ");
+}
+
+/**
+ * A figure's provenance as one line for the sheet and the pane:
+ * "Reported (documents, with addresses): note" or
+ * "Assumed: reason (from: documents; source: named source)".
+ */
 export function provenanceText(p: Provenance | undefined): string {
   if (!p) return "";
-  if (p.status === "reported") return p.note ? `Reported (${p.source}): ${p.note}` : `Reported (${p.source}).`;
-  return p.source ? `Assumed: ${p.reason} (source: ${p.source})` : `Assumed: ${p.reason}`;
+  if (p.status === "reported") return p.note ? `Reported (${citations(p)}): ${p.note}` : `Reported (${citations(p)}).`;
+  const from = [
+    ...(p.documents ? [`from: ${citations(p)}`] : []),
+    ...(p.source !== undefined ? [`source: ${p.source}`] : []),
+  ];
+  return from.length > 0 ? `Assumed: ${p.reason} (${from.join("; ")})` : `Assumed: ${p.reason}`;
 }
 
 /** Joins a layout note and a provenance line into one cell's text; null when both are empty. */

@@ -8,19 +8,24 @@ import {
   NO_OPEX_PROVENANCE,
   NO_PREPAYMENT,
   NO_PREPAYMENT_PROVENANCE,
-  otherDeal,
+  PLACEHOLDER_RATE,
 } from "./common";
 import { assumed, definePreset, reported } from "./define";
+import { APLD_150MW_2025, APLD_8K_2025, APLD_RFS_2025 } from "./documents";
 import type { Preset } from "./types";
 
 const HOST = "Applied Digital";
 const TENANT = "CoreWeave";
-const JUNE = otherDeal("Applied Digital – CoreWeave Polaris Forge 1", "2 June 2025");
-const AUGUST = otherDeal("Applied Digital – CoreWeave Polaris Forge 1 expansion", "29 August 2025");
-const TERM = "About 15 years: 180 months.";
+const JUNE = APLD_8K_2025;
+const AUGUST = APLD_150MW_2025;
+const TERM = "About 15 years: 180 months. Extension options, if any, are not in our sources.";
 const RAMP_DATES =
   "The ramp's steps are reported (100 MW in Q4 2025, 150 MW in mid-2026, 150 MW in 2027); the dates are not. " +
-  "Each step is placed in the middle of its period: 1 November 2025, 1 July 2026, 1 July 2027.";
+  "Each step is placed in the middle of its period: 1 November 2025, 1 July 2026, 1 July 2027. The first date " +
+  "fits the record: Building 1's first 50 MW were reported ready for service on 27 October 2025.";
+
+const TERMS_NOT_MODELLED =
+  "Not modelled (terms, not cash): any extension options or credit support in the leases; our sources give none.";
 
 const FIRST_TITLE = "Applied Digital – CoreWeave, Polaris Forge 1 (June 2025)";
 
@@ -59,16 +64,23 @@ const polarisForge250 = definePreset({
     prepayment: NO_PREPAYMENT_PROVENANCE,
     opexPerMWMonth: NO_OPEX_PROVENANCE,
     discountRate: DISCOUNT_RATE_PROVENANCE,
-    tranches: assumed(`${RAMP_DATES} This preset has the first two steps, the 250 MW of June 2025.`, JUNE),
+    tranches: assumed(
+      `${RAMP_DATES} This preset has the first two steps, the 250 MW of June 2025. The leases were signed in May 2025 ` +
+        "and announced on 2 June 2025.",
+      JUNE,
+      APLD_RFS_2025,
+    ),
   },
   notes: [
-    `Reported (${JUNE}): 250 MW at Polaris Forge 1, Ellendale, ND, leased to CoreWeave for about 15 years for about $7 B; ` +
+    "Reported (Applied Digital 8-K exhibit 99.2, June 2025): 250 MW at Polaris Forge 1, Ellendale, ND, leased to CoreWeave for about 15 years for about $7 B; " +
       "100 MW in Q4 2025 and 150 MW in mid-2026.",
     "Assumed: rate 155.56 $/kW-month = $7 B ÷ (250 MW × 1,000 × 180 months), to the cent, flat (no escalator reported); " +
       "no prepayment (none reported).",
     "Assumed: billing from 1 November 2025 (100 MW) and 1 July 2026 (150 MW).",
-    "Left out: the host's opex and capex; the 150 MW added in August 2025 (see the 400 MW preset). " +
-      "The 10 % discount rate is a placeholder.",
+    "Reported (Applied Digital release, 27 October 2025): Building 1's first 50 MW ready for service on 27 October 2025.",
+    TERMS_NOT_MODELLED,
+    "Not modelled: the host's opex and capex; the 150 MW added in August 2025 (see the 400 MW preset). " +
+      PLACEHOLDER_RATE,
   ],
 });
 
@@ -112,15 +124,17 @@ const polarisForge400 = definePreset({
     prepayment: NO_PREPAYMENT_PROVENANCE,
     opexPerMWMonth: NO_OPEX_PROVENANCE,
     discountRate: DISCOUNT_RATE_PROVENANCE,
-    tranches: assumed(RAMP_DATES, AUGUST),
+    tranches: assumed(RAMP_DATES, AUGUST, APLD_RFS_2025),
   },
   notes: [
-    `Reported (${AUGUST}): CoreWeave added 150 MW at Polaris Forge 1, for 400 MW and about $11 B over about 15 years; ` +
+    "Reported (Applied Digital release, 29 August 2025): CoreWeave added 150 MW at Polaris Forge 1, for 400 MW and about $11 B over about 15 years; " +
       "100 MW in Q4 2025, 150 MW in mid-2026, 150 MW in 2027.",
     "Assumed: one blended rate, 152.78 $/kW-month = $11 B ÷ (400 MW × 1,000 × 180 months), to the cent, flat " +
       "(the two contracts imply 155.56 and 148.15); no prepayment (none reported).",
     "Assumed: billing from 1 November 2025, 1 July 2026 and 1 July 2027, each step for the full 15 years.",
-    "Left out: the host's opex and capex. The 10 % discount rate is a placeholder.",
+    "Reported (Applied Digital release, 27 October 2025): Building 1's first 50 MW ready for service on 27 October 2025.",
+    TERMS_NOT_MODELLED,
+    `Not modelled: the host's opex and capex. ${PLACEHOLDER_RATE}`,
   ],
 });
 

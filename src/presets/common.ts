@@ -1,13 +1,11 @@
 import { assumed } from "./define";
+import type { SourceDocument } from "./types";
 
 /**
  * Assumptions shared by several presets. A figure that is not reported is
  * still written into the deal file (as 0 or a placeholder) so that the sheet
  * shows it labelled as assumed, rather than as a silent default.
  */
-
-/** The file every reported figure traces to. */
-export const FACTS = "shared/deals/reported-facts.md";
 
 export const DISCOUNT_RATE = 0.1;
 export const DISCOUNT_RATE_PROVENANCE = assumed(
@@ -17,18 +15,45 @@ export const DISCOUNT_RATE_PROVENANCE = assumed(
 
 export const NO_OPEX = 0;
 export const NO_OPEX_PROVENANCE = assumed(
-  "The host's operating costs are not reported per contract, so the preset shows revenue only (opex 0). Power is passed through to the tenant and is outside the model either way.",
+  "Neither the host's operating costs nor a NOI margin is reported for this contract, so the preset shows revenue " +
+    "only (opex 0). Power is passed through to the tenant and is outside the model either way.",
 );
+
+/**
+ * Opex from a reported NOI margin: the host's costs as (1 − margin) of the
+ * monthly fee per MW, flat (opex does not escalate in the model).
+ */
+export function opexFromMargin(margin: string, perMWMonth: string, arithmetic: string, doc: SourceDocument) {
+  return assumed(
+    `D from the reported NOI margin (${margin}): opex = (1 − margin) × the fee per MW-month = ${arithmetic} = ` +
+      `${perMWMonth} $/MW-month, flat. NOI is taken as the fee less the host's operating costs; power is passed ` +
+      "through and outside both.",
+    doc,
+  );
+}
 
 export const NO_ESCALATOR = 0;
 export const NO_ESCALATOR_PROVENANCE = assumed(
   "No escalator is reported for this contract, so the rate is flat (0 %): it is then the average rate that gives the reported total.",
 );
 
+/** For contracts whose escalators are reported but whose rate is not. */
+export function undisclosedEscalator(doc: SourceDocument | string) {
+  return assumed(
+    "Annual escalators are reported; their rate is not disclosed. Modelled flat (0 %) rather than guessed: the rate " +
+      "is then the flat equivalent of the reported total. A real escalator means a lower starting rate and later cash, " +
+      "so a lower NPV; to try one, set it and lower the rate to keep the total (the Hut 8 preset shows the arithmetic).",
+    doc,
+  );
+}
+
 export const NO_PREPAYMENT = 0;
 export const NO_PREPAYMENT_PROVENANCE = assumed(
   "No prepayment, and no tenant-funded capex recouped from the fees, is reported for this contract: 0, rather than a guess.",
 );
+
+/** The line every preset's notes carry about its discount rate. */
+export const PLACEHOLDER_RATE = "The 10 % discount rate is a placeholder.";
 
 /** 12-year contracts, as months. */
 export const TWELVE_YEARS = 144;
@@ -36,8 +61,3 @@ export const TWELVE_YEARS = 144;
 export const FIFTEEN_YEARS = 180;
 /** 10-year contracts, as months. */
 export const TEN_YEARS = 120;
-
-/** A V-tagged row of reported-facts.md's "Other miner-to-AI hosting deals" table, as a source. */
-export function otherDeal(deal: string, date: string): string {
-  return `public reporting of the ${deal} deal, ${date} (V in reported-facts.md, "Other miner-to-AI hosting deals")`;
-}

@@ -1,9 +1,10 @@
 import type { CreditMethod, TermKey } from "../core";
+import { documentCitation } from "./documents";
 import { deepFreeze } from "./freeze";
-import type { Preset, Provenance } from "./types";
+import type { Documents, Preset, Provenance, SourceDocument } from "./types";
 
 /** An ISO `YYYY-MM-DD` date. */
-type IsoDate = `${number}-${number}-${number}`;
+export type IsoDate = `${number}-${number}-${number}`;
 
 /** The value type of each term in a preset's deal file. */
 interface TermValues {
@@ -45,26 +46,62 @@ interface PresetSpec<D extends PresetDeal> {
   /** Exactly the keys of `deal`: a missing or extra entry does not compile. */
   readonly provenance: NoInfer<{ readonly [K in keyof D]-?: Provenance }>;
   readonly notes: readonly string[];
+  /** Documents the notes cite beyond those of the provenance (e.g. results releases). */
+  readonly alsoCites?: readonly SourceDocument[];
 }
 
-/** Builds a deep-frozen preset; its provenance must cover exactly the keys of its deal. */
+/** The documents of the provenance, in term order, then `also`; each once. */
+function citedDocuments(
+  provenance: Readonly<Record<string, Provenance>>,
+  also: readonly SourceDocument[],
+): SourceDocument[] {
+  const seen: SourceDocument[] = [];
+  for (const p of Object.values(provenance)) for (const d of p.documents ?? []) if (!seen.includes(d)) seen.push(d);
+  for (const d of also) if (!seen.includes(d)) seen.push(d);
+  return seen;
+}
+
+/**
+ * Builds a deep-frozen preset; its provenance must cover exactly the keys of
+ * its deal. The notes end with one line per document cited, with its address,
+ * so the sheet names every document its figures rest on.
+ */
 export function definePreset<const D extends PresetDeal>(spec: PresetSpec<D>): Preset {
+  const provenance = { ...spec.provenance } as Readonly<Record<string, Provenance>>;
+  const documents = citedDocuments(provenance, spec.alsoCites ?? []);
   return deepFreeze({
     id: spec.id,
     title: spec.title,
     description: spec.description,
     deal: { ...spec.deal },
-    provenance: { ...spec.provenance } as Preset["provenance"],
-    notes: [...spec.notes],
+    provenance: provenance as Preset["provenance"],
+    notes: [...spec.notes, ...documents.map((d) => `Document: ${documentCitation(d)}`)],
+    documents,
   });
 }
 
-/** A V-tagged figure: in a filing, a press release, or mainstream news quoting one. */
-export function reported(source: string, note?: string): Provenance {
-  return note === undefined ? { status: "reported", source } : { status: "reported", source, note };
+function isDocuments(x: SourceDocument | readonly SourceDocument[]): x is Documents {
+  return Array.isArray(x) && x.length > 0;
 }
 
-/** An S or D figure, or a modelling choice: the reason, and the secondary source if there is one. */
-export function assumed(reason: string, source?: string): Provenance {
-  return source === undefined ? { status: "assumed", reason } : { status: "assumed", reason, source };
+/** A figure stated in a public document: the document(s), and how the figure is read from them. */
+export function reported(documents: SourceDocument | Documents, note?: string): Provenance {
+  const docs: Documents = isDocuments(documents) ? documents : [documents];
+  return note === undefined ? { status: "reported", documents: docs } : { status: "reported", documents: docs, note };
+}
+
+/**
+ * A derived figure, one from a secondary source, or a modelling choice: the
+ * reason, then what it rests on: documents (with addresses), or the name of
+ * a source without a public address (a string).
+ */
+export function assumed(reason: string, ...from: readonly (SourceDocument | string)[]): Provenance {
+  const docs = from.filter((f): f is SourceDocument => typeof f !== "string");
+  const named = from.filter((f): f is string => typeof f === "string");
+  return {
+    status: "assumed",
+    reason,
+    ...(isDocuments(docs) ? { documents: docs } : {}),
+    ...(named.length > 0 ? { source: named.join("; ") } : {}),
+  };
 }

@@ -1,26 +1,47 @@
 /**
  * Preset deals as data: reported hosting deals as deal files, each figure
- * marked reported (with its source) or assumed (with the reason). The seed
- * deal comes first. Every figure traces to `shared/deals/reported-facts.md`.
+ * marked reported (naming the public document it is in, with its address) or
+ * assumed (with the reason and what it rests on). docs/sources.md lists the
+ * documents. The seed deal comes first.
  */
 import { APPLIED_DIGITAL_PRESETS } from "./appliedDigital";
 import { CIPHER_PRESETS } from "./cipher";
-import { CORE_SCIENTIFIC_EXPANSIONS } from "./coreScientificExpansions";
+import { CORE_SCIENTIFIC_EXPANSIONS, CORE_SCIENTIFIC_EXPANSIONS_DELIVERED } from "./coreScientificExpansions";
 import { deepFreeze } from "./freeze";
+import { GALAXY_HELIOS } from "./galaxy";
 import { HUT8_FLUIDSTACK } from "./hut8";
-import { SEED_PRESET, SEED_PRESET_ID } from "./seed";
-import { TERAWULF_FLUIDSTACK } from "./teraWulf";
+import { SEED_DELIVERED, SEED_DELIVERED_ID, SEED_PRESET, SEED_PRESET_ID } from "./seed";
+import { TERAWULF_PRESETS } from "./teraWulf";
 import type { Preset } from "./types";
 
-export type { Preset, Provenance } from "./types";
-export { SEED_PRESET_ID };
+export type { Documents, Preset, Provenance, SourceDocument } from "./types";
+export { DOCUMENTS, documentCitation, documentLabel } from "./documents";
+export { SEED_DELIVERED_ID, SEED_PRESET_ID };
 
-/** Every preset, the seed deal first, then the Core Scientific expansions, then the other deals by date. */
+/**
+ * CoreWeave's four contracts with Core Scientific (the seed, then the
+ * expansions in signing order), as announced and as delivered: the same
+ * contracts and totals, the delivered ones billing along the reported ramp.
+ * Index i of one list is the same contract as index i of the other.
+ */
+export const CORE_SCIENTIFIC_CONTRACTS: {
+  readonly asAnnounced: readonly Preset[];
+  readonly asDelivered: readonly Preset[];
+} = deepFreeze({
+  asAnnounced: [SEED_PRESET, ...CORE_SCIENTIFIC_EXPANSIONS],
+  asDelivered: [SEED_DELIVERED, ...CORE_SCIENTIFIC_EXPANSIONS_DELIVERED],
+});
+
+/**
+ * Every preset: the seed deal first, then the other Core Scientific contracts
+ * as announced, the four as delivered, then the other deals by date.
+ */
 export const PRESETS: readonly Preset[] = deepFreeze([
-  SEED_PRESET,
-  ...CORE_SCIENTIFIC_EXPANSIONS,
+  ...CORE_SCIENTIFIC_CONTRACTS.asAnnounced,
+  ...CORE_SCIENTIFIC_CONTRACTS.asDelivered,
   ...APPLIED_DIGITAL_PRESETS,
-  TERAWULF_FLUIDSTACK,
+  ...TERAWULF_PRESETS,
+  GALAXY_HELIOS,
   ...CIPHER_PRESETS,
   HUT8_FLUIDSTACK,
 ]);

@@ -10,8 +10,10 @@
  *   a recipient without the add-in (whose full recalculation would turn the
  *   HPC formulas into #NAME?).
  *
+ * Both carry the plan's line chart, written as DrawingML parts after exceljs
+ * (which cannot write charts), with cached values so that it draws on open.
+ *
  * No Node API: it runs in the task pane as in the CLI (bytes in a Uint8Array).
- * exceljs cannot write charts: the chart's place holds a note saying so.
  */
 import ExcelJS, { type CellValue as ExcelCellValue, type Worksheet } from "exceljs";
 import { formatIsoDate, type CalendarDate } from "../core";
@@ -20,15 +22,17 @@ import {
   SUMMARY_ROWS,
   columnLetter,
   parseCell,
+  cellFormat,
   planCachedValues,
   type CachedValue,
   type PlanCell,
   type SheetPlan,
 } from "../plan";
-import { HPC_ADDIN, checkAddin, type AddinReference } from "./addin";
+import { HPC_ADDIN, checkAddin, storeReference, type AddinDeployment, type AddinReference } from "./addin";
 import { UDF_PREFIX, customFunctionIds, storedFormula } from "./formula";
 import { stableGuid } from "./ids";
-import { addLiveParts } from "./postprocess";
+import { addChartParts, addLiveParts } from "./postprocess";
+import { mergedRowHeights } from "./rowHeights";
 import { xlsxStyle } from "./styles";
 
 export type ExportMode = "live" | "values";
@@ -39,6 +43,8 @@ export interface ExportOptions {
   readonly asOf: CalendarDate;
   /** The add-in the live workbook is tied to; manifest.xml's by default. */
   readonly addin?: AddinReference;
+  /** How the recipients get the add-in (see `AddinDeployment`); a developer sideload by default. */
+  readonly deployment?: AddinDeployment;
   /** The web extension's instance GUID (no braces); derived from the add-in and the sheet by default. */
   readonly instanceId?: string;
 }
@@ -100,7 +106,9 @@ function overrides(plan: SheetPlan, options: ExportOptions): Map<string, string>
 
 function writeCell(ws: Worksheet, cell: PlanCell, value: ExcelCellValue | undefined): void {
   const target = ws.getCell(cell.ref);
-  if (cell.format) target.numFmt = cell.format;
+  // Text as text ("@") in the file too, so that a user's later re-entry keeps it text.
+  const format = typeof value === "string" ? cellFormat({ value }) : cell.format;
+  if (format) target.numFmt = format;
   if (cell.style) {
     const { font, fill } = xlsxStyle(cell.style);
     target.font = font;
@@ -125,6 +133,7 @@ function writeCell(ws: Worksheet, cell: PlanCell, value: ExcelCellValue | undefi
 export async function exportPlanXlsx(plan: SheetPlan, options: ExportOptions): Promise<Uint8Array> {
   const live = options.mode === "live";
   const addin = checkAddin(options.addin ?? HPC_ADDIN);
+  const reference = storeReference(addin, options.deployment);
   const cached = planCachedValues(plan, { asOf: options.asOf });
   const texts = overrides(plan, options);
 
@@ -184,21 +193,12 @@ export async function exportPlanXlsx(plan: SheetPlan, options: ExportOptions): P
     if (!written.has(ref)) ws.getCell(ref).value = asExcelValue(value);
   }
 
-  for (const chart of plan.charts) {
-    const note = ws.getCell(chart.from);
-    note.value =
-      `Chart not included: the xlsx export cannot write charts. In Excel, insert a line chart of ` +
-      `${chart.series.map((s) => s.name).join(", ")} over the dates ${chart.categories} ` +
-      `(${chart.points} months), or insert the deal from the HPC Hosting Deals pane.`;
-    note.font = xlsxStyle("note").font;
-  }
-
   fitNoteRows(ws, plan);
 
-  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  const bytes = await addChartParts(new Uint8Array(await wb.xlsx.writeBuffer()), plan.charts, cached);
   if (!live) return bytes;
   return addLiveParts(bytes, {
-    addin,
+    reference,
     instanceId: options.instanceId ?? stableGuid(`${addin.id}|${plan.sheet}|webextension1`),
     functionIds: [...functionIds].sort(),
   });
@@ -206,17 +206,7 @@ export async function exportPlanXlsx(plan: SheetPlan, options: ExportOptions): P
 
 /** Merged, wrapped note rows: Excel does not fit a merged cell's row height on open, so the export sets it. */
 function fitNoteRows(ws: Worksheet, plan: SheetPlan): void {
-  const widths = new Map(plan.columns.map((c) => [c.column, c.width]));
-  for (const range of plan.ranges) {
-    if (!range.merge || !range.wrap) continue;
-    const refs = cellsOf(range.ref);
-    const top = parseCell(refs[0]);
-    if (!top) continue;
-    const chars = refs
-      .filter((r) => parseCell(r)?.row === top.row)
-      .reduce((sum, r) => sum + (widths.get(r.replace(/\d+$/, "")) ?? 8.43), 0);
-    const text = String(ws.getCell(refs[0]).value ?? "");
-    const lines = Math.max(1, Math.ceil((text.length * 1.1) / Math.max(chars, 1)));
-    ws.getRow(top.row).height = lines * 15;
+  for (const { row, height } of mergedRowHeights(plan, (ref) => String(ws.getCell(ref).value ?? ""))) {
+    ws.getRow(row).height = height;
   }
 }

@@ -3,7 +3,17 @@
  * formulas with their results cached, tied to the add-in) or values only.
  * No Node API: the task pane and the CLI both call `exportPlanXlsx`.
  */
-export { HPC_ADDIN, addinFromManifest, checkAddin, type AddinReference } from "./addin";
+export {
+  DEFAULT_DEPLOYMENT,
+  HPC_ADDIN,
+  addinFromManifest,
+  checkAddin,
+  parseDeployment,
+  storeReference,
+  type AddinDeployment,
+  type AddinReference,
+  type StoreReference,
+} from "./addin";
 export { exportPlanXlsx, storedColumnWidth, type ExportMode, type ExportOptions } from "./export";
 export { NAMESPACE, UDF_PREFIX, customFunctionIds, storedFormula, storedFunctionName } from "./formula";
 export { AUTO_SHOW_TASKPANE, EXCEL_CALC_ID } from "./parts";

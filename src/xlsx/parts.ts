@@ -4,7 +4,7 @@
  * §1.4, §2.1–2.4), and the small edits that wire them in. Pure string
  * functions: the zip handling is in `postprocess.ts`.
  */
-import type { AddinReference } from "./addin";
+import type { StoreReference } from "./addin";
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
@@ -50,12 +50,12 @@ function escapeAttr(text: string): string {
  * uses (Excel's `customFunctionIdList` extension). Children in the schema's
  * order: reference, alternateReferences, properties, bindings, snapshot, extLst.
  */
-export function webextensionXml(addin: AddinReference, instanceId: string, functionIds: readonly string[]): string {
+export function webextensionXml(reference: StoreReference, instanceId: string, functionIds: readonly string[]): string {
   const ids = functionIds.map((id) => `<we:customFunctionIds>${escapeAttr(id)}</we:customFunctionIds>`).join("");
   return (
     DECLARATION +
     `<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{${instanceId}}">` +
-    `<we:reference id="${escapeAttr(addin.id)}" version="${escapeAttr(addin.version)}" store="developer" storeType="Registry"/>` +
+    `<we:reference id="${escapeAttr(reference.id)}" version="${escapeAttr(reference.version)}" store="${escapeAttr(reference.store)}" storeType="${reference.storeType}"/>` +
     "<we:alternateReferences/>" +
     `<we:properties><we:property name="${AUTO_SHOW_TASKPANE}" value="true"/></we:properties>` +
     "<we:bindings/>" +
@@ -69,14 +69,17 @@ export function webextensionXml(addin: AddinReference, instanceId: string, funct
 }
 
 /**
- * The task pane record: docked right, hidden (`visibility="0"`: no
- * install/trust prompt for a recipient without the add-in; the auto-open
- * setting opens it for one who has it).
+ * The task pane record: docked right, `visibility="1"`. Office's docs
+ * ("Automatically open a task pane with a document"): with "1" the pane opens
+ * the first time the file is opened (the user is asked to trust, or to get,
+ * the add-in), then on every open; with "0" the user must first start the
+ * add-in from the ribbon. A live export needs the add-in to stay live, so
+ * being offered it is what a recipient needs.
  */
 export const TASKPANES_XML =
   DECLARATION +
   '<wetp:taskpanes xmlns:wetp="http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11">' +
-  '<wetp:taskpane dockstate="right" visibility="0" width="350" row="0">' +
+  '<wetp:taskpane dockstate="right" visibility="1" width="350" row="0">' +
   '<wetp:webextensionref xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/>' +
   "</wetp:taskpane></wetp:taskpanes>";
 

@@ -1,12 +1,15 @@
 /**
- * What exceljs cannot write, added to its output with JSZip: the
- * dynamic-array marks and metadata part, Excel's calcId, and the
- * web-extension parts that tie the workbook to the add-in. Each step is one
+ * What exceljs cannot write, added to its output with JSZip: the chart
+ * (drawing and chart parts), the dynamic-array marks and metadata part,
+ * Excel's calcId, and the web-extension parts that tie the workbook to the
+ * add-in. Each step is one
  * explicit edit of one part (see `parts.ts`); a part missing where exceljs
  * always writes it is an error, never a silently different file.
  */
 import JSZip from "jszip";
-import type { AddinReference } from "./addin";
+import type { CachedValue, PlanChart } from "../plan";
+import type { StoreReference } from "./addin";
+import { CHART_CONTENT_TYPE, CHART_REL, addDrawingElement, chartXml, drawingXml } from "./chart";
 import {
   CONTENT_TYPE,
   METADATA_PATH,
@@ -25,7 +28,8 @@ import {
 } from "./parts";
 
 export interface LiveParts {
-  readonly addin: AddinReference;
+  /** The add-in as deployed: the web extension's `<we:reference>`. */
+  readonly reference: StoreReference;
   /** The web extension's instance GUID (no braces). */
   readonly instanceId: string;
   /** The stored names of the custom functions the workbook uses. */
@@ -61,7 +65,7 @@ export async function addLiveParts(xlsx: Uint8Array, parts: LiveParts): Promise<
   zip.file("xl/workbook.xml", setCalcId(await text(zip, "xl/workbook.xml")));
 
   // The add-in: web extension and task pane parts, the task panes hung off the package root.
-  zip.file(WEBEXTENSION_PATH, webextensionXml(parts.addin, parts.instanceId, parts.functionIds));
+  zip.file(WEBEXTENSION_PATH, webextensionXml(parts.reference, parts.instanceId, parts.functionIds));
   zip.file(TASKPANES_PATH, TASKPANES_XML);
   zip.file(TASKPANES_RELS_PATH, TASKPANES_RELS_XML);
   const rootRels = addRelationship(await text(zip, "_rels/.rels"), REL.webextensionTaskpanes, TASKPANES_PATH);
@@ -70,6 +74,58 @@ export async function addLiveParts(xlsx: Uint8Array, parts: LiveParts): Promise<
 
   zip.file("_rels/.rels", rootRels);
   zip.file("xl/_rels/workbook.xml.rels", workbookRels);
+  zip.file("[Content_Types].xml", types);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+const SHEET_PATH = "xl/worksheets/sheet1.xml";
+const SHEET_RELS_PATH = "xl/worksheets/_rels/sheet1.xml.rels";
+const EMPTY_RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+
+/** The id that `addRelationship` gave the relationship to `target`. */
+function relIdOf(rels: string, target: string): string {
+  const m = new RegExp(
+    `<Relationship Id="(rId\\d+)"[^>]*Target="${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`,
+  ).exec(rels);
+  if (!m) throw new Error(`xlsx post-processing: no relationship to ${target}`);
+  return m[1];
+}
+
+/**
+ * Adds the plan's charts to the (only) sheet of an exceljs workbook: one
+ * drawing part holding a frame per chart, a chart part each, their
+ * relationships and content types. Both export modes carry the chart.
+ */
+export async function addChartParts(
+  xlsx: Uint8Array,
+  charts: readonly PlanChart[],
+  cached: ReadonlyMap<string, CachedValue>,
+): Promise<Uint8Array> {
+  if (charts.length === 0) return xlsx;
+  const zip = await JSZip.loadAsync(xlsx);
+  let types = await text(zip, "[Content_Types].xml");
+
+  let drawingRels = EMPTY_RELS;
+  charts.forEach((chart, i) => {
+    const path = `xl/charts/chart${i + 1}.xml`;
+    zip.file(path, chartXml(chart, cached));
+    types = addContentTypeOverride(types, `/${path}`, CHART_CONTENT_TYPE.chart);
+    drawingRels = addRelationship(drawingRels, CHART_REL.chart, `../charts/chart${i + 1}.xml`);
+  });
+  const frames = charts.map((chart, i) => ({ chart, relId: relIdOf(drawingRels, `../charts/chart${i + 1}.xml`) }));
+  zip.file("xl/drawings/drawing1.xml", drawingXml(frames));
+  zip.file("xl/drawings/_rels/drawing1.xml.rels", drawingRels);
+  types = addContentTypeOverride(types, "/xl/drawings/drawing1.xml", CHART_CONTENT_TYPE.drawing);
+
+  const sheetRels = addRelationship(
+    zip.file(SHEET_RELS_PATH) ? await text(zip, SHEET_RELS_PATH) : EMPTY_RELS,
+    CHART_REL.drawing,
+    "../drawings/drawing1.xml",
+  );
+  zip.file(SHEET_RELS_PATH, sheetRels);
+  zip.file(SHEET_PATH, addDrawingElement(await text(zip, SHEET_PATH), relIdOf(sheetRels, "../drawings/drawing1.xml")));
   zip.file("[Content_Types].xml", types);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -1,28 +1,43 @@
 /**
  * The presets as the pane shows them: a list with one-line descriptions, and
- * each term's provenance (reported, with the source; assumed, with the
- * reason). When a user edits a preset's figure before inserting it, the
+ * each term's provenance (reported, naming its document and address;
+ * assumed, with the reason and what it rests on). When a user edits a preset's figure before inserting it, the
  * sheet must not claim the preset's source for it.
  */
 import { isBlank, TERMS, type DealFile, type TermKey } from "../../src/core";
 import { provenanceText, type PresetInfo, type ProvenanceMap } from "../../src/plan";
-import type { Preset, Provenance } from "../../src/presets";
+import { documentLabel, type Preset, type Provenance } from "../../src/presets";
+
+/** A document as the pane lists it: "Issuer, kind, date" and the address to link. */
+export interface DocumentRef {
+  readonly label: string;
+  readonly address: string;
+}
 
 export interface ProvenanceLine {
   readonly key: TermKey;
   readonly label: string;
   readonly status: "reported" | "assumed";
-  /** "Reported (source): note" / "Assumed: reason (source: …)". */
+  /** "Reported (documents, with addresses): note" / "Assumed: reason (from: …; source: …)". */
   readonly text: string;
+  /** The documents the figure rests on: at least one when reported. */
+  readonly documents: readonly DocumentRef[];
 }
 
 export function provenanceLines(preset: Preset): ProvenanceLine[] {
   const lines: ProvenanceLine[] = [];
   for (const t of TERMS) {
     const p: Provenance | undefined = preset.provenance[t.key];
-    if (p) lines.push({ key: t.key, label: t.label, status: p.status, text: provenanceText(p) });
+    if (!p) continue;
+    const documents = (p.documents ?? []).map((d) => ({ label: documentLabel(d), address: d.address }));
+    lines.push({ key: t.key, label: t.label, status: p.status, text: provenanceText(p), documents });
   }
   return lines;
+}
+
+/** Every document a preset cites, for a "Sources" list under its provenance. */
+export function presetDocuments(preset: Preset): DocumentRef[] {
+  return preset.documents.map((d) => ({ label: documentLabel(d), address: d.address }));
 }
 
 function same(a: unknown, b: unknown): boolean {

@@ -9,7 +9,7 @@ import type { UpdateOutcome } from "../actions";
 import type { WorkbookBackend } from "../backend/types";
 import { checkFileSize, exportDealText, exportFileName, importDealText } from "../model/dealFileIO";
 import { FORM_TERMS, formFromDealFile, type FieldId } from "../model/form";
-import { exportDealXlsx, type XlsxMode } from "../model/xlsxExport";
+import { deliverXlsx, deploymentFromUrl, exportDealXlsx, officeXlsxHost, type XlsxMode } from "../model/xlsxExport";
 import { confirmInPane } from "./confirm";
 import { BLANK_PRESET, DEAL_BUTTONS, DealViewModel, type DealView } from "./dealModel";
 import { byId, fill, h } from "./dom";
@@ -353,7 +353,8 @@ export class DealPane {
     return this.busyWhile("Inserting the deal…", async () => {
       const outcome = await this.backend.insertDeal(valid.deal, valid.preset);
       if (outcome.ok) {
-        this.say("success", `Inserted the deal as the sheet "${outcome.sheet}".`);
+        if (outcome.warning) this.say("warning", outcome.warning);
+        else this.say("success", `Inserted the deal as the sheet "${outcome.sheet}".`);
         await this.refreshSheets(outcome.sheetId);
       } else this.say("error", outcome.reason);
     });
@@ -407,12 +408,12 @@ export class DealPane {
     const valid = this.validDeal();
     if (!valid) return Promise.resolve();
     return this.busyWhile("Building the .xlsx…", async () => {
-      const out = await exportDealXlsx(valid.deal, valid.preset, mode);
-      this.download(out.bytes as BlobPart, XLSX_TYPE, out.name);
-      this.say(
-        "info",
-        `Downloaded ${out.name}. If nothing was saved, desktop Excel may block downloads from add-ins: use Excel on the web or \`hpc-deal xlsx\`.`,
+      const deployment = deploymentFromUrl(this.doc.defaultView?.location.search ?? "");
+      const out = await exportDealXlsx(valid.deal, valid.preset, mode, undefined, deployment);
+      const message = await deliverXlsx(out, officeXlsxHost(), (bytes, name) =>
+        this.download(bytes as BlobPart, XLSX_TYPE, name),
       );
+      this.say("info", message);
     });
   }
 

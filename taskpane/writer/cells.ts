@@ -1,4 +1,4 @@
-import type { CellValue, PlanCell, SheetLayout } from "../../src/plan";
+import { cellFormat, type CellValue, type PlanCell, type SheetLayout } from "../../src/plan";
 import type { RangeLike, WorksheetLike } from "./excelLike";
 import { applyStyle } from "./styles";
 
@@ -19,10 +19,15 @@ export interface CellWriteOptions {
   readonly labelOf?: (ref: string) => string | undefined;
 }
 
-/** Writes one plan cell: its format before its value (so that "@" keeps text as text), then its dressing. */
+/**
+ * Writes one plan cell: its format before its value (every text value gets
+ * "@" first, so that Excel keeps it as text and never reads it as a formula
+ * or a date), then its dressing.
+ */
 export function writeCell(sheet: WorksheetLike, cell: PlanCell, options: CellWriteOptions): RangeLike {
   const range = sheet.getRange(cell.ref);
-  if (cell.format !== undefined) range.numberFormat = [[cell.format]];
+  const format = cellFormat(cell);
+  if (format !== undefined) range.numberFormat = [[format]];
   if (cell.formula !== undefined) range.formulas = [[cell.formula]];
   else range.values = [[excelValue(cell.value)]];
   if (cell.style) applyStyle(range, cell.style);

@@ -1,5 +1,5 @@
 import type { PlanChart } from "../../src/plan";
-import type { ChartLike, WorksheetLike } from "./excelLike";
+import type { ChartLike, ExcelContextLike, WorksheetLike } from "./excelLike";
 import { localRef } from "./cells";
 
 /** The chart's name on its sheet: how an update finds it again. */
@@ -7,25 +7,38 @@ export function chartName(prefix: string): string {
   return `${prefix}_Chart`;
 }
 
-/** Adds the plan's line chart; its ranges are on the same sheet as the schedule. */
-export function addChart(sheet: WorksheetLike, plan: PlanChart, name: string): ChartLike {
-  const [first, ...rest] = plan.series;
+/**
+ * Adds the plan's line chart, its series set explicitly (ExcelApi 1.7
+ * series.add, setValues, setXAxisValues) over the schedule's fixed ranges.
+ * The schedule is a custom function's spill, which reaches Excel after a
+ * delay: a chart made over cells not yet calculated can have no series at
+ * all, so the chart is made over the first series' column, its series are
+ * counted, and each of the plan's series is taken or added. Two syncs.
+ */
+export async function addChart(
+  ctx: ExcelContextLike,
+  sheet: WorksheetLike,
+  plan: PlanChart,
+  name: string,
+): Promise<ChartLike> {
   const categories = sheet.getRange(localRef(plan.categories));
-  const chart = sheet.charts.add("Line", sheet.getRange(localRef(first.values)), "Columns");
+  const chart = sheet.charts.add("Line", sheet.getRange(localRef(plan.series[0].values)), "Columns");
   chart.name = name;
   chart.title.text = plan.title;
   chart.legend.position = "Bottom";
-  const s0 = chart.series.getItemAt(0);
-  s0.name = first.name;
-  s0.setXAxisValues(categories);
-  for (const s of rest) {
-    const series = chart.series.add(s.name);
+  chart.setPosition(plan.from, plan.to);
+  chart.series.load("count");
+  await ctx.sync();
+  const present = chart.series.count;
+  plan.series.forEach((s, i) => {
+    const series = i < present ? chart.series.getItemAt(i) : chart.series.add(s.name);
+    series.name = s.name;
     series.setValues(sheet.getRange(localRef(s.values)));
     series.setXAxisValues(categories);
-  }
+  });
   chart.axes.categoryAxis.numberFormat = plan.categoryFormat;
   chart.axes.valueAxis.numberFormat = plan.valueFormat;
-  chart.setPosition(plan.from, plan.to);
+  await ctx.sync();
   return chart;
 }
 

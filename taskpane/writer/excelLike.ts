@@ -3,7 +3,8 @@
  * types: `Excel.RequestContext` satisfies them (checked in officeBackend.ts),
  * and so does a test's recorder. Nothing here needs a requirement set above
  * ExcelApi 1.12 (the manifest's): names 1.4, custom XML parts 1.5, freeze
- * panes 1.7, chart series and data validation 1.8.
+ * panes 1.7, chart series and data validation 1.8, worksheet custom
+ * properties 1.12.
  */
 
 export interface FillLike {
@@ -23,6 +24,7 @@ export interface RangeFormatLike {
   readonly font: FontLike;
   wrapText: boolean;
   columnWidth: number;
+  rowHeight: number;
 }
 
 export interface DataValidationLike {
@@ -67,10 +69,14 @@ export interface ChartLike {
     readonly valueAxis: { numberFormat: string };
   };
   readonly series: {
+    /** Loaded with load("count"). */
+    readonly count: number;
+    load(propertyNames: string): unknown;
     getItemAt(index: number): ChartSeriesLike;
     add(name?: string, index?: number): ChartSeriesLike;
   };
   setPosition(startCell: string, endCell?: string): void;
+  delete(): void;
   load(propertyNames: string): unknown;
 }
 
@@ -79,9 +85,22 @@ export interface ChartCollectionLike {
   getItemOrNullObject(name: string): ChartLike & { isNullObject: boolean };
 }
 
+/** A worksheet custom property (ExcelApi 1.12): saved in the sheet itself, copied with it. */
+export interface WorksheetCustomPropertyLike {
+  readonly key: string;
+  readonly value: string;
+  readonly isNullObject: boolean;
+  delete(): void;
+  load(propertyNames: string): unknown;
+}
+
 export interface WorksheetLike {
   readonly id: string;
   readonly name: string;
+  readonly customProperties: {
+    add(key: string, value: string): unknown;
+    getItemOrNullObject(key: string): WorksheetCustomPropertyLike;
+  };
   readonly charts: ChartCollectionLike;
   readonly freezePanes: { freezeRows(count?: number): void; freezeAt(frozenRange: RangeLike | string): void };
   getRange(address?: string): RangeLike;

@@ -1,21 +1,25 @@
 /**
- * Insert: one plan, one new sheet. Every write is queued and sent in one
- * batch (one sync); then the chart, over the spill the first batch made,
- * and the record of what was written, in a second. If either fails, the
- * partial sheet, its names and its record are removed, and the reason is
- * returned for the pane to show.
+ * Insert: one plan, one new sheet. First a read of what the workbook holds
+ * (sheet ids, names, records), so that a rollback removes only what this
+ * insert created. Every write is queued and sent in one batch (one sync),
+ * the sheet marked with its record's key; then the record. If either fails,
+ * the new sheet, the names it added and its record are removed, and the
+ * reason is returned. The chart comes last and on its own: a custom
+ * function's spill reaches Excel after a delay, so the chart's series are
+ * set explicitly over the schedule's fixed range, and a chart that cannot be
+ * made leaves the sheet in place with a message.
  */
 import { columnLetter, parseCell, type SheetPlan } from "../../src/plan";
+import { mergedRowHeights } from "../../src/xlsx/rowHeights";
 import { writeCell, writtenValues } from "./cells";
 import { addChart, chartName } from "./chart";
 import type { ExcelContextLike, WorksheetLike } from "./excelLike";
-import { DEAL_NAMESPACE, recordFromXml, recordToXml } from "./metadata";
+import { DEAL_NAMESPACE, SHEET_MARKER, newRecordKey, recordFromXml, recordToXml } from "./metadata";
 import { applyStyle, charactersToPoints } from "./styles";
+import type { InsertOutcome } from "./dealSheets";
 import { describeError } from "./errors";
 
-export type InsertOutcome =
-  | { readonly ok: true; readonly sheet: string; readonly sheetId: string }
-  | { readonly ok: false; readonly reason: string };
+export type { InsertOutcome } from "./dealSheets";
 
 function size(ref: string): { rows: number; columns: number } {
   const [a, b = a] = ref.split(":");
@@ -50,30 +54,63 @@ export function queuePlan(sheet: WorksheetLike, ctx: ExcelContextLike, plan: She
     return cell ? labels.get(`A${cell.row}`) : undefined;
   };
   for (const cell of plan.cells) writeCell(sheet, cell, { validation: true, labelOf });
+  // Excel does not fit a merged cell's row to its wrapped text: set the height, as the .xlsx does.
+  for (const { row, height } of mergedRowHeights(plan)) sheet.getRange(`A${row}`).format.rowHeight = height;
   if (plan.freeze.rows > 0 && plan.freeze.columns === 0) sheet.freezePanes.freezeRows(plan.freeze.rows);
   else if (plan.freeze.rows > 0 && plan.freeze.columns > 0) {
     sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnLetter(plan.freeze.columns)}${plan.freeze.rows}`));
   }
 }
 
+/** What the workbook held before an insert: a rollback removes only what is not in here. */
+export interface WorkbookSnapshot {
+  readonly sheetIds: ReadonlySet<string>;
+  /** Lower-cased: Excel's names are case-insensitive. */
+  readonly names: ReadonlySet<string>;
+  readonly partIds: ReadonlySet<string>;
+}
+
+/** Reads the snapshot. One sync, reads only. */
+export async function snapshotWorkbook(ctx: ExcelContextLike): Promise<WorkbookSnapshot> {
+  const sheets = ctx.workbook.worksheets;
+  sheets.load("items/id");
+  const names = ctx.workbook.names;
+  names.load("items/name");
+  const parts = ctx.workbook.customXmlParts.getByNamespace(DEAL_NAMESPACE);
+  parts.load("items/id");
+  await ctx.sync();
+  return {
+    sheetIds: new Set(sheets.items.map((s) => s.id)),
+    names: new Set(names.items.map((n) => n.name.toLowerCase())),
+    partIds: new Set(parts.items.map((p) => p.id)),
+  };
+}
+
 /** Writes the plan as a new sheet. The plan's sheet and names must be new (plan it with the workbook's names). */
 export async function insertPlan(ctx: ExcelContextLike, plan: SheetPlan): Promise<InsertOutcome> {
-  let sheetId: string | null = null;
+  let before: WorkbookSnapshot;
   try {
-    const sheet = ctx.workbook.worksheets.add(plan.sheet);
+    before = await snapshotWorkbook(ctx);
+  } catch (e) {
+    return { ok: false, reason: `The deal could not be inserted: ${describeError(e)}. Nothing was written.` };
+  }
+  const key = newRecordKey();
+  let sheet: WorksheetLike;
+  let sheetId: string;
+  try {
+    sheet = ctx.workbook.worksheets.add(plan.sheet);
     sheet.load("id,name");
     queuePlan(sheet, ctx, plan);
+    sheet.customProperties.add(SHEET_MARKER, key);
     await ctx.sync();
     sheetId = sheet.id;
 
-    for (const chart of plan.charts) addChart(sheet, chart, chartName(plan.deal.prefix));
     const written = writtenValues(plan.deal.layout, plan.cells);
-    ctx.workbook.customXmlParts.add(recordToXml({ sheetId, deal: plan.deal, written }));
+    ctx.workbook.customXmlParts.add(recordToXml({ key, sheetId, sheetName: plan.sheet, deal: plan.deal, written }));
     await ctx.sync();
-    return { ok: true, sheet: plan.sheet, sheetId };
   } catch (e) {
     const reason = describeError(e);
-    const cleanup = await rollbackInsert(ctx, plan, sheetId);
+    const cleanup = await rollbackInsert(ctx, plan, before, key);
     return {
       ok: false,
       reason: cleanup
@@ -81,33 +118,72 @@ export async function insertPlan(ctx: ExcelContextLike, plan: SheetPlan): Promis
         : `The deal could not be inserted: ${reason}. Nothing was left in the workbook.`,
     };
   }
+
+  const name = chartName(plan.deal.prefix);
+  for (const chart of plan.charts) {
+    try {
+      await addChart(ctx, sheet, chart, name);
+    } catch (e) {
+      await removeChart(ctx, sheet, name);
+      return {
+        ok: true,
+        sheet: plan.sheet,
+        sheetId,
+        warning:
+          `Inserted "${plan.sheet}", but its chart could not be added (${describeError(e)}). The sheet is complete; ` +
+          `to chart the schedule, insert a line chart of ${chart.series.map((s) => s.name).join(", ")} over ${chart.categories}.`,
+      };
+    }
+  }
+  return { ok: true, sheet: plan.sheet, sheetId };
+}
+
+/** Removes a chart half made by a failed addChart, if it is there; a failure here changes nothing for the user. */
+async function removeChart(ctx: ExcelContextLike, sheet: WorksheetLike, name: string): Promise<void> {
+  try {
+    const chart = sheet.charts.getItemOrNullObject(name);
+    chart.load("name");
+    await ctx.sync();
+    if (!chart.isNullObject) {
+      chart.delete();
+      await ctx.sync();
+    }
+  } catch {
+    // The message already says the chart is missing.
+  }
 }
 
 /**
- * Removes what a failed insert may have left: its names, its sheet (the plan
- * chose a name no sheet had, so a sheet of that name is the insert's) and
- * its record. Returns null, or why the clean-up itself failed.
+ * Removes what a failed insert created, and only that: a sheet whose id was
+ * not in the workbook before (and that has the plan's name), the plan's
+ * names that did not exist before (case-insensitively, as Excel compares
+ * them), and a record part that is new and carries this insert's key. A sheet
+ * or a name of the user's that happens to share a name is never touched.
+ * Returns null, or why the clean-up itself failed.
  */
 export async function rollbackInsert(
   ctx: ExcelContextLike,
   plan: SheetPlan,
-  sheetId: string | null,
+  before: WorkbookSnapshot,
+  key: string,
 ): Promise<string | null> {
   try {
-    const names = plan.names.map((n) => ctx.workbook.names.getItemOrNullObject(n.name));
-    const sheet = ctx.workbook.worksheets.getItemOrNullObject(plan.sheet);
+    const sheets = ctx.workbook.worksheets;
+    sheets.load("items/id,items/name");
+    const names = plan.names
+      .filter((n) => !before.names.has(n.name.toLowerCase()))
+      .map((n) => ctx.workbook.names.getItemOrNullObject(n.name));
+    for (const n of names) n.load("name");
     const parts = ctx.workbook.customXmlParts.getByNamespace(DEAL_NAMESPACE);
     parts.load("items/id");
-    for (const n of names) n.load("name");
-    sheet.load("id");
     await ctx.sync();
+    const newParts = parts.items.filter((p) => !before.partIds.has(p.id)).map((p) => ({ p, xml: p.getXml() }));
+    if (newParts.length > 0) await ctx.sync();
     for (const n of names) if (!n.isNullObject) n.delete();
-    if (!sheet.isNullObject) sheet.delete();
-    if (sheetId !== null) {
-      const xml = parts.items.map((p) => ({ part: p, xml: p.getXml() }));
-      await ctx.sync();
-      for (const { part, xml: x } of xml) if (recordFromXml(x.value)?.sheetId === sheetId) part.delete();
+    for (const s of sheets.items) {
+      if (!before.sheetIds.has(s.id) && s.name.toLowerCase() === plan.sheet.toLowerCase()) s.delete();
     }
+    for (const { p, xml } of newParts) if (recordFromXml(xml.value)?.key === key) p.delete();
     await ctx.sync();
     return null;
   } catch (e) {

@@ -13,9 +13,32 @@ import type { CellValue, DealSheetInfo } from "../../src/plan";
 
 export const DEAL_NAMESPACE = "urn:hpc-hosting-deals:v1";
 
+/**
+ * The worksheet custom property (ExcelApi 1.12) that marks a deal sheet: its
+ * value is the record's key. It lives in the sheet itself, so it survives a
+ * rename, a save and a reopen on any platform (Worksheet.id need not), and it
+ * is copied with the sheet (so a copy is told apart from its original).
+ */
+export const SHEET_MARKER = "HpcDealSheet";
+
+/** A new record key: a random GUID. */
+export function newRecordKey(random: () => number = Math.random): string {
+  const c = globalThis.crypto as { randomUUID?: () => string } | undefined;
+  if (c?.randomUUID) return c.randomUUID();
+  return "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx".replace(/[xy]/g, (ch) => {
+    const r = Math.floor(random() * 16);
+    return (ch === "x" ? r : (r & 3) | 8).toString(16);
+  });
+}
+
 /** One deal sheet's record. */
 export interface DealRecord {
+  /** The value of the sheet's marker (SHEET_MARKER); absent in records written before markers. */
+  readonly key?: string;
+  /** The sheet's id when the record was last written: a hint only (ids change between sessions). */
   readonly sheetId: string;
+  /** The sheet's name when the record was last written: a hint only, to tell an original from its copy. */
+  readonly sheetName?: string;
   readonly deal: DealSheetInfo;
   /** A1 ref → the value the add-in last wrote there (null: an empty cell). */
   readonly written: Readonly<Record<string, CellValue>>;
@@ -37,7 +60,13 @@ function unescapeXml(text: string): string {
 
 /** The custom XML part for a record. */
 export function recordToXml(record: DealRecord): string {
-  const json = JSON.stringify({ sheetId: record.sheetId, deal: record.deal, written: record.written });
+  const json = JSON.stringify({
+    key: record.key,
+    sheetId: record.sheetId,
+    sheetName: record.sheetName,
+    deal: record.deal,
+    written: record.written,
+  });
   return `<?xml version="1.0" encoding="UTF-8"?><hpcDealSheet xmlns="${DEAL_NAMESPACE}" version="1"><payload>${escapeXml(json)}</payload></hpcDealSheet>`;
 }
 
@@ -68,5 +97,11 @@ export function recordFromXml(xml: string): DealRecord | null {
   for (const [ref, value] of Object.entries(parsed.written)) {
     if (/^[A-Z]{1,3}\d{1,7}$/.test(ref) && isCellValue(value)) written[ref] = value;
   }
-  return { sheetId: parsed.sheetId, deal: deal as unknown as DealSheetInfo, written };
+  return {
+    ...(typeof parsed.key === "string" && parsed.key ? { key: parsed.key } : {}),
+    sheetId: parsed.sheetId,
+    ...(typeof parsed.sheetName === "string" ? { sheetName: parsed.sheetName } : {}),
+    deal: deal as unknown as DealSheetInfo,
+    written,
+  };
 }

@@ -12,7 +12,7 @@ import {
   type PlanCell,
   type SheetPlan,
 } from "../../src/plan";
-import { PRESETS, SEED_PRESET_ID, getPreset } from "../../src/presets";
+import { PRESETS, SEED_PRESET_ID, documentCitation, getPreset } from "../../src/presets";
 import { MINIMAL, RAMP, WORKED, cellAt, planReader, terms } from "./fixtures";
 
 function seed() {
@@ -202,7 +202,9 @@ describe("the seed preset's sheet", () => {
       const ref = key === "tranches" ? layout.tranches?.noteRef : `C${layout.terms.rows[key as "name"]}`;
       const text = cellAt(plan, ref as string);
       expect(text.style).toBe("provenance");
-      expect(text.value).toContain(p.status === "reported" ? `Reported (${p.source})` : `Assumed: ${p.reason}`);
+      const expected =
+        p.status === "reported" ? `Reported (${documentCitation(p.documents[0])}` : `Assumed: ${p.reason}`;
+      expect(text.value).toContain(expected);
     }
   });
 

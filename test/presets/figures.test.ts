@@ -2,34 +2,91 @@ import { Decimal, computeDeal, money, round2, type DealModel } from "../../src/c
 import { PRESETS } from "../../src/presets";
 
 /**
- * The reported figures each preset is derived from, transcribed from
- * shared/deals/reported-facts.md independently of the presets themselves:
- * total contract value (V, or D for the 150 MW Applied Digital addition folded
- * into the 400 MW preset), MW and term. `contractValue` is the exact total the
- * engine computes, hand-checked: MW × 1,000 × rate × months for a flat rate.
+ * The figures each preset is derived from, transcribed from the documents it
+ * cites (the address given here) independently of the presets themselves:
+ * total contract value (reported, or derived: "D"), MW and term.
+ * `contractValue` is the exact total the engine computes, hand-checked:
+ * MW × 1,000 × rate × months for a flat rate. The "as delivered" variants are
+ * the same contracts, so the same figures.
  */
-const REPORTED: Record<string, { value: number; mw: number; months: number; contractValue: string }> = {
-  "coreweave-core-scientific-2024": { value: 3.5e9, mw: 200, months: 144, contractValue: "3500064000.00" },
-  "coreweave-core-scientific-70mw-2024": { value: 1.225e9, mw: 70, months: 144, contractValue: "1225022400.00" },
-  "coreweave-core-scientific-112mw-2024": { value: 2.0e9, mw: 112, months: 144, contractValue: "2000033280.00" },
-  "coreweave-core-scientific-120mw-2024": { value: 2.0e9, mw: 120, months: 144, contractValue: "1999987200.00" },
+const CORZ_JUNE = "https://blockworks.co/news/core-scientific-rejects-coreweave-buyout-bid-after-big-hpc-deal";
+const CORZ_70 =
+  "https://investing.com/news/company-news/core-scientific-secures-47-billion-in-hpc-hosting-deals-93CH-3509041";
+const CORZ_8K = "https://www.sec.gov/Archives/edgar/data/1839341/000162828024043341/corescientifichpcoption3re.htm";
+const APLD_JUNE = "https://www.sec.gov/Archives/edgar/data/1144879/000164117225013199/ex99-2.htm";
+const APLD_AUG =
+  "https://www.finanznachrichten.de/nachrichten-2025-08/66307881-applied-digital-corporation-applied-digital-finalizes-additional-150mw-lease-with-coreweave-in-north-dakota-399.htm";
+const WULF = "https://blockspace.media/insight/terawulf-signs-10-year-200-mw-hosting-deals-google-takes-8-stake";
+const WULF_CB5 = "https://theminermag.com/news/2025-08-18/terawulf-fluidstack-ai-expand";
+const GLXY =
+  "https://www.stocktitan.net/news/GLXY/galaxy-closes-1-4-billion-project-financing-facility-to-accelerate-m1g6nrtnwvpm.html";
+const CIFR_BL = "https://blockworks.co/news/cipher-mining-inks-3b-ai-hosting-deal-with-fluidstack";
+const CIFR_AWS =
+  "https://parameter.io/cipher-mining-cifr-stock-amazon-web-services-partnership-delivers-5-5-billion-ai-deal";
+const CIFR_39 =
+  "https://www.stocktitan.net/news/CIFRW/cipher-mining-signs-additional-56-mw-10-year-ai-hosting-agreement-kw6njbs5fv52.html";
+const HUT = "https://www.sec.gov/Archives/edgar/data/1964789/000110465925122052/hut-20251217xex99d1.htm";
+
+interface Figures {
+  readonly value: number;
+  readonly mw: number;
+  readonly months: number;
+  readonly contractValue: string;
+  /** The address of the document the MW and term are read from. */
+  readonly doc: string;
+}
+
+const SEED: Figures = { value: 3.5e9, mw: 200, months: 144, contractValue: "3500064000.00", doc: CORZ_JUNE };
+const CS70: Figures = { value: 1.225e9, mw: 70, months: 144, contractValue: "1225022400.00", doc: CORZ_70 };
+const CS112: Figures = { value: 2.0e9, mw: 112, months: 144, contractValue: "2000033280.00", doc: CORZ_8K };
+const CS120: Figures = { value: 2.0e9, mw: 120, months: 144, contractValue: "1999987200.00", doc: CORZ_8K };
+
+const REPORTED: Record<string, Figures> = {
+  "coreweave-core-scientific-2024": SEED,
+  "coreweave-core-scientific-70mw-2024": CS70,
+  "coreweave-core-scientific-112mw-2024": CS112,
+  "coreweave-core-scientific-120mw-2024": CS120,
+  "coreweave-core-scientific-2024-as-delivered": SEED,
+  "coreweave-core-scientific-70mw-2024-as-delivered": CS70,
+  "coreweave-core-scientific-112mw-2024-as-delivered": CS112,
+  "coreweave-core-scientific-120mw-2024-as-delivered": CS120,
   "applied-digital-coreweave-polaris-forge-1-2025": {
     value: 7e9,
     mw: 250,
     months: 180,
     contractValue: "7000200000.00",
+    doc: APLD_JUNE,
   },
   "applied-digital-coreweave-polaris-forge-1-400mw-2025": {
     value: 11e9,
     mw: 400,
     months: 180,
     contractValue: "11000160000.00",
+    doc: APLD_AUG,
   },
-  "terawulf-fluidstack-lake-mariner-2025": { value: 3.7e9, mw: 200, months: 120, contractValue: "3700080000.00" },
-  "cipher-fluidstack-barber-lake-2025": { value: 3.0e9, mw: 168, months: 120, contractValue: "3000009600.00" },
-  "cipher-aws-2025": { value: 5.5e9, mw: 300, months: 180, contractValue: "5499900000.00" },
-  // 245,000 kW × 12 × Σ_{y<15} round2(128.02 × 1.03^y) summed month by month.
-  "hut-8-fluidstack-river-bend-2025": { value: 7.0e9, mw: 245, months: 180, contractValue: "7000236889.92" },
+  "terawulf-fluidstack-lake-mariner-2025": {
+    value: 3.7e9,
+    mw: 200,
+    months: 120,
+    contractValue: "3700080000.00",
+    doc: WULF,
+  },
+  // D: about $6.7 B in all, less the first leases' $3.7 B.
+  "terawulf-fluidstack-cb5-2025": { value: 3.0e9, mw: 160, months: 120, contractValue: "3000000000.00", doc: WULF_CB5 },
+  // D: more than $1 B a year for 15 years.
+  "galaxy-coreweave-helios-2025": { value: 15e9, mw: 526, months: 180, contractValue: "15000152400.00", doc: GLXY },
+  "cipher-fluidstack-barber-lake-2025": {
+    value: 3.0e9,
+    mw: 168,
+    months: 120,
+    contractValue: "3000009600.00",
+    doc: CIFR_BL,
+  },
+  "cipher-aws-2025": { value: 5.5e9, mw: 300, months: 180, contractValue: "5499900000.00", doc: CIFR_AWS },
+  "cipher-fluidstack-39mw-2025": { value: 830e6, mw: 39, months: 120, contractValue: "829998000.00", doc: CIFR_39 },
+  // Σ over months from May 2027 of round2(Σ_tranches kW × 128.02 × 1.03^floor(k/12)), the tranches of 60 MW
+  // (May 2027) and 185 MW (October 2027): 5 cents above the single-tranche total, from rounding each month's sum.
+  "hut-8-fluidstack-river-bend-2025": { value: 7.0e9, mw: 245, months: 180, contractValue: "7000236889.97", doc: HUT },
 };
 
 function model(deal: unknown): DealModel {
@@ -58,6 +115,14 @@ describe.each(PRESETS.map((p) => [p.id, p] as const))("preset %s", (id, preset) 
   it("has the reported capacity and term", () => {
     expect(terms.capacityMW.toNumber()).toBe(reported.mw);
     expect(terms.termMonths).toBe(reported.months);
+  });
+
+  it("cites the document the capacity and term are read from, as reported", () => {
+    for (const key of ["capacityMW", "termMonths"] as const) {
+      const p = preset.provenance[key];
+      expect([key, p?.status]).toEqual([key, "reported"]);
+      expect(p?.documents?.map((d) => d.address)).toContain(reported.doc);
+    }
   });
 
   it("has the rate that gives the reported value, to the nearest cent", () => {

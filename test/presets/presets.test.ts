@@ -1,5 +1,15 @@
 import { TERMS, computeDeal, termsKey, validateDeal, type TermKey } from "../../src/core";
-import { PRESETS, SEED_PRESET_ID, getPreset, type Preset, type Provenance } from "../../src/presets";
+import {
+  CORE_SCIENTIFIC_CONTRACTS,
+  DOCUMENTS,
+  PRESETS,
+  SEED_PRESET_ID,
+  documentCitation,
+  getPreset,
+  type Preset,
+  type Provenance,
+  type SourceDocument,
+} from "../../src/presets";
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TERM_ORDER = TERMS.map((t) => t.key as string);
@@ -11,17 +21,33 @@ function isDeepFrozen(value: unknown, path = "preset"): string[] {
   return unfrozen;
 }
 
+const HTTPS = /^https:\/\/[^\s]+$/;
+
+function describeDocuments(docs: readonly SourceDocument[] | undefined, required: boolean): string[] {
+  if (docs === undefined) return required ? ["no documents"] : [];
+  const problems: string[] = docs.length === 0 ? ["an empty list of documents"] : [];
+  for (const d of docs) {
+    if (!DOCUMENTS.includes(d)) problems.push(`a document not in DOCUMENTS: ${d.address}`);
+    for (const field of ["issuer", "kind", "date"] as const) {
+      if (d[field].trim() === "") problems.push(`a document without ${field}`);
+    }
+    if (!HTTPS.test(d.address)) problems.push(`a document without a public https address: ${d.address}`);
+  }
+  return problems;
+}
+
 function describeProvenance(p: Provenance): string[] {
   const problems: string[] = [];
   if (p.status === "reported") {
-    if (p.source.trim() === "") problems.push("a reported figure without a source");
+    problems.push(...describeDocuments(p.documents, true));
     if (p.note !== undefined && p.note.trim() === "") problems.push("an empty note");
-    const extra = Object.keys(p).filter((k) => !["status", "source", "note"].includes(k));
+    const extra = Object.keys(p).filter((k) => !["status", "documents", "note"].includes(k));
     if (extra.length > 0) problems.push(`unexpected fields ${extra.join(", ")}`);
   } else if (p.status === "assumed") {
     if (p.reason.trim() === "") problems.push("an assumed figure without a reason");
+    problems.push(...describeDocuments(p.documents, false));
     if (p.source !== undefined && p.source.trim() === "") problems.push("an empty source");
-    const extra = Object.keys(p).filter((k) => !["status", "reason", "source"].includes(k));
+    const extra = Object.keys(p).filter((k) => !["status", "reason", "documents", "source"].includes(k));
     if (extra.length > 0) problems.push(`unexpected fields ${extra.join(", ")}`);
   } else {
     problems.push(`unknown status ${JSON.stringify((p as { status: unknown }).status)}`);
@@ -98,7 +124,7 @@ describe.each(PRESETS.map((p) => [p.id, p] as const))("preset %s", (_id, preset)
     expect(Object.keys(preset.provenance).sort()).toEqual(Object.keys(preset.deal).sort());
   });
 
-  it("gives every provenance a source (reported) or a reason (assumed)", () => {
+  it("gives every reported figure a public document, and every assumed one a reason", () => {
     const problems = Object.entries(preset.provenance).flatMap(([key, p]) =>
       describeProvenance(p as Provenance).map((m) => `${key}: ${m}`),
     );
@@ -123,5 +149,57 @@ describe.each(PRESETS.map((p) => [p.id, p] as const))("preset %s", (_id, preset)
     }
     expect(preset.notes[0]).toMatch(/^Reported \(/);
     expect(preset.notes.some((n) => n.startsWith("Assumed"))).toBe(true);
+  });
+
+  it("ends its notes with every document it cites, each with its address, once", () => {
+    const cited = new Set(
+      Object.values(preset.provenance).flatMap((p) => (p as Provenance).documents ?? ([] as SourceDocument[])),
+    );
+    for (const d of cited) expect(preset.documents).toContain(d);
+    expect(new Set(preset.documents).size).toBe(preset.documents.length);
+    const tail = preset.notes.slice(preset.notes.length - preset.documents.length);
+    expect(tail).toEqual(preset.documents.map((d) => `Document: ${documentCitation(d)}`));
+    for (const d of preset.documents) expect(tail.some((n) => n.includes(d.address))).toBe(true);
+  });
+
+  it("names its options and backstops in its notes: as renewal terms, or as terms not modelled", () => {
+    const prefix = "renewalOptions" in preset.deal ? "Renewal options: " : "Not modelled (terms, not cash): ";
+    expect(preset.notes.some((n) => n.startsWith(prefix))).toBe(true);
+  });
+
+  it("cites no internal fact sheet: only public documents and named sources", () => {
+    expect(JSON.stringify(preset)).not.toMatch(/reported-facts|shared\//);
+  });
+});
+
+describe("the Core Scientific contracts, as announced and as delivered", () => {
+  const { asAnnounced, asDelivered } = CORE_SCIENTIFIC_CONTRACTS;
+
+  it("lists the same four contracts in both variants, each in the preset list", () => {
+    expect(asAnnounced.map((p) => p.id)).toEqual([
+      "coreweave-core-scientific-2024",
+      "coreweave-core-scientific-70mw-2024",
+      "coreweave-core-scientific-112mw-2024",
+      "coreweave-core-scientific-120mw-2024",
+    ]);
+    expect(asDelivered.map((p) => p.id)).toEqual(asAnnounced.map((p) => `${p.id}-as-delivered`));
+    for (const p of [...asAnnounced, ...asDelivered]) expect(getPreset(p.id)).toBe(p);
+    expect(Object.isFrozen(CORE_SCIENTIFIC_CONTRACTS.asDelivered)).toBe(true);
+  });
+
+  it("changes only the timing: the same MW, rate, term and prepayment", () => {
+    const timing = ["name", "startDate", "prepaymentDate", "tranches"];
+    const strip = (deal: Preset["deal"]) =>
+      Object.fromEntries(Object.entries(deal).filter(([k]) => !timing.includes(k)));
+    asAnnounced.forEach((a, i) => expect(strip(asDelivered[i].deal)).toEqual(strip(a.deal)));
+  });
+
+  it("follows the reported billable ramp: 48 MW by mid-2025, 250 MW by end-2025, all 502 MW by early 2027", () => {
+    const steps = asDelivered.flatMap((p) => p.deal.tranches as { date: string; mw: number }[]);
+    const billableBy = (iso: string) => steps.filter((t) => t.date <= iso).reduce((s, t) => s + t.mw, 0);
+    expect(billableBy("2025-07-01")).toBe(48);
+    expect(billableBy("2025-12-01")).toBe(250);
+    expect(billableBy("2027-01-01")).toBe(502);
+    expect(billableBy("2025-05-01")).toBe(0);
   });
 });

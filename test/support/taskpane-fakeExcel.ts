@@ -23,11 +23,19 @@ export interface FakeSheet {
   id: string;
   name: string;
   cells: Map<string, unknown>;
+  /** Each cell's number format, as set (Excel's "General" when unset). */
+  formats: Map<string, unknown>;
   charts: { name: string; series: { name: string; values: string; x: string }[] }[];
   frozenRows: number;
+  /** Worksheet custom properties (ExcelApi 1.12): key → value. */
+  props: Map<string, string>;
 }
 
 type Op = () => void;
+
+function blank(v: unknown): boolean {
+  return v === undefined || v === null || v === "";
+}
 
 const CELL = /^([A-Z]{1,3})(\d+)$/;
 
@@ -61,6 +69,23 @@ export function cellsOf(address: string): string[][] {
   return rows;
 }
 
+/**
+ * What Excel makes of a string written through `Range.values` into a cell
+ * whose number format is not text ("@"): a leading =, +, - or @ makes it a
+ * formula, and a number or date it recognises becomes a number. The recorder
+ * keeps such a cell as `{ excelRead, typed }`, so that it never equals the
+ * text the writer meant.
+ */
+export function excelReads(typed: unknown, format: unknown): unknown {
+  if (typeof typed !== "string" || typed === "" || format === "@") return typed;
+  if (/^[=+\-@]/.test(typed)) return { excelRead: "formula", typed };
+  if (/^\s*[$]?\d[\d,]*(\.\d+)?%?\s*$/.test(typed)) return { excelRead: "number", typed };
+  if (/^\d{4}-\d{1,2}(-\d{1,2})?$|^\d{1,2}[/-]\d{1,2}([/-]\d{2,4})?$|^[A-Za-z]{3,9}[ -]\d{2,4}$/.test(typed)) {
+    return { excelRead: "date", typed };
+  }
+  return typed;
+}
+
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly names = new Map<string, string>();
@@ -80,9 +105,47 @@ export class FakeExcel {
   }
 
   addSheet(name: string): FakeSheet {
-    const sheet: FakeSheet = { id: `{sheet-${this.nextId++}}`, name, cells: new Map(), charts: [], frozenRows: 0 };
+    const sheet: FakeSheet = {
+      id: `{sheet-${this.nextId++}}`,
+      name,
+      cells: new Map(),
+      formats: new Map(),
+      charts: [],
+      frozenRows: 0,
+      props: new Map(),
+    };
     this.sheets.push(sheet);
     return sheet;
+  }
+
+  /**
+   * Save and reopen (or open on another platform): Worksheet.id is only
+   * unique within one session, so every sheet gets a new id. With `reuse`,
+   * the old ids are handed out again to other sheets (rotated), the worst
+   * case for a record keyed by id.
+   */
+  saveAndReopen(options: { reuse?: boolean } = {}): void {
+    const old = this.sheets.map((s) => s.id);
+    this.sheets.forEach((s, i) => {
+      s.id = options.reuse ? old[(i + 1) % old.length] : `{sheet-${this.nextId++}}`;
+    });
+  }
+
+  /** A user's "Move or Copy… › Create a copy": cells, formats, charts and the sheet's custom properties go along. */
+  copySheet(name: string, copyName: string): FakeSheet {
+    const from = this.sheet(name);
+    if (!from) throw new Error(`no sheet ${name}`);
+    const copy = this.addSheet(copyName);
+    for (const [k, v] of from.cells) copy.cells.set(k, v);
+    for (const [k, v] of from.formats) copy.formats.set(k, v);
+    for (const [k, v] of from.props) copy.props.set(k, v);
+    copy.charts.push(...(JSON.parse(JSON.stringify(from.charts)) as FakeSheet["charts"]));
+    return copy;
+  }
+
+  /** The defined name of that name, case-insensitively (Excel's names are). */
+  nameKey(name: string): string | undefined {
+    return [...this.names.keys()].find((n) => n.toLowerCase() === name.toLowerCase());
   }
 
   sheet(name: string): FakeSheet | undefined {
@@ -188,10 +251,16 @@ export class FakeExcel {
     const fake = this;
     const values = this.loadable<unknown[][]>();
     const base = this.recorder(sheet, address, "") as Record<string, unknown>;
-    const write = (value: unknown) => () => {
+    const write = (value: unknown, prop: string) => () => {
       const s = sheet();
       const grid = value as unknown[][];
-      cellsOf(address).forEach((row, r) => row.forEach((ref, c) => s?.cells.set(ref, grid[r]?.[c] ?? grid[0][0])));
+      cellsOf(address).forEach((row, r) =>
+        row.forEach((ref, c) => {
+          const v = grid[r]?.[c] ?? grid[0][0];
+          if (prop === "numberFormat") s?.formats.set(ref, v);
+          else s?.cells.set(ref, prop === "values" ? excelReads(v, s.formats.get(ref)) : v);
+        }),
+      );
     };
     return new Proxy(base, {
       get(t, prop: string) {
@@ -207,7 +276,8 @@ export class FakeExcel {
         return Reflect.get(t, prop);
       },
       set(_t, prop: string, value: unknown) {
-        fake.record(sheet, address, prop, value, prop === "values" || prop === "formulas" ? write(value) : undefined);
+        const applies = prop === "values" || prop === "formulas" || prop === "numberFormat";
+        fake.record(sheet, address, prop, value, applies ? write(value, prop) : undefined);
         return true;
       },
     });
@@ -239,6 +309,33 @@ export class FakeExcel {
         });
       },
       getRange: (address: string) => fake.range(resolve, address),
+      customProperties: {
+        add: (key: string, value: string) =>
+          fake.record(resolve, "(sheet)", "customProperties.add()", { key, value }, () =>
+            resolve()?.props.set(key, value),
+          ),
+        getItemOrNullObject: (key: string) => {
+          const isNullProp = fake.loadable<boolean>();
+          const value = fake.loadable<string>();
+          return {
+            key,
+            get isNullObject() {
+              return isNullProp.get();
+            },
+            get value() {
+              return value.get();
+            },
+            load: () =>
+              fake.loaders.push(() => {
+                const v = resolve()?.props.get(key);
+                isNullProp.set(v === undefined);
+                value.set(v ?? "");
+              }),
+            delete: () =>
+              fake.record(resolve, "(sheet)", "customProperty.delete()", key, () => resolve()?.props.delete(key)),
+          };
+        },
+      },
       delete: () =>
         fake.record(resolve, "", "worksheet.delete()", undefined, () => {
           const s = resolve();
@@ -247,8 +344,20 @@ export class FakeExcel {
       freezePanes: fake.recorder(resolve, "(sheet)", "freezePanes."),
       charts: {
         add: (type: string, source: { address: string }) => {
-          const chart = { name: "", series: [{ name: "", values: source.address, x: "" }] };
-          fake.record(resolve, source.address, "charts.add()", type, () => resolve()?.charts.push(chart));
+          const chart: FakeSheet["charts"][number] = { name: "", series: [] };
+          fake.record(resolve, source.address, "charts.add()", type, () => {
+            // Excel makes a series of each column that holds something: over cells not yet
+            // calculated (a custom function's spill arrives later), no series at all.
+            const s = resolve();
+            const rows = cellsOf(source.address);
+            for (let c = 0; c < (rows[0]?.length ?? 0); c++) {
+              const column = rows.map((row) => row[c]);
+              if (column.some((ref) => !blank(s?.cells.get(ref)))) {
+                chart.series.push({ name: "", values: `${column[0]}:${column[column.length - 1]}`, x: "" });
+              }
+            }
+            s?.charts.push(chart);
+          });
           return fake.chartObject(resolve, () => chart);
         },
         getItemOrNullObject: (chartName: string) => {
@@ -270,40 +379,61 @@ export class FakeExcel {
   private chartObject(sheet: () => FakeSheet | undefined, chart: () => FakeSheet["charts"][number] | undefined) {
     const fake = this;
     const rec = this.recorder(sheet, "(chart)", "chart.") as Record<string, unknown>;
-    const seriesObject = (at: () => { name: string; values: string; x: string } | undefined) => ({
+    type Series = { name: string; values: string; x: string };
+    // A series that is not there (getItemAt past the end) fails the batch, as in Excel.
+    const must = (at: () => Series | undefined): Series => {
+      const s = at();
+      if (!s) throw Object.assign(new Error("The requested resource doesn't exist."), { code: "ItemNotFound" });
+      return s;
+    };
+    let seriesCollection: unknown;
+    const seriesObject = (at: () => Series | undefined) => ({
       set name(v: string) {
         fake.record(sheet, "(chart)", "series.name", v, () => {
-          const s = at();
-          if (s) s.name = v;
+          must(at).name = v;
         });
       },
       setValues: (r: { address: string }) =>
         fake.record(sheet, "(chart)", "series.setValues()", r.address, () => {
-          const s = at();
-          if (s) s.values = r.address;
+          must(at).values = r.address;
         }),
       setXAxisValues: (r: { address: string }) =>
         fake.record(sheet, "(chart)", "series.setXAxisValues()", r.address, () => {
-          const s = at();
-          if (s) s.x = r.address;
+          must(at).x = r.address;
         }),
     });
     return new Proxy(rec, {
       get(t, prop: string) {
+        if (prop === "delete")
+          return () =>
+            fake.record(sheet, "(chart)", "chart.delete()", undefined, () => {
+              const s = sheet();
+              const c = chart();
+              if (s && c) s.charts.splice(s.charts.indexOf(c), 1);
+            });
         if (prop === "series") {
-          return {
+          // One collection object per chart, as Office.js's navigation properties are.
+          if (seriesCollection) return seriesCollection;
+          const count = fake.loadable<number>();
+          return (seriesCollection = {
+            get count() {
+              return count.get();
+            },
+            load: () => fake.loaders.push(() => count.set(chart()?.series.length ?? 0)),
             getItemAt: (i: number) => seriesObject(() => chart()?.series[i]),
             add: (name: string) => {
               const s = { name, values: "", x: "" };
               fake.record(sheet, "(chart)", "series.add()", name, () => chart()?.series.push(s));
               return seriesObject(() => s);
             },
-          };
+          });
         }
         return Reflect.get(t, prop);
       },
       set(_t, prop: string, value: unknown) {
         fake.record(sheet, "(chart)", `chart.${prop}`, value, () => {
+          if (!chart())
+            throw Object.assign(new Error("The requested resource doesn't exist."), { code: "ItemNotFound" });
           const c = chart();
           if (c && prop === "name") c.name = value as string;
         });
@@ -355,7 +485,8 @@ export class FakeExcel {
           },
           add: (name: string, reference: string, comment?: string) =>
             fake.record(workbook, "", "names.add()", { name, reference, comment }, () => {
-              if (fake.names.has(name))
+              // Excel's names are case-insensitive: "cwcoresci_terms" is taken by "CWCoreSci_Terms".
+              if (fake.nameKey(name) !== undefined)
                 throw Object.assign(new Error("The name exists."), { code: "ItemAlreadyExists" });
               fake.names.set(name, reference);
             }),
@@ -366,8 +497,9 @@ export class FakeExcel {
               get isNullObject() {
                 return isNull.get();
               },
-              load: () => fake.loaders.push(() => isNull.set(!fake.names.has(name))),
-              delete: () => fake.record(workbook, "", "names.delete()", name, () => fake.names.delete(name)),
+              load: () => fake.loaders.push(() => isNull.set(fake.nameKey(name) === undefined)),
+              delete: () =>
+                fake.record(workbook, "", "names.delete()", name, () => fake.names.delete(fake.nameKey(name) ?? name)),
             };
           },
         },

@@ -32,14 +32,15 @@ describe("insert", () => {
 
     const plan = planPreset(seed, { existingSheetNames: ["Sheet1"] });
     expect(outcome.sheet).toBe(plan.sheet);
-    // One read (existing names), one batch of writes, one batch for the chart and the record.
-    expect(excel.syncs).toBe(3);
+    // Two reads (existing names; what the workbook holds, for a rollback), one batch of writes,
+    // one for the record, two for the chart (its series counted, then set).
+    expect(excel.syncs).toBe(6);
     const chartOps = excel.log.filter((e) => e.address === "(chart)" || e.path === "charts.add()");
     expect(chartOps.length).toBeGreaterThan(0);
-    expect(chartOps.every((e) => e.batch === 2)).toBe(true);
+    expect(chartOps.every((e) => e.batch === 4 || e.batch === 5)).toBe(true);
     const others = excel.log.filter((e) => !chartOps.includes(e) && e.path !== "customXmlParts.add()");
-    expect(others.every((e) => e.batch === 1)).toBe(true);
-    expect(excel.log.find((e) => e.path === "customXmlParts.add()")?.batch).toBe(2);
+    expect(others.every((e) => e.batch === 2)).toBe(true);
+    expect(excel.log.find((e) => e.path === "customXmlParts.add()")?.batch).toBe(3);
 
     // Nothing outside the new sheet but its own names and its record.
     for (const e of excel.log.filter(isRangeWrite)) expect(e.sheet).toBe(plan.sheet);
@@ -97,9 +98,9 @@ describe("insert", () => {
   });
 
   it.each([
-    ["part-way through the write batch", 2, 40],
-    ["at the start of the write batch", 2, 0],
-    ["in the chart batch", 3, 2],
+    ["part-way through the write batch", 3, 40],
+    ["at the start of the write batch", 3, 0],
+    ["in the record batch", 4, 0],
   ])("removes the partial sheet and its names when a sync fails %s", async (_what, sync, afterOps) => {
     const excel = new FakeExcel(["Sheet1"], ["Other"]);
     excel.sheet("Sheet1")?.cells.set("C3", 42);
@@ -117,12 +118,12 @@ describe("insert", () => {
   it("says so when the clean-up fails too", async () => {
     const excel = new FakeExcel(["Sheet1"]);
     const plan = planPreset(seed, { existingSheetNames: ["Sheet1"] });
-    excel.failAt = { sync: 1, afterOps: 5, message: "First failure" };
+    excel.failAt = { sync: 2, afterOps: 5, message: "First failure" };
     const ctx = excel.context();
     const realSync = ctx.sync.bind(ctx);
     let n = 0;
     (ctx as { sync: () => Promise<unknown> }).sync = () =>
-      ++n === 2 ? Promise.reject(new Error("Offline")) : realSync();
+      ++n === 3 ? Promise.reject(new Error("Offline")) : realSync();
     const outcome = await insertPlan(ctx, plan);
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.reason).toMatch(/First failure.*clean-up failed: Offline/);
