@@ -100,11 +100,13 @@ export function hyperformulaBackend(book: PreviewWorkbook): WorkbookBackend {
     recalc: async (): Promise<void> => book.recalculate(),
 
     insertSensitivity: async (request: SensitivityRequest): Promise<InsertOutcome> => {
-      const id = sheetOf(request.sheetId);
-      const record = id === undefined ? undefined : book.records.get(id);
-      const sheet = id === undefined ? undefined : book.sheetName(id);
-      if (id === undefined || !record || sheet === undefined) return { ok: false, reason: gone };
-      const file = readDealFile(record.deal.layout, reader(book, id));
+      const found = await workbook.findDealSheet(request.sheetId);
+      const read = await readDealSheetWith(workbook, request.sheetId);
+      if (!found || !read.ok) {
+        return { ok: false, reason: read.ok ? "That deal sheet is no longer in this workbook." : read.reason };
+      }
+      const { sheet, file } = read;
+      const record = { deal: found.deal };
       const planned = planSensitivityRequest(
         request,
         { sheet, info: record.deal },
