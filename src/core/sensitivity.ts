@@ -193,7 +193,12 @@ export function prepareSensitivity(
   const checked = validateDeal(raw, options);
   if (!checked.ok) return fail(checked.error.problems);
   // validateDeal accepted it, so it is a plain record; copy it so later edits by the caller change nothing here.
-  const copy: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  let copy: Record<string, unknown>;
+  try {
+    copy = { ...(raw as Record<string, unknown>) };
+  } catch (e) {
+    return fail([requestProblem("deal", `the deal could not be read: ${e instanceof Error ? e.message : String(e)}`)]);
+  }
   let terms = checked.value;
   if (options.discountRate !== undefined) {
     copy.discountRate = rawNumber(options.discountRate);
@@ -271,8 +276,13 @@ export function sensitivityCell(
   deal: SensitivityDeal,
   settings: readonly (readonly [SensitivityInput, Decimal])[],
 ): FigureOutcome {
-  const built = sensitivitySchedule(deal, settings);
-  return built.ok ? deal.figure.compute(built.schedule, deal.memo) : built;
+  try {
+    const built = sensitivitySchedule(deal, settings);
+    return built.ok ? deal.figure.compute(built.schedule, deal.memo) : built;
+  } catch (e) {
+    // Never an exception out of a cell: one cell's surprise must not take the table down.
+    return { ok: false, text: `could not be computed: ${e instanceof Error ? e.message : String(e)}` };
+  }
 }
 
 export interface SensitivityAxis {

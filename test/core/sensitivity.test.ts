@@ -200,6 +200,16 @@ describe("sensitivity table (analysis.md §11)", () => {
     if (!fig.ok) expect(fig.error.problems[0].message).toMatch(/^figure must be one of contractValue, npv/);
     const invalid = prepareSensitivity({ ...SEED, termMonths: 0 }, "npv");
     expect(invalid.ok).toBe(false);
+    const hostile = new Proxy(
+      { ...SEED },
+      {
+        ownKeys: () => {
+          throw new Error("boom");
+        },
+      },
+    );
+    expect(() => prepareSensitivity(hostile, "npv")).not.toThrow();
+    expect(prepareSensitivity(hostile, "npv").ok).toBe(false);
   });
 });
 
