@@ -211,9 +211,8 @@ function readCapex(c: Collector, raw: unknown, dates: DateInput): CapexItem[] | 
     if (date && amount) out.push(Object.freeze({ date, amount }));
     else okAll = false;
   });
-  if (!okAll) return undefined;
-  // Stable: items of one date keep their order (they add up in the schedule anyway).
-  return out.sort((a, b) => compareDates(a.date, b.date));
+  // In the input's order, so that later checks name the item the user wrote (capex[i]); sorted in the terms.
+  return okAll ? out : undefined;
 }
 
 function readChoice(c: Collector, spec: TermSpec, raw: unknown): CreditMethod | undefined {
@@ -473,7 +472,8 @@ function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
     opexPerMWMonth: p.opexPerMWMonth ?? ZERO,
     discountRate: p.discountRate ?? null,
     tranches: Object.freeze([...tranches]),
-    capex: Object.freeze([...(p.capex ?? [])]),
+    // Stable: items of one date keep their order (they add up in the schedule anyway).
+    capex: Object.freeze([...(p.capex ?? [])].sort((a, b) => compareDates(a.date, b.date))),
     renewalOptions,
     renewalMonths,
     renewalRateStep: p.renewalRateStep ?? ZERO,
