@@ -1,5 +1,15 @@
 import fc from "fast-check";
-import { computeDeal, Decimal, money, paybackMonth, xirr, type DealModel } from "../../src/core";
+import {
+  computeDeal,
+  Decimal,
+  money,
+  paybackMonth,
+  termsKey,
+  toDealFile,
+  validateDeal,
+  xirr,
+  type DealModel,
+} from "../../src/core";
 import { d, dates, iso, model, Wide, wide } from "./helpers";
 
 /**
@@ -332,6 +342,47 @@ describe("validation of the new terms names the term", () => {
     expect(terms({ ...BASE, renewalOptions: 1.5 })).toEqual(["renewalOptions"]);
     expect(terms({ ...BASE, renewalOptions: -1 })).toEqual(["renewalOptions"]);
     expect(terms({ ...BASE, renewalRateStep: -1 })).toEqual(["renewalRateStep"]);
+  });
+});
+
+describe("the deal file and key of the new terms", () => {
+  const deal = {
+    ...BASE,
+    capex: [
+      { date: "2025-03-01", amount: 10.5 },
+      { date: "2024-12-01", amount: 7 },
+    ],
+    renewalOptions: 2,
+    renewalMonths: 24,
+    renewalRateStep: 0.03,
+    renewalsExercised: 1,
+  };
+
+  it("toDealFile writes them, and reading it back gives the same terms", () => {
+    const terms = model(deal).terms;
+    const file = toDealFile(terms);
+    expect(file.capex).toEqual([
+      { date: "2024-12-01", amount: 7 },
+      { date: "2025-03-01", amount: 10.5 },
+    ]);
+    expect([file.renewalOptions, file.renewalMonths, file.renewalRateStep, file.renewalsExercised]).toEqual([
+      2, 24, 0.03, 1,
+    ]);
+    const back = validateDeal(file);
+    expect(back.ok && termsKey(back.value)).toBe(termsKey(terms));
+  });
+
+  it("deals that differ only in capex or a renewal term have different keys (the functions cache by key)", () => {
+    const key = (extra: Record<string, unknown>) => termsKey(model({ ...deal, ...extra }).terms);
+    const keys = [
+      key({}),
+      key({ capex: [{ date: "2025-03-01", amount: 10.5 }] }),
+      key({ renewalOptions: 3 }),
+      key({ renewalMonths: 12 }),
+      key({ renewalRateStep: 0 }),
+      key({ renewalsExercised: 2 }),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });
 

@@ -26,7 +26,8 @@ function contractValue(deal: unknown): string {
 const seed = getPreset(SEED_PRESET_ID);
 if (!seed) throw new Error("no seed preset");
 const SEED_PLAN = planPreset(seed);
-const CONTRACT_VALUE = "B34";
+/** The summary's first row (contract value), wherever the tables above it end. */
+const CONTRACT_VALUE = SEED_PLAN.deal.layout.summary.ref.split(":")[0].replace("A", "B");
 
 describe("the HyperFormula backend", () => {
   it("inserts a deal as a new sheet that computes core's figures, and lists it", async () => {
@@ -48,7 +49,12 @@ describe("the HyperFormula backend", () => {
     await backend.insertDeal(WORKED);
     const second = await backend.insertDeal(WORKED);
     expect(second).toMatchObject({ ok: true, sheet: "CW–CoreSci (2)" });
-    expect(book.namedExpressions().sort()).toEqual(["CWCoreSci2_Terms", "CWCoreSci_Terms"]);
+    expect(book.namedExpressions().sort()).toEqual([
+      "CWCoreSci2_Capex",
+      "CWCoreSci2_Terms",
+      "CWCoreSci_Capex",
+      "CWCoreSci_Terms",
+    ]);
     const sheets = await backend.listDealSheets();
     expect(sheets.map((s) => s.sheet)).toEqual(["CW–CoreSci", "CW–CoreSci (2)"]);
   });
