@@ -44,9 +44,9 @@ export const RETURNS: DealFile = Object.freeze({
   ...WORKED,
   name: "Returns check",
   capex: [
-    { date: "2024-09-15", amount: 150000000 },
-    { date: "2024-09-30", amount: 50000000.25 },
-    { date: "2024-06-01", amount: 100000000 },
+    { date: "2024-09-15", amount: 15000000 },
+    { date: "2024-09-30", amount: 5000000.25 },
+    { date: "2024-06-01", amount: 400000000 },
   ],
   renewalOptions: 2,
   renewalMonths: 60,

@@ -112,11 +112,11 @@ describe("updating a sheet's terms in place", () => {
     const at = (ref: string) => update.cells.find((c) => c.ref === ref)?.value;
     expect([at("A27"), at("B27"), at("A28"), at("B28"), at("A29"), at("B29")]).toEqual([
       45444, // 2024-06-01
-      100000000,
+      400000000,
       45550, // 2024-09-15
-      150000000,
+      15000000,
       45565, // 2024-09-30
-      50000000.25,
+      5000000.25,
     ]);
     const four = { ...WORKED, capex: tranches(4).map((t) => ({ date: "2025-02-01", amount: t.mw })) };
     expect(planTermsUpdate(worked, four)).toEqual({
