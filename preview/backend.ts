@@ -2,8 +2,9 @@
  * The pane's `WorkbookBackend` over the preview's HyperFormula workbook: the
  * same plan as the Office.js writer, applied by a second writer. Inserts are
  * planned against the workbook's sheet and defined names (so nothing is
- * replaced) and are all-or-nothing; an update writes the terms block and the
- * tranches table only, and asks before overwriting a cell a user changed.
+ * replaced) and are all-or-nothing; an update writes the terms block, the
+ * tranches table and the capex table only, and asks before overwriting a cell
+ * a user changed.
  *
  * DEV ONLY: HyperFormula is GPL-3.0; the add-in's bundles never import this.
  */

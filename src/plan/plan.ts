@@ -158,7 +158,7 @@ export function planDeal(input: PlanInput, options: PlanOptions = {}): SheetPlan
 
   const cells: PlanCell[] = [];
   const hint =
-    `Edit the input cells in column ${B}${table ? " (terms and tranches)" : ""}: the summary and the schedule ` +
+    `Edit the input cells in column ${B} (terms${table ? ", tranches" : ""} and capex): the summary and the schedule ` +
     `(from ${layout.schedule.anchor}) recompute with the HPC functions.` +
     (layout.notes ? ` Sources and notes from ${layout.notes.ref.split(":")[0]}.` : "");
   cells.push({ ref: `${A}${ROWS.title}`, value: title, style: "title" });
