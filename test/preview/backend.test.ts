@@ -103,6 +103,25 @@ describe("the HyperFormula backend", () => {
     expect(book.value(id, `E${5 + computeDealRows(shorter)}`)).toBeNull();
   });
 
+  it("updates the capex table with the terms, and reads it back", async () => {
+    const book = new PreviewWorkbook();
+    const backend = hyperformulaBackend(book);
+    const out = await backend.insertDeal(WORKED);
+    if (!out.ok) throw new Error(out.reason);
+    const withCapex: DealFile = { ...WORKED, capex: [{ date: "2024-08-01", amount: 12345.67 }] };
+    expect(await backend.updateTerms(out.sheetId, withCapex)).toMatchObject({ status: "updated" });
+    const read = await backend.readTerms(out.sheetId);
+    expect(read).toMatchObject({
+      ok: true,
+      file: expect.objectContaining({ capex: [{ date: 45505, amount: 12345.67 }] }),
+    });
+    const tooMany: DealFile = { ...WORKED, capex: [1, 2, 3, 4].map((d) => ({ date: `2024-08-0${d}`, amount: d })) };
+    expect(await backend.updateTerms(out.sheetId, tooMany)).toMatchObject({
+      status: "refused",
+      reason: expect.stringContaining("capex table has 3 rows"),
+    });
+  });
+
   it("recalculates when an input cell is edited, and only input cells are editable", () => {
     const book = new PreviewWorkbook();
     const id = book.insertPlan(SEED_PLAN);
