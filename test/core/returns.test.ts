@@ -521,6 +521,64 @@ describe("properties", () => {
     );
   });
 
+  it("renewals with no rate step bill as a longer term (credits given explicitly, as they do not extend)", () => {
+    fc.assert(
+      fc.property(
+        baseDealArb,
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 36 }),
+        fc.nat(),
+        (deal, options, renewalMonths, pick) => {
+          const exercised = pick % (options + 1);
+          const base = { ...toDeal(deal), creditMonths: deal.termMonths };
+          const renewed = model({ ...base, renewalOptions: options, renewalMonths, renewalsExercised: exercised });
+          const longer = model({ ...base, termMonths: deal.termMonths + exercised * renewalMonths });
+          expect(baseFigures(renewed)).toEqual(baseFigures(longer));
+          const all = model({ ...base, termMonths: deal.termMonths + options * renewalMonths });
+          expect(money(renewed.summary.contractValueAllRenewals)).toBe(money(all.summary.contractValue));
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it("in month k the fee is round2(MW × 1000 × rate × (1 + escalator)^floor(k/12) × (1 + step)^n), n renewals begun", () => {
+    fc.assert(
+      fc.property(
+        baseDealArb,
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: -5000, max: 5000 }).map((n) => n / 10_000),
+        (deal, exercised, renewalMonths, step) => {
+          const m = model({
+            ...toDeal(deal),
+            prepayment: 0,
+            renewalOptions: exercised,
+            renewalsExercised: exercised,
+            renewalMonths,
+            renewalRateStep: step,
+          });
+          const fees = m.schedule.rows.map((r) => money(r.grossFee));
+          expect(fees).toHaveLength(deal.termMonths + exercised * renewalMonths);
+          fees.forEach((fee, k) => {
+            const n = k < deal.termMonths ? 0 : 1 + Math.floor((k - deal.termMonths) / renewalMonths);
+            const want = wide(deal.capacityMW)
+              .times(1000)
+              .times(deal.ratePerKWMonth)
+              .times(
+                wide(deal.escalator)
+                  .plus(1)
+                  .pow(Math.floor(k / 12)),
+              )
+              .times(wide(step).plus(1).pow(n));
+            expect([k, fee]).toEqual([k, want.toFixed(2, Wide.ROUND_HALF_UP)]);
+          });
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
   it("a non-null IRR zeroes the XNPV: it changes sign within 1e-7 of the rate", () => {
     const W = Wide.clone({ precision: 40 });
     const xnpv = (days: number[], amounts: number[], r: number) =>
