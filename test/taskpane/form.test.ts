@@ -3,13 +3,16 @@ import { LIMITS, validateDeal, type DealFile } from "../../src/core";
 import { getPreset, SEED_PRESET_ID, type Preset } from "../../src/presets";
 import { exportDealText, importDealText } from "../../taskpane/model/dealFileIO";
 import {
+  addCapex,
   addTranche,
   blockedReason,
   checkForm,
   emptyForm,
   formFromDealFile,
   normalizedDealFile,
+  removeCapex,
   removeTranche,
+  setCapex,
   setTranche,
   setValue,
 } from "../../taskpane/model/form";
@@ -65,6 +68,46 @@ describe("form validation", () => {
     const check = checkForm(form);
     expect(check.problems).toEqual([]);
     expect(normalizedDealFile(form, check.terms!)).not.toHaveProperty("creditPercent");
+  });
+});
+
+describe("the capex table and the renewal terms", () => {
+  const base = (): DealFile => ({ capacityMW: 1, ratePerKWMonth: 100, termMonths: 12, startDate: "2025-01-01" });
+
+  it("reads capex rows from a deal file (ISO or Excel dates) and gives them back in the deal", () => {
+    const deal = { ...base(), capex: [{ date: "2025-02-01", amount: 1234.5 }], renewalOptions: 2 };
+    const form = formFromDealFile(deal);
+    expect(form.capex).toEqual([{ date: "2025-02-01", amount: "1234.5" }]);
+    expect(form.values.renewalOptions).toBe("2");
+    const check = checkForm(form);
+    expect(check.problems).toEqual([]);
+    expect(normalizedDealFile(form, check.terms!)).toEqual(deal);
+    expect(formFromDealFile({ ...base(), capex: [{ date: 45689, amount: 5 }] }, "excel").capex).toEqual([
+      { date: "2025-02-01", amount: "5" },
+    ]);
+  });
+
+  it("edits rows; blank rows are skipped and problems land on the form's row", () => {
+    let form = formFromDealFile(base());
+    expect(form.capex).toEqual([]);
+    form = addCapex(addCapex(addCapex(form)));
+    form = setCapex(form, 0, "date", "2025-01-10");
+    form = setCapex(form, 0, "amount", "100");
+    form = setCapex(form, 2, "date", "2026-05-01"); // after the last billing month
+    form = setCapex(form, 2, "amount", "1");
+    const check = checkForm(form);
+    expect([...check.fields.keys()]).toEqual(["capex.2.date"]);
+    expect(check.fields.get("capex.2.date")?.[0]).toContain("capex[1].date");
+    form = setCapex(form, 2, "amount", "1.005"); // sub-cent
+    expect([...checkForm(form).fields.keys()]).toEqual(["capex.2.amount"]);
+    form = removeCapex(form, 2);
+    expect(checkForm(form).problems).toEqual([]);
+    expect(normalizedDealFile(form, checkForm(form).terms!).capex).toEqual([{ date: "2025-01-10", amount: 100 }]);
+  });
+
+  it("renewal problems land on their fields", () => {
+    const form = setValue(setValue(formFromDealFile(base()), "renewalOptions", "1"), "renewalsExercised", "2");
+    expect([...checkForm(form).fields.keys()]).toEqual(["renewalsExercised"]);
   });
 });
 
