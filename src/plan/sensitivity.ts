@@ -33,6 +33,8 @@ export interface SensitivityPlanInput {
   /** The deal's defined names: the function reads its terms (and tranches) live. */
   readonly termsName: string;
   readonly tranchesName: string | null;
+  /** The deal's capex table, when its sheet has one. */
+  readonly capexName?: string | null;
   /** One-way swings computed by core when the sheet is planned (values as inserted), or none. */
   readonly tornado?: Tornado;
 }
@@ -97,7 +99,10 @@ export function sensitivityFormula(input: SensitivityPlanInput): string {
     abs(colsRef),
     input.termsName,
   ];
-  if (input.tranchesName !== null) args.push(input.tranchesName);
+  // As the schedule's formula passes them: a blank tranches argument when there is capex but no tranches.
+  const capex = input.capexName ?? null;
+  if (input.tranchesName !== null || capex !== null) args.push(input.tranchesName ?? "");
+  if (capex !== null) args.push(capex);
   return `=HPC.SENSITIVITY(${args.join(",")})`;
 }
 

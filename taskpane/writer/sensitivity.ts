@@ -193,6 +193,7 @@ export function planSensitivityRequest(
     cols,
     termsName: dealSheet.info.termsName,
     tranchesName: dealSheet.info.tranchesName,
+    capexName: dealSheet.info.capexName ?? null,
     tornado: tornado(deal, tornadoSweeps(deal)),
   });
   return { ok: true, plan };

@@ -126,6 +126,7 @@ describe("the sensitivity plan", () => {
       if (m) expect(c.ref).toBe("A7");
     }
     expect(sensitivityFormula({ ...planInputFor(), tranchesName: "CW_Tranches" })).toMatch(/,CW_Terms,CW_Tranches\)$/);
+    expect(sensitivityFormula({ ...planInputFor(), capexName: "CW_Capex" })).toMatch(/,CW_Terms,,CW_Capex\)$/);
   });
 
   it("lays out the tornado sorted by swing, with its bar chart over the changes from the base", () => {
@@ -172,7 +173,7 @@ describe("inserting a sensitivity sheet", () => {
     const sheet = excel.sheets.find((s) => s.name === out.sheet);
     expect(sheet).toBeDefined();
     expect(String(sheet?.cells.get("A7"))).toMatch(
-      /^=HPC\.SENSITIVITY\("npv","ratePerKWMonth",\$B\$4:\$C\$4,"delayMonths",\$B\$5:\$C\$5,\w+_Terms\)$/,
+      /^=HPC\.SENSITIVITY\("npv","ratePerKWMonth",\$B\$4:\$C\$4,"delayMonths",\$B\$5:\$C\$5,\w+_Terms,,\w+_Capex\)$/,
     );
     const scale = excel.log.find((e) => e.path === "conditionalFormats.add().colorScale.criteria");
     expect(scale).toMatchObject({ sheet: out.sheet, address: "B8:C9" });
