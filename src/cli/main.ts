@@ -5,6 +5,7 @@ import path from "node:path";
 import {
   DealError,
   buildSchedule,
+  compareMining,
   parseDealJson,
   money,
   parseIsoDate,
@@ -20,6 +21,7 @@ import { planDeal, planPreset, planToJson, type SheetPlan } from "../plan";
 import { PRESETS, getPreset } from "../presets";
 import { HPC_ADDIN, addinFromManifest, exportPlanXlsx, type AddinReference } from "../xlsx";
 import { scheduleCsv, summaryJson } from "./format";
+import { miningCsv } from "./mining";
 import { UsageError, processIO, type CliIO } from "./io";
 
 const USAGE = `hpc-deal: model AI/HPC data-center hosting deals (spec: shared/spec/deal-model.md)
@@ -27,6 +29,7 @@ const USAGE = `hpc-deal: model AI/HPC data-center hosting deals (spec: shared/sp
 Usage:
   hpc-deal schedule DEAL.json            monthly schedule as CSV
   hpc-deal summary DEAL.json [--rate R]  summary figures as JSON (money as decimal strings)
+  hpc-deal mining DEAL.json [--rate R]   hosting versus mining the same site, monthly, as CSV
   hpc-deal remaining DEAL.json DATE      prepayment not yet credited at DATE (YYYY-MM-DD)
   hpc-deal plan DEAL.json                the sheet layout the add-in inserts, as JSON
   hpc-deal plan --preset ID              the same for a preset, with its provenance
@@ -36,7 +39,8 @@ Usage:
   hpc-deal preset ID                     print a preset as a deal file
 
 DEAL.json is a deal file (JSON with the spec's keys); "-" reads standard input.
---rate R sets the annual discount rate for the NPV (a fraction: 0.1 = 10 %).
+--rate R sets the annual discount rate for every NPV (a fraction: 0.1 = 10 %).
+A deal with a "mining" block: summary adds the comparison's figures (miningNpv, breakevenHashprice, ...).
 xlsx: --values-only writes values, no formulas (for recipients without the add-in); --as-of sets
 the date TODAY() is cached at (default: today); an existing FILE is kept unless --force.
 Exit codes: 0 success, 2 bad input or usage (the message names the term).
@@ -75,6 +79,14 @@ function takeOption(args: string[], name: string): string | undefined {
   return value;
 }
 
+/** The deal with `--rate` as its discount rate, for every NPV (checked as the discountRate term is). */
+function withRate(terms: Terms, rateText: string | undefined): Terms {
+  if (rateText === undefined) return terms;
+  const rate = validateNumberTerm("discountRate", rateText, "--rate");
+  if (!rate.ok) throw rate.error;
+  return { ...terms, discountRate: rate.value };
+}
+
 async function run(io: CliIO, argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;
   const args = [...rest];
@@ -87,14 +99,17 @@ async function run(io: CliIO, argv: readonly string[]): Promise<void> {
     case "summary": {
       const rateText = takeOption(args, "--rate");
       expectArgs(args, 1, "hpc-deal summary DEAL.json [--rate R]");
-      let terms = await loadTerms(io, args[0]);
-      if (rateText !== undefined) {
-        // The rate goes through the same validation as the deal's own discountRate term.
-        const rate = validateNumberTerm("discountRate", rateText, "--rate");
-        if (!rate.ok) throw rate.error;
-        terms = { ...terms, discountRate: rate.value };
-      }
-      io.out(JSON.stringify(summaryJson(summarize(buildSchedule(terms))), null, 2) + "\n");
+      const terms = withRate(await loadTerms(io, args[0]), rateText);
+      const schedule = buildSchedule(terms);
+      const mining = terms.mining === null ? null : compareMining(schedule).summary;
+      io.out(JSON.stringify(summaryJson(summarize(schedule), mining), null, 2) + "\n");
+      return;
+    }
+    case "mining": {
+      const rateText = takeOption(args, "--rate");
+      expectArgs(args, 1, "hpc-deal mining DEAL.json [--rate R]");
+      const terms = withRate(await loadTerms(io, args[0]), rateText);
+      io.out(miningCsv(compareMining(buildSchedule(terms)).schedule));
       return;
     }
     case "remaining": {

@@ -1,5 +1,6 @@
 import { formatIsoDate } from "./dates";
 import { Decimal } from "./decimal";
+import type { MiningTerms } from "./miningTerms";
 import type { Terms } from "./terms";
 
 /** A deal file: the spec's keys, dates as ISO text, numbers as JSON numbers. */
@@ -35,10 +36,28 @@ export function toDealFile(terms: Terms): DealFile {
   file.opexPerMWMonth = jsonNumber(terms.opexPerMWMonth);
   if (terms.discountRate !== null) file.discountRate = jsonNumber(terms.discountRate);
   file.tranches = terms.tranches.map((t) => ({ date: formatIsoDate(t.date), mw: jsonNumber(t.mw) }));
+  if (terms.mining !== null) file.mining = miningFile(terms.mining);
   return file;
 }
 
 /** A canonical text of the terms: equal for equal deals, however they were written. */
 export function termsKey(terms: Terms): string {
   return JSON.stringify(toDealFile(terms));
+}
+
+/** The mining block as written in a deal file; a defaulted site power is left out, so it stays a default. */
+function miningFile(m: MiningTerms): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    hashprice: jsonNumber(m.hashprice),
+    efficiencyJPerTH: jsonNumber(m.efficiencyJPerTH),
+    powerCostPerKWh: jsonNumber(m.powerCostPerKWh),
+  };
+  if (!m.sitePowerDefault) out.sitePowerMW = jsonNumber(m.sitePowerMW);
+  out.uptime = jsonNumber(m.uptime);
+  out.poolFee = jsonNumber(m.poolFee);
+  out.feeShare = jsonNumber(m.feeShare);
+  out.hashpriceGrowth = jsonNumber(m.hashpriceGrowth);
+  out.halvingDates = m.halvingDates.map(formatIsoDate);
+  out.miningOpexPerMWMonth = jsonNumber(m.miningOpexPerMWMonth);
+  return out;
 }

@@ -2,6 +2,7 @@ import { compareDates, formatIsoDate, monthIndex, monthStart, type CalendarDate 
 import { Decimal, Exact, ZERO } from "./decimal";
 import { fail, ok, type Problem, type Result } from "./errors";
 import { LIMITS } from "./limits";
+import { readMiningBlock, resolveMining, type MiningInput } from "./miningValidate";
 import {
   CREDIT_METHODS,
   TERMS,
@@ -51,6 +52,7 @@ type Parsed = {
   renewalMonths?: number;
   renewalRateStep?: Decimal;
   renewalsExercised?: number;
+  mining?: MiningInput;
 };
 
 function isPlainRecord(raw: unknown): raw is Record<string, unknown> {
@@ -284,6 +286,9 @@ function readTerms(c: Collector, input: Record<string, unknown>, dates: DateInpu
       case "capex":
         p.capex = readCapex(c, raw, dates);
         break;
+      case "mining":
+        p.mining = readMiningBlock(c.problems, raw, dates);
+        break;
     }
   }
   return p;
@@ -478,6 +483,7 @@ function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
     renewalMonths,
     renewalRateStep: p.renewalRateStep ?? ZERO,
     renewalsExercised,
+    mining: p.mining ? resolveMining(p.mining, sum(tranches.map((t) => t.mw))) : null,
   };
   return ok(Object.freeze(terms));
 }
