@@ -36,6 +36,15 @@ export function toDealFile(terms: Terms): DealFile {
   file.opexPerMWMonth = jsonNumber(terms.opexPerMWMonth);
   if (terms.discountRate !== null) file.discountRate = jsonNumber(terms.discountRate);
   file.tranches = terms.tranches.map((t) => ({ date: formatIsoDate(t.date), mw: jsonNumber(t.mw) }));
+  // Capex and renewal terms only when given (older deal files stay as they were); without them,
+  // termsKey would take deals that differ only there for one (the functions' cache key).
+  if (terms.capex.length > 0) {
+    file.capex = terms.capex.map((c) => ({ date: formatIsoDate(c.date), amount: jsonNumber(c.amount) }));
+  }
+  if (terms.renewalOptions !== 0) file.renewalOptions = terms.renewalOptions;
+  if (terms.renewalMonths !== 60) file.renewalMonths = terms.renewalMonths;
+  if (!terms.renewalRateStep.isZero()) file.renewalRateStep = jsonNumber(terms.renewalRateStep);
+  if (terms.renewalsExercised !== 0) file.renewalsExercised = terms.renewalsExercised;
   if (terms.mining !== null) file.mining = miningFile(terms.mining);
   return file;
 }

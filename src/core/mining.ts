@@ -93,30 +93,54 @@ function growthFactors(g: Decimal, count: number): Decimal[] {
   return out;
 }
 
+/**
+ * Revenue is rounded from a quotient taken once, of an exact numerator, at
+ * 100 digits: site kW × uptime × H_m × days × (1 − pool fee) ÷ efficiency.
+ * Dividing first (hashrate, then products) at any finite precision can put
+ * a line that is exactly half a cent on the wrong side of it.
+ */
+const Quotient = Decimal.clone({
+  precision: 100,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -100,
+  toExpPos: 100,
+});
+
 /** The monthly mining schedule of a deal's mining block over its hosting schedule's months. */
 export function buildMiningSchedule(schedule: Schedule, mining: MiningTerms): MiningSchedule {
   const { rows: hostRows, firstMonthIndex } = schedule;
   const n = hostRows.length;
   const sitePower = new Exact(mining.sitePowerMW);
-  // PH/s = MW × 1,000 (kW) ÷ J/TH (= kW per PH/s) × uptime: the one division, at 40 digits.
-  const hashrate = new Decimal(sitePower.times(1000).times(mining.uptime)).dividedBy(mining.efficiencyJPerTH);
-  const keep = ONE.minus(mining.poolFee);
+  // kW drawn on average: MW × 1,000 × uptime, exact.
+  const kW = sitePower.times(1000).times(mining.uptime);
+  // PH/s = kW ÷ J/TH (1 J/TH = 1 kW per PH/s), at 40 digits.
+  const hashrate = new Decimal(new Quotient(kW).dividedBy(new Quotient(mining.efficiencyJPerTH))).toSignificantDigits(
+    40,
+  );
+  const efficiency = new Quotient(mining.efficiencyJPerTH);
+  const keep = new Exact(ONE.minus(mining.poolFee));
+  const revenueBase = kW.times(keep); // × H_m × days ÷ efficiency
   // Power per day of the month: MW × 1,000 × 24 h × uptime × $/kWh, exact.
-  const powerPerDay = sitePower.times(1000).times(24).times(mining.uptime).times(mining.powerCostPerKWh);
+  const powerPerDay = kW.times(24).times(mining.powerCostPerKWh);
   const miningOpex = exactRound2(new Exact(mining.miningOpexPerMWMonth).times(sitePower));
   const growth = growthFactors(mining.hashpriceGrowth, n);
   const month0 = monthStart(firstMonthIndex);
   // Halvings after the first day of month 0 only: one on or before it never counts.
   const halvings = mining.halvingDates.filter((d) => daysBetween(month0, d) > 0);
-  const feeFactors = new Map<number, Decimal>();
-  const feeFactor = (h: number): Decimal => {
+  const feeFactors = new Map<number, Exact>();
+  const feeFactor = (h: number): Exact => {
     let f = feeFactors.get(h);
     if (f === undefined) {
-      f = h === 0 ? ONE : mining.feeShare.plus(ONE.minus(mining.feeShare).times(HALF.pow(h)));
+      // fee share + (1 − fee share) ÷ 2^h, exact (0.5^h has h digits).
+      f =
+        h === 0
+          ? new Exact(1)
+          : new Exact(mining.feeShare).plus(new Exact(1).minus(mining.feeShare).times(new Exact(HALF).pow(h)));
       feeFactors.set(h, f);
     }
     return f;
   };
+  const H = new Exact(mining.hashprice);
 
   const rows: MiningRow[] = [];
   const perHashprice: Decimal[] = [];
@@ -125,14 +149,14 @@ export function buildMiningSchedule(schedule: Schedule, mining: MiningTerms): Mi
     const date = hostRows[i].date;
     while (h < halvings.length && daysBetween(halvings[h], date) >= 0) h++;
     const days = daysInMonth(date.year, date.month);
-    const shape = growth[i].times(feeFactor(h));
-    const hashprice = mining.hashprice.times(shape);
-    const unit = hashrate.times(shape).times(days).times(keep);
-    const revenue = round2(unit.times(mining.hashprice));
+    // H_m / H: exact but for the growth factor (40 digits, correctly rounded; 1 without growth).
+    const shape = feeFactor(h).times(growth[i]);
+    const hashprice = H.times(shape);
+    const revenue = round2(new Decimal(new Quotient(revenueBase.times(hashprice).times(days)).dividedBy(efficiency)));
     const powerCost = exactRound2(powerPerDay.times(days));
     rows.push({
       date,
-      hashprice,
+      hashprice: new Decimal(hashprice).toSignificantDigits(40),
       hashrate,
       miningRevenue: revenue,
       powerCost,
@@ -141,7 +165,10 @@ export function buildMiningSchedule(schedule: Schedule, mining: MiningTerms): Mi
       hostingCashFlow: hostRows[i].hostCashFlow,
       halvings: h,
     });
-    perHashprice.push(unit);
+    // Revenue per $1 of starting hashprice, unrounded, for the breakeven.
+    perHashprice.push(
+      new Decimal(new Quotient(revenueBase.times(shape).times(days)).dividedBy(efficiency)).toSignificantDigits(40),
+    );
   }
   return { mining, rows, firstMonthIndex, revenuePerHashprice: perHashprice };
 }
