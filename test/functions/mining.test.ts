@@ -126,3 +126,33 @@ describe("HPC.BREAKEVENHASHPRICE and HPC.MININGSUMMARY", () => {
     );
   });
 });
+
+describe("the mining functions in HyperFormula (the preview's engine)", () => {
+  it("spill the comparison exactly sized, and give the breakeven and one figure as values", async () => {
+    const { HyperFormula } = await import("hyperformula");
+    const { HPC_HYPERFORMULA_CONFIG, registerHpcFunctions } = await import("../../src/functions/hyperformula/plugin");
+    registerHpcFunctions();
+    const rows: (string | number | null)[][] = Array.from({ length: 200 }, () => [null, null, null, null, null]);
+    workedCheckTerms().forEach(([label, value], i) => {
+      rows[i][0] = label as string;
+      rows[i][1] = value as number;
+    });
+    MINING_RANGE.forEach(([label, value], i) => {
+      rows[i][3] = label as string;
+      rows[i][4] = value as string | number | null;
+    });
+    rows[12][0] = "=HPC.BREAKEVENHASHPRICE(A1:B11, D1:E10)";
+    rows[13][0] = '=HPC.MININGSUMMARY(A1:B11, D1:E10, , , "miningNpv")';
+    rows[15][0] = "=HPC.MININGCOMPARISON(A1:B11, D1:E10)";
+    const hf = HyperFormula.buildFromSheets({ S: rows as never }, { ...HPC_HYPERFORMULA_CONFIG });
+    const at = (row: number, col: number) => hf.getCellValue({ sheet: 0, row, col });
+    const { schedule, summary } = core();
+    expect((at(12, 0) as number).toFixed(2)).toBe(money(summary.breakevenHashprice));
+    expect((at(13, 0) as number).toFixed(2)).toBe(money(summary.miningNpv));
+    expect(at(15, 0)).toBe("Date");
+    expect(at(15, 7)).toBe("Hosting cash flow");
+    expect((at(16 + 149, 6) as number).toFixed(2)).toBe(money(schedule.rows[149].miningMargin));
+    expect(at(16 + 150, 0)).toBeNull();
+    hf.destroy();
+  });
+});
