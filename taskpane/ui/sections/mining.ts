@@ -165,41 +165,46 @@ export class MiningViewModel {
   }
 }
 
-/** The DOM: a field per mining term with its provenance, the result beside today's hashprice. */
-function render(panel: HTMLElement, model: MiningViewModel): void {
+/** The DOM: a field per mining term with its provenance, built once; notes and the result follow the inputs. */
+function render(panel: HTMLElement, model: MiningViewModel): () => void {
   const doc = panel.ownerDocument;
-  const view = model.view();
-  const rows = view.fields.map((f) => {
+  const first = model.view();
+  const notes = new Map<MiningTermKey, { input: HTMLInputElement; note: HTMLElement; label: HTMLElement }>();
+  const rows = first.fields.map((f) => {
     const id = `mining-${f.key}`;
     const input = h(doc, "input", {
       id,
       type: "text",
-      value: f.value,
       placeholder: f.placeholder,
-      "aria-invalid": f.problem ? "true" : undefined,
       "aria-describedby": `${id}-note`,
       inputmode: f.key === "halvingDates" ? undefined : "decimal",
     });
     input.value = f.value;
-    input.addEventListener("change", () => {
-      model.setValue(f.key, input.value);
-      render(panel, model);
-    });
-    const note = [f.problem, f.provenance?.text ?? null, f.problem ? null : f.help].filter((s) => s) as string[];
-    return h(
-      doc,
-      "div",
-      { class: "field" },
-      h(doc, "label", { for: id }, f.label, f.provenance ? ` (${f.provenance.status})` : ""),
-      input,
-      h(doc, "p", { id: `${id}-note`, class: f.problem ? "field-error" : "hint" }, note.join(" ")),
-    );
+    const label = h(doc, "label", { for: id });
+    const note = h(doc, "p", { id: `${id}-note` });
+    notes.set(f.key, { input, note, label });
+    return h(doc, "div", { class: "field" }, label, input, note);
   });
-  const result = view.result
-    ? h(
-        doc,
-        "section",
-        { "aria-label": "Comparison", id: "mining-result" },
+  const assumption = h(doc, "p", { class: "hint", id: "mining-assumption" });
+  const result = h(doc, "section", { "aria-label": "Comparison", id: "mining-result", "aria-live": "polite" });
+  const update = () => {
+    const view = model.view();
+    for (const f of view.fields) {
+      const el = notes.get(f.key);
+      if (!el) continue;
+      el.label.textContent = f.provenance ? `${f.label} (${f.provenance.status})` : f.label;
+      if (f.problem) el.input.setAttribute("aria-invalid", "true");
+      else el.input.removeAttribute("aria-invalid");
+      el.note.className = f.problem ? "error" : "hint";
+      el.note.textContent = [f.problem, f.provenance?.text ?? null, f.problem ? null : f.help]
+        .filter((s) => s)
+        .join(" ");
+    }
+    assumption.hidden = view.assumption === null;
+    assumption.textContent = view.assumption ?? "";
+    if (view.result) {
+      fill(
+        result,
         h(
           doc,
           "p",
@@ -209,11 +214,18 @@ function render(panel: HTMLElement, model: MiningViewModel): void {
         h(doc, "p", {}, view.result.verdict),
         h(doc, "dl", {}, ...view.result.figures.flatMap((f) => [h(doc, "dt", {}, f.label), h(doc, "dd", {}, f.value)])),
         h(doc, "p", { class: "hint" }, view.result.rateNote),
-      )
-    : h(doc, "p", { id: "mining-blocked", role: "status" }, view.blocked ?? "");
+      );
+    } else fill(result, h(doc, "p", { id: "mining-blocked" }, view.blocked ?? ""));
+  };
+  for (const [key, el] of notes) {
+    el.input.addEventListener("change", () => {
+      model.setValue(key, el.input.value);
+      update();
+    });
+  }
   fill(
     panel,
-    h(doc, "h2", { id: `${panel.id}-heading` }, view.heading),
+    h(doc, "h2", { id: `${panel.id}-heading` }, first.heading),
     h(
       doc,
       "p",
@@ -221,9 +233,11 @@ function render(panel: HTMLElement, model: MiningViewModel): void {
       "What the same site would earn mining bitcoin with the host's own fleet, month by month over the deal's schedule.",
     ),
     ...rows,
-    view.assumption ? h(doc, "p", { class: "hint", id: "mining-assumption" }, view.assumption) : "",
+    assumption,
     result,
   );
+  update();
+  return update;
 }
 
 export const miningSection: Section = {
@@ -235,8 +249,9 @@ export const miningSection: Section = {
       const valid = pane.model.validDeal();
       return valid.ok ? { ok: true, deal: valid.deal } : valid;
     });
-    render(panel, model);
+    const update = render(panel, model);
     // The deal may change in the Deal tab: show the comparison for it whenever this tab is chosen.
-    ctx.doc.getElementById("tab-mining")?.addEventListener("click", () => render(panel, model));
+    ctx.doc.getElementById("tab-mining")?.addEventListener("click", update);
+    ctx.doc.getElementById("tab-mining")?.addEventListener("focus", update);
   },
 };
