@@ -89,7 +89,8 @@ describe("hpc-deal mining", () => {
 
 describe("hpc-deal summary of a deal with a mining block", () => {
   it("appends the comparison's figures after the deal's, as decimal strings", () => {
-    const r = hpcDeal(["summary", dealFile("small.json", SMALL)]);
+    const r = hpcDeal(["summary", dealFile("summary.json", SMALL)]);
+    expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as Record<string, string | null>;
     const keys = Object.keys(json);
