@@ -79,6 +79,13 @@ function takeOption(args: string[], name: string): string | undefined {
   return value;
 }
 
+/** The sheet does not carry a mining block yet: say so rather than drop it silently. */
+function warnMiningNotOnSheet(io: CliIO, terms: Terms): void {
+  if (terms.mining !== null) {
+    io.err("hpc-deal: note: the deal's mining block is not laid out on the sheet yet; see `hpc-deal mining`\n");
+  }
+}
+
 /** The deal with `--rate` as its discount rate, for every NPV (checked as the discountRate term is). */
 function withRate(terms: Terms, rateText: string | undefined): Terms {
   if (rateText === undefined) return terms;
@@ -135,6 +142,7 @@ async function run(io: CliIO, argv: readonly string[]): Promise<void> {
       const file = await loadDealFile(io, args[0]);
       const checked = validateDeal(file);
       if (!checked.ok) throw checked.error;
+      warnMiningNotOnSheet(io, checked.value);
       io.out(JSON.stringify(planToJson(planDeal(file as DealFile)), null, 2) + "\n");
       return;
     }
@@ -205,6 +213,7 @@ async function xlsxCommand(io: CliIO, args: string[]): Promise<void> {
     const file = await loadDealFile(io, args[0]);
     const checked = validateDeal(file);
     if (!checked.ok) throw checked.error;
+    warnMiningNotOnSheet(io, checked.value);
     plan = planDeal(file as DealFile);
   }
   const addin = manifest === undefined ? HPC_ADDIN : await readManifest(manifest);

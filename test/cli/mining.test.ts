@@ -80,6 +80,12 @@ describe("hpc-deal mining", () => {
     }
   });
 
+  it("says, on `plan`, that the sheet does not carry the mining block yet (rather than drop it silently)", () => {
+    const r = hpcDeal(["plan", dealFile("small.json", SMALL)]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/mining block is not laid out on the sheet yet/);
+  });
+
   it("refuses a bad --rate, naming it", () => {
     const r = hpcDeal(["mining", dealFile("small.json", SMALL), "--rate", "-2"]);
     expect(r.code).toBe(2);
