@@ -156,3 +156,31 @@ describe("the mining functions in HyperFormula (the preview's engine)", () => {
     hf.destroy();
   });
 });
+
+describe("nothing a user types throws out of the mining functions", () => {
+  it("gives a table or one error value for any mining range, figure and rate", async () => {
+    const fc = (await import("fast-check")).default;
+    const cell = fc.oneof(
+      fc.constant(null),
+      fc.string({ maxLength: 30 }),
+      fc.double({ noNaN: false }),
+      fc.boolean(),
+      fc.constantFrom("Hashprice", "uptime", "Halving dates", "none", "#N/A", "2028-04-17, x", "1e400", "-0", "95%"),
+      fc.record({ code: fc.constantFrom("#VALUE!", "#N/A") }),
+    );
+    const range = fc.array(fc.tuple(cell, cell), { maxLength: 12 });
+    fc.assert(
+      fc.property(range, cell, cell, (mining, figure, rate) => {
+        for (const out of [
+          miningComparison(workedCheckTerms(), mining as unknown[][], undefined, undefined, rate),
+          breakevenHashprice(workedCheckTerms(), mining as unknown[][], undefined, undefined, rate),
+          miningSummary(workedCheckTerms(), mining as unknown[][], undefined, undefined, figure, rate),
+        ]) {
+          if (out instanceof CustomFunctionsError) expect(out.message.length).toBeGreaterThan(0);
+          else expect(Array.isArray(out) || typeof out === "number").toBe(true);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
