@@ -33,7 +33,7 @@ describe("the Deal view-model", () => {
       "Average annual revenue",
       "Revenue per MW-year",
       "Prepayment credited by",
-      "NPV",
+      "NPV at the discount rate",
     ]);
     expect(view.buttons.insert).toEqual({ enabled: true });
     expect(view.insertReason).toBe("");
