@@ -216,6 +216,7 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
         { argumentType: FunctionArgumentType.ANY },
         { argumentType: FunctionArgumentType.ANY, optionalArg: true },
         { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
       ],
       vectorizationForbidden: true,
     },
@@ -413,13 +414,17 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
   }
 
   sensitivity(ast: CallAst, state: State) {
-    return this.run("HPC.SENSITIVITY", ast, state, (figure, inputA, valuesA, inputB, valuesB, terms, tranches, capex) =>
-      this.spill(
-        "HPC.SENSITIVITY",
-        ast,
-        state,
-        sensitivity(figure, inputA, valuesA, inputB, valuesB, terms, tranches, capex),
-      ),
+    return this.run(
+      "HPC.SENSITIVITY",
+      ast,
+      state,
+      (figure, inputA, valuesA, inputB, valuesB, terms, tranches, capex, mining) =>
+        this.spill(
+          "HPC.SENSITIVITY",
+          ast,
+          state,
+          sensitivity(figure, inputA, valuesA, inputB, valuesB, terms, tranches, capex, mining),
+        ),
     );
   }
 

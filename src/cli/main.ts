@@ -39,8 +39,8 @@ Usage:
         [--preset ID instead of DEAL.json] [--values-only] [--as-of YYYY-MM-DD] [--force] [--manifest FILE]
   ${SENSITIVITY_USAGE}
                                          one figure over two inputs as CSV (figures: contractValue, npv,
-                                         hostNpv, irr, averageAnnualRevenue, totalNetCash; inputs: numeric
-                                         terms and delayMonths)
+                                         hostNpv, irr, averageAnnualRevenue, totalNetCash, breakevenHashprice; inputs: numeric
+                                         terms, mining.KEY and delayMonths)
   hpc-deal presets                       list the preset deals
   hpc-deal preset ID                     print a preset as a deal file
 

@@ -16,7 +16,9 @@ import { fail, ok, problem, type Problem, type Result } from "./errors";
 import { termsKey } from "./dealFile";
 import { buildSchedule, type Schedule } from "./schedule";
 import { FigureMemo, SENSITIVITY_FIGURES, type FigureOutcome, type SensitivityFigure } from "./sensitivityFigures";
-import { TERM_SPECS, foldLabel, type TermKey, type TermUnit, type Terms } from "./terms";
+import { noMiningError } from "./mining";
+import { MINING_TERMS, type MiningNumberKey, type MiningTermUnit } from "./miningTerms";
+import { TERM_SPECS, foldLabel, type TermKey, type Terms } from "./terms";
 import { validateDeal, type ValidateOptions } from "./validate";
 import { isBlank, readDate, type DateInput } from "./values";
 
@@ -56,7 +58,7 @@ export const MAX_SENSITIVITY_VALUES = 100;
 export interface SensitivityInput {
   readonly key: string;
   readonly label: string;
-  readonly unit: TermUnit;
+  readonly unit: MiningTermUnit;
   /** The raw deal with this input set to `value`, or a short text saying why the value cannot be. */
   readonly apply: (raw: Record<string, unknown>, value: Decimal, base: Base) => string | undefined;
 }
@@ -133,10 +135,28 @@ const DELAY_INPUT: SensitivityInput = {
   },
 };
 
+/** A numeric term of the mining block (analysis.md §8), as `mining.KEY`. */
+function miningInput(key: MiningNumberKey, label: string, unit: MiningTermUnit): SensitivityInput {
+  return {
+    key: `${MINING_PREFIX}${key}`,
+    label: `Mining: ${label}`,
+    unit,
+    apply: (raw, value) => {
+      raw.mining = { ...(raw.mining as Record<string, unknown>), [key]: rawNumber(value) };
+      return undefined;
+    },
+  };
+}
+
+export const MINING_PREFIX = "mining.";
+
 /** Every input by key (own keys only). */
 const INPUTS: ReadonlyMap<string, SensitivityInput> = new Map<string, SensitivityInput>([
   ...SENSITIVITY_TERMS.map((k) => [k, termInput(k)] as const),
   [DELAY_MONTHS, DELAY_INPUT],
+  ...MINING_TERMS.filter((t): t is typeof t & { key: MiningNumberKey } => t.key !== "halvingDates").map(
+    (t) => [`${MINING_PREFIX}${t.key}`, miningInput(t.key, t.label, t.unit)] as const,
+  ),
 ]);
 
 /** Every input a table may vary, in order: the terms, then `delayMonths` (for the pane's pickers and the functions' names). */
@@ -200,6 +220,7 @@ export function prepareSensitivity(
     return fail([requestProblem("deal", `the deal could not be read: ${e instanceof Error ? e.message : String(e)}`)]);
   }
   let terms = checked.value;
+  if (figure.key === "breakevenHashprice" && terms.mining === null) return fail(noMiningError().problems);
   if (options.discountRate !== undefined) {
     copy.discountRate = rawNumber(options.discountRate);
     terms = { ...terms, discountRate: options.discountRate };
@@ -220,8 +241,13 @@ export function sensitivityInput(deal: SensitivityDeal, key: string, term = "inp
     return fail([
       requestProblem(
         term,
-        `${term} must name a numeric term or ${DELAY_MONTHS} (${SENSITIVITY_INPUT_KEYS.join(", ")}), got ${JSON.stringify(key)}`,
+        `${term} must name a numeric term, ${DELAY_MONTHS} or mining.KEY (${SENSITIVITY_INPUT_KEYS.join(", ")}), got ${JSON.stringify(key)}`,
       ),
+    ]);
+  }
+  if (key.startsWith(MINING_PREFIX) && deal.base.terms.mining === null) {
+    return fail([
+      requestProblem(term, `${term}: ${key} is a term of the deal's mining block, and the deal has none (mining)`),
     ]);
   }
   if (key === "capacityMW" && !isBlank(deal.base.raw.tranches)) {

@@ -6,6 +6,8 @@
  * Adding a figure is adding one entry.
  */
 import { ZERO, type Decimal } from "./decimal";
+import { buildMiningSchedule, summarizeMining } from "./mining";
+import { MINING_FIGURES } from "./miningOutputs";
 import { FIGURE_BY_KEY } from "./outputs";
 import { xirr } from "./returns";
 import type { Schedule } from "./schedule";
@@ -48,6 +50,7 @@ export class FigureMemo {
 /** Why a figure has no value, in a cell's few words. */
 export const NO_VALUE_TEXT = Object.freeze({
   noRate: "no discount rate",
+  noMining: "no mining block",
   "no-sign-change": "no IRR: host cash flows never change sign",
   "no-root": "no IRR in (-99 %, 10,000 %)",
 });
@@ -111,6 +114,17 @@ export const SENSITIVITY_FIGURES = Object.freeze([
     label: FIGURE_BY_KEY.totalNetCash.label,
     format: "usd",
     compute: (s) => value(sumOf(s, "netCashFlow")),
+  },
+  {
+    // analysis.md §8: the starting hashprice at which mining's NPV equals hosting's (plain sums without a rate).
+    key: "breakevenHashprice",
+    label: MINING_FIGURES.find((f) => f.key === "breakevenHashprice")?.label ?? "Breakeven hashprice",
+    format: "usd",
+    compute: (s) => {
+      const mining = s.terms.mining;
+      if (mining === null) return { ok: false, text: NO_VALUE_TEXT.noMining };
+      return value(summarizeMining(buildMiningSchedule(s, mining), s.terms.discountRate).breakevenHashprice);
+    },
   },
 ] as const satisfies readonly SensitivityFigure[]);
 

@@ -62,7 +62,7 @@ export function defaultRange(key: string, terms: Terms): DefaultRange {
     case "renewalRateStep":
       return around(terms.renewalRateStep, "0.1", 4, "-0.5");
     default:
-      return { low: d(0), high: d(1), places: 2 };
+      return miningRange(key, terms) ?? { low: d(0), high: d(1), places: 2 };
   }
 }
 
@@ -84,4 +84,39 @@ export function rangeValues(range: DefaultRange, count: number): Decimal[] {
     if (!out.some((o) => o.equals(rounded))) out.push(rounded);
   }
   return out;
+}
+
+/** The mining block's inputs: the hashprice, efficiency, power cost and opex ±20 %, site power ±10 %, the fractions over plausible spans. */
+function miningRange(key: string, terms: Terms): DefaultRange | undefined {
+  const m = terms.mining;
+  if (m === null || !key.startsWith("mining.")) return undefined;
+  const share = (base: Decimal, fraction: number, places: number): DefaultRange => ({
+    low: base.times(1 - fraction),
+    high: base.times(1 + fraction),
+    places,
+  });
+  switch (key.slice("mining.".length)) {
+    case "hashprice":
+      return share(m.hashprice, 0.2, 2);
+    case "efficiencyJPerTH":
+      return share(m.efficiencyJPerTH, 0.2, 1);
+    case "powerCostPerKWh":
+      return share(m.powerCostPerKWh, 0.2, 4);
+    case "sitePowerMW":
+      return share(m.sitePowerMW, 0.1, 3);
+    case "uptime":
+      return { low: new Decimal("0.85"), high: new Decimal(1), places: 3 };
+    case "poolFee":
+      return { low: new Decimal(0), high: new Decimal("0.03"), places: 4 };
+    case "feeShare":
+      return { low: new Decimal(0), high: new Decimal("0.1"), places: 4 };
+    case "hashpriceGrowth":
+      return { low: new Decimal("-0.2"), high: new Decimal("0.2"), places: 4 };
+    case "miningOpexPerMWMonth":
+      return m.miningOpexPerMWMonth.isZero()
+        ? { low: new Decimal(0), high: new Decimal(20000), places: 0 }
+        : share(m.miningOpexPerMWMonth, 0.2, 2);
+    default:
+      return undefined;
+  }
 }

@@ -163,14 +163,15 @@ export function miningSummary(
 /**
  * What-if table of one figure over values of two inputs (terms, or delayMonths), that spills: a header row, then one row per value of inputA. Cells with no value hold a short text saying why.
  * @customfunction SENSITIVITY
- * @param figure The figure: contractValue, npv, hostNpv, irr, averageAnnualRevenue or totalNetCash.
- * @param inputA The input down the rows: a numeric term such as ratePerKWMonth, escalator, discountRate, termMonths, or delayMonths (months every tranche starts later).
+ * @param figure The figure: contractValue, npv, hostNpv, irr, averageAnnualRevenue, totalNetCash or breakevenHashprice (needs the mining range).
+ * @param inputA The input down the rows: a numeric term such as ratePerKWMonth, escalator, discountRate, termMonths, a mining term as mining.hashprice, or delayMonths (months every tranche starts later).
  * @param {any[][]} valuesA The values of inputA: a range or a single number (a blank cell gives a blank row).
  * @param inputB The input across the columns, named as inputA.
  * @param {any[][]} valuesB The values of inputB: a range or a single number (a blank cell gives a blank column).
  * @param {any[][]} terms The deal's terms: a two-column range of labels and values, as for HPC.HOSTINGCASHFLOW.
  * @param {any[][]} [tranches] Optional ramp: a two-column range of start dates and MW, with or without a header row.
  * @param {any[][]} [capex] Optional host capex: a two-column range of dates and amounts, with or without a header row.
+ * @param {any[][]} [mining] Optional mining terms: a two-column range of labels and values, as for HPC.MININGCOMPARISON.
  * @returns {any[][]} The figure's name and inputB's values, then each value of inputA and the figure at each pair: dollars in cents, the IRR as a fraction.
  */
 export function sensitivity(
@@ -182,6 +183,7 @@ export function sensitivity(
   terms: unknown[][],
   tranches?: unknown[][],
   capex?: unknown[][],
+  mining?: unknown[][],
 ) {
-  return toExcel(sensitivityTable(figure, inputA, valuesA, inputB, valuesB, terms, tranches, capex));
+  return toExcel(sensitivityTable(figure, inputA, valuesA, inputB, valuesB, terms, tranches, capex, mining));
 }

@@ -24,6 +24,7 @@ import {
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
 import type { Cell } from "./deal";
 import { failure, success, valueProblem, type Outcome } from "./outcome";
+import { readMiningRange } from "./mining";
 import { CAPEX_ARGUMENT, readTableRange, readTermsRange, readTranchesRange, withTableRows } from "./ranges";
 
 const FIGURE_LIST = SENSITIVITY_FIGURES.map((f) => f.key).join(", ");
@@ -47,7 +48,10 @@ function readInputName(raw: unknown, arg: string): Outcome<string> {
   const key = typeof value === "string" ? sensitivityInputKey(value) : undefined;
   if (key !== undefined) return success(key);
   return failure([
-    valueProblem(arg, `${arg} must name a numeric term or delayMonths (${INPUT_LIST}), got ${describeCell(value)}`),
+    valueProblem(
+      arg,
+      `${arg} must name a numeric term, delayMonths or mining.KEY (${INPUT_LIST}), got ${describeCell(value)}`,
+    ),
   ]);
 }
 
@@ -106,6 +110,7 @@ function sensitivityUnsafe(
   termsRange: unknown,
   tranchesRange: unknown,
   capexRange: unknown,
+  miningRange: unknown,
 ): Outcome<Cell[][]> {
   const figure = readFigure(figureArg);
   if (!figure.ok) return figure;
@@ -124,11 +129,14 @@ function sensitivityUnsafe(
   const terms = readTermsRange(termsRange);
   const tranches = readTranchesRange(tranchesRange);
   const capex = readTableRange(capexRange, CAPEX_ARGUMENT);
-  const problems = [...terms.problems, ...tranches.problems, ...capex.problems];
+  const noMining = miningRange === undefined || miningRange === null;
+  const mining = noMining ? undefined : readMiningRange(miningRange);
+  const problems = [...terms.problems, ...tranches.problems, ...capex.problems, ...(mining?.problems ?? [])];
   if (problems.length > 0) return failure(problems);
   const raw: Record<string, unknown> = { ...terms.input };
   if (tranches.list !== undefined) raw.tranches = tranches.list;
   if (capex.list !== undefined) raw.capex = capex.list;
+  if (mining !== undefined) raw.mining = mining.input;
   const prepared = prepareSensitivity(raw, figure.value.key, { dates: "excel" });
   if (!prepared.ok) {
     const rows = { tranches: tranches.rowNumbers, capex: capex.rowNumbers };
@@ -157,9 +165,10 @@ export function sensitivity(
   terms: unknown,
   tranches?: unknown,
   capex?: unknown,
+  mining?: unknown,
 ): Outcome<Cell[][]> {
   try {
-    return sensitivityUnsafe(figure, inputA, valuesA, inputB, valuesB, terms, tranches, capex);
+    return sensitivityUnsafe(figure, inputA, valuesA, inputB, valuesB, terms, tranches, capex, mining);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     return { ok: false, code: "#VALUE!", message: `HPC.SENSITIVITY could not be computed: ${reason}` };

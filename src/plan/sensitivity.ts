@@ -74,7 +74,18 @@ export interface SensitivityPlan {
 const ROW = Object.freeze({ title: 1, note: 2, rowsInput: 4, colsInput: 5, table: 7 });
 
 function valueFormat(unit: SensitivityInput["unit"]): string | undefined {
-  return termFormat(unit);
+  switch (unit) {
+    case "hashprice":
+      return FORMATS.usd;
+    case "kwh":
+      return "$0.0000";
+    case "efficiency":
+      return "0.0#";
+    case "dates":
+      return undefined;
+    default:
+      return termFormat(unit);
+  }
 }
 
 function figureFormat(figure: Pick<SensitivityFigure, "format">): string {

@@ -102,6 +102,44 @@ describe("hpc-deal sensitivity", () => {
     }
   });
 
+  it("gives breakevenHashprice as `hpc-deal summary` does, over mining.KEY inputs", async () => {
+    const mined = { ...HOST, mining: { hashprice: 50, efficiencyJPerTH: 20, powerCostPerKWh: 0.04 } };
+    const r = await hpcDeal(
+      [
+        "sensitivity",
+        "m.json",
+        "--figure",
+        "breakevenHashprice",
+        "--rows",
+        "mining.powerCostPerKWh=0.03,0.05",
+        "--cols",
+        "delayMonths=0,3",
+      ],
+      { "m.json": mined },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const table = csv(r.stdout);
+    for (const [i, p] of [0.03, 0.05].entries()) {
+      for (const [j, start] of ["2025-03-31", "2025-06-30"].entries()) {
+        const hand = {
+          ...mined,
+          startDate: start,
+          prepaymentDate: "2025-03-31",
+          mining: { ...mined.mining, powerCostPerKWh: p },
+        };
+        const s = await hpcDeal(["summary", "x.json"], { "x.json": hand });
+        expect(table[i + 1][j + 1]).toBe((JSON.parse(s.stdout) as Record<string, string>).breakevenHashprice);
+      }
+    }
+    const none = await hpcDeal(
+      ["sensitivity", "h.json", "--figure", "breakevenHashprice", "--rows", "termMonths=12", "--cols", "escalator=0"],
+      { "h.json": HOST },
+    );
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/mining/);
+  });
+
   it("takes --rate like summary; an input discountRate replaces it", async () => {
     const noRate = { ...HOST, discountRate: undefined };
     const r = await hpcDeal(
@@ -155,7 +193,11 @@ describe("hpc-deal sensitivity", () => {
   const refused: [string, string[], RegExp][] = [
     ["an unknown figure", ["--figure", "npx"], /--figure must be one of contractValue, npv, hostNpv, irr/],
     ["a figure the table does not have", ["--figure", "revenuePerMWYear"], /--figure must be one of/],
-    ["an unknown term", ["--rows", "rate=1,2"], /--rows must name a numeric term or delayMonths .*got "rate"/],
+    [
+      "an unknown term",
+      ["--rows", "rate=1,2"],
+      /--rows must name a numeric term, delayMonths or mining.KEY .*got "rate"/,
+    ],
     ["a text term", ["--cols", "name=1"], /--cols must name a numeric term/],
     [
       "a non-numeric value",

@@ -17,6 +17,7 @@ import {
   type SensitivityInput,
   type Summary,
 } from "../../src/core";
+import { buildSchedule, compareMining, validateDeal } from "../../src/core";
 import { d, iso } from "./helpers";
 
 /**
@@ -25,6 +26,9 @@ import { d, iso } from "./helpers";
  */
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 30);
+
+/** The figures of every deal (breakevenHashprice needs a mining block: tested below). */
+const DEAL_FIGURES = SENSITIVITY_FIGURES.map((f) => f.key).filter((k) => k !== "breakevenHashprice");
 
 const SEED = Object.freeze({
   capacityMW: 200,
@@ -108,7 +112,7 @@ describe("sensitivity table (analysis.md §11)", () => {
     expect(table.cells[1][0].ok).toBe(true);
   });
 
-  it.each(SENSITIVITY_FIGURES.map((f) => f.key))("agrees with summarize for %s, cell by cell", (figure) => {
+  it.each(DEAL_FIGURES)("agrees with summarize for %s, cell by cell", (figure) => {
     const deal = prepared(RAMP, figure);
     const rates = ["90", "100", "110.55"];
     const escalators = ["0", "0.03", "-0.5", "-1"];
@@ -149,7 +153,10 @@ describe("sensitivity table (analysis.md §11)", () => {
   });
 
   it("uses the summary's labels for its figures", () => {
-    for (const f of SENSITIVITY_FIGURES) expect(f.label).toBe(FIGURE_BY_KEY[f.key].label);
+    for (const f of SENSITIVITY_FIGURES) {
+      if (f.key === "breakevenHashprice") expect(f.label).toBe("Breakeven hashprice ($/PH/s/day)");
+      else expect(f.label).toBe(FIGURE_BY_KEY[f.key].label);
+    }
   });
 
   it("says why a figure has no value: npv without a rate, an IRR without a root", () => {
@@ -319,7 +326,7 @@ describe("sensitivity properties", () => {
         dealArb,
         inputArb.chain(([k, arb]) => fc.tuple(fc.constant(k), arb)),
         inputArb.chain(([k, arb]) => fc.tuple(fc.constant(k), arb)),
-        fc.constantFrom(...SENSITIVITY_FIGURES.map((f) => f.key)),
+        fc.constantFrom(...DEAL_FIGURES),
         (g, [ka, va], [kb, vb], figure) => {
           fc.pre(ka !== kb);
           const start = `2025-05-${String(Math.min(g.startDay, 31)).padStart(2, "0")}`;
@@ -368,5 +375,55 @@ describe("sensitivity properties", () => {
     const m = computeDeal({ ...RAMP, termMonths: 7 });
     if (!cell.ok || !m.ok) throw new Error("expected values");
     expect(money(cell.value)).toBe(money(m.value.summary.averageAnnualRevenue));
+  });
+});
+
+describe("the mining block (analysis.md §8)", () => {
+  const MINED = Object.freeze({
+    ...RAMP,
+    mining: { hashprice: 50, efficiencyJPerTH: 20, powerCostPerKWh: 0.04, uptime: 0.95 },
+  });
+
+  function breakeven(raw: Record<string, unknown>, rate?: Decimal): string {
+    const t = validateDeal(raw);
+    if (!t.ok) throw t.error;
+    return money(compareMining(buildSchedule(t.value), rate ?? t.value.discountRate).summary.breakevenHashprice);
+  }
+
+  it("gives breakevenHashprice as the comparison does, cell by cell, over mining.KEY and deal terms", () => {
+    const deal = prepared(MINED, "breakevenHashprice");
+    const power = ["0.03", "0.05"];
+    const rates = ["90", "110"];
+    const table = sensitivityTable(
+      deal,
+      { input: input(deal, "mining.powerCostPerKWh"), values: power.map((v) => new Decimal(v)) },
+      { input: input(deal, "ratePerKWMonth"), values: rates.map((v) => new Decimal(v)) },
+    );
+    power.forEach((p, i) =>
+      rates.forEach((r, j) => {
+        const cell = table.cells[i][j];
+        if (!cell.ok) throw new Error(cell.text);
+        expect(money(cell.value)).toBe(
+          breakeven({ ...MINED, ratePerKWMonth: Number(r), mining: { ...MINED.mining, powerCostPerKWh: Number(p) } }),
+        );
+      }),
+    );
+    // The breakeven does not depend on the hashprice it is compared with: its cells repeat.
+    const h = [40, 60].map((v) => sensitivityCell(deal, [[input(deal, "mining.hashprice"), new Decimal(v)]]));
+    expect(show(h[0])).toBe(show(h[1]));
+    // An invalid mining value is its cell's text.
+    const bad = sensitivityCell(deal, [[input(deal, "mining.uptime"), new Decimal(2)]]);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.text).toMatch(/^mining\.uptime must be/);
+  });
+
+  it("refuses breakevenHashprice and mining.KEY inputs for a deal without a mining block, naming mining", () => {
+    const fig = prepareSensitivity(RAMP, "breakevenHashprice");
+    expect(fig.ok).toBe(false);
+    if (!fig.ok) expect(fig.error.problems[0].term).toBe("mining");
+    const r = sensitivityInput(prepared(RAMP, "npv"), "mining.hashprice", "--rows");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain("(mining)");
+    expect(sensitivityInput(prepared(MINED, "npv"), "mining.halvingDates").ok).toBe(false);
   });
 });

@@ -119,6 +119,7 @@ const INTENDED: Record<string, { params: [string, "matrix" | "scalar", boolean][
       ["terms", "matrix", false],
       ["tranches", "matrix", true],
       ["capex", "matrix", true],
+      ["mining", "matrix", true],
     ],
     result: "matrix",
   },

@@ -1,5 +1,5 @@
 import { HyperFormula, type RawCellContent } from "hyperformula";
-import { computeDeal, round2 } from "../../src/core";
+import { buildSchedule, compareMining, computeDeal, round2, validateDeal } from "../../src/core";
 import { HPC_HYPERFORMULA_CONFIG, registerHpcFunctions } from "../../preview/hyperformula/plugin";
 import { sensitivity } from "../../src/functions/sensitivity";
 import { WORKED_CHECK_FILE, serial, workedCheckTerms } from "../support/deals";
@@ -48,8 +48,8 @@ describe("HPC.SENSITIVITY", () => {
 
   it.each([
     [["revenuePerMWYear", "termMonths", [[1]], "escalator", [[0]]], /^figure must be one of contractValue, npv/],
-    [["npv", "rate", [[1]], "escalator", [[0]]], /^inputA must name a numeric term or delayMonths/],
-    [["npv", "termMonths", [[1]], 3, [[0]]], /^inputB must name a numeric term .*got 3$/],
+    [["npv", "rate", [[1]], "escalator", [[0]]], /^inputA must name a numeric term, delayMonths or mining.KEY/],
+    [["npv", "termMonths", [[1]], 3, [[0]]], /^inputB must name a numeric term,.*got 3$/],
     [["npv", "termMonths", [["abc"]], "escalator", [[0]]], /^valuesA value 1 must be a number, got "abc"/],
     [["npv", "termMonths", [[1]], "escalator", [[{ code: "#N/A" }]]], /^valuesB value 1 .*the Excel error #N\/A/],
     [["npv", "termMonths", [[null]], "escalator", [[0]]], /^valuesA must hold at least one number/],
@@ -78,6 +78,38 @@ describe("HPC.SENSITIVITY", () => {
       },
     };
     expect(() => sensitivity(hostile, hostile, hostile, hostile, hostile, hostile)).not.toThrow();
+  });
+
+  it("takes the mining range for breakevenHashprice and mining.KEY inputs", () => {
+    const mining = [
+      ["Hashprice ($/PH/s/day)", 50],
+      ["Fleet efficiency (J/TH)", 20],
+      ["Power cost ($/kWh)", 0.04],
+    ];
+    const out = sensitivity(
+      "breakevenHashprice",
+      "mining.powerCostPerKWh",
+      [[0.03, 0.05]],
+      "termMonths",
+      144,
+      workedCheckTerms(),
+      null,
+      null,
+      mining,
+    );
+    if (!out.ok) throw new Error(out.message);
+    [0.03, 0.05].forEach((p, i) => {
+      const t = validateDeal({
+        ...WORKED_CHECK_FILE,
+        mining: { hashprice: 50, efficiencyJPerTH: 20, powerCostPerKWh: p },
+      });
+      if (!t.ok) throw t.error;
+      const h = compareMining(buildSchedule(t.value)).summary.breakevenHashprice;
+      expect(out.value[i + 1][1]).toBe(round2(h).toNumber());
+    });
+    const without = sensitivity("breakevenHashprice", "termMonths", 12, "escalator", 0, workedCheckTerms());
+    expect(without.ok).toBe(false);
+    if (!without.ok) expect(without.message).toMatch(/mining/);
   });
 
   it("spills in HyperFormula, sized from the values ranges", () => {

@@ -52,6 +52,9 @@ describe("the Sensitivity section's view-model", () => {
   it("starts with NPV over the rate and the delay, and sets the rate's range from the deal", () => {
     const form = new SensitivityForm();
     expect([form.figure, form.rowsKey, form.colsKey]).toEqual(["npv", "ratePerKWMonth", "delayMonths"]);
+    // Deal sheets carry no mining block yet: the pane offers no mining figure or input.
+    expect(form.figures.map((f) => f.key)).not.toContain("breakevenHashprice");
+    expect(form.inputs.some((i) => i.key.startsWith("mining."))).toBe(false);
     expect(form.rowsText).toBe("");
     expect(form.colsText).toBe("0, 2, 4, 6, 8, 10, 12");
     expect(form.setDeal(WORKED_CHECK_FILE)).toBeNull();

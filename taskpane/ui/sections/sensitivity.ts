@@ -7,6 +7,7 @@
  */
 import {
   DELAY_MONTHS,
+  MINING_PREFIX,
   SENSITIVITY_FIGURES,
   SENSITIVITY_INPUTS,
   defaultRange,
@@ -63,8 +64,15 @@ export class SensitivityForm {
   sheetId: string | null = null;
   private terms: Terms | null = null;
 
-  readonly figures = SENSITIVITY_FIGURES.map((f) => ({ key: f.key, label: f.label }));
-  readonly inputs = SENSITIVITY_INPUTS.map((i) => ({ key: i.key, label: i.label }));
+  // A deal sheet does not carry a mining block yet: its mining figure and inputs would only be refused.
+  readonly figures = SENSITIVITY_FIGURES.filter((f) => f.key !== "breakevenHashprice").map((f) => ({
+    key: f.key,
+    label: f.label,
+  }));
+  readonly inputs = SENSITIVITY_INPUTS.filter((i) => !i.key.startsWith(MINING_PREFIX)).map((i) => ({
+    key: i.key,
+    label: i.label,
+  }));
 
   constructor() {
     this.rowsText = this.defaultText(this.rowsKey);
