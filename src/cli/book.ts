@@ -67,7 +67,7 @@ function monthly(book: Book): MonthlyRows {
 function readDateArg(text: string | undefined, usage: string): CalendarDate {
   if (text === undefined) throw new UsageError(`missing DATE: ${usage}`);
   const date = parseIsoDate(text);
-  if (!date) throw new UsageError(`DATE must be a date as YYYY-MM-DD, got ${JSON.stringify(text)}`);
+  if (!date) throw new UsageError(`date must be a date as YYYY-MM-DD, got ${JSON.stringify(text)}`);
   return date;
 }
 
