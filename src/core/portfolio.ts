@@ -136,18 +136,23 @@ function validateUnsafe(input: unknown, options: ValidateOptions): Result<Portfo
     });
   }
   if (problems.length === 0) {
-    const first = Math.min(...deals.map((t) => firstMonthOf(t)));
-    const last = Math.max(...deals.map((t) => lastMonthOf(t)));
-    if (last - first + 1 > LIMITS.maxScheduleMonths) {
-      problems.push({
-        term: "deals",
-        message: `deals must span at most ${LIMITS.maxScheduleMonths} months from the first deal's first month to the last deal's last (a limit of this add-in), got ${last - first + 1}`,
-        kind: "num",
-      });
-    }
+    const span = spanProblem(deals);
+    if (span) problems.push(span);
   }
   if (problems.length > 0) return fail(problems);
   return ok(Object.freeze({ name, deals: Object.freeze(deals), discountRate }));
+}
+
+/** The deals' combined schedule must fit the product's schedule limit; undefined when it does. */
+export function spanProblem(deals: readonly Terms[]): Problem | undefined {
+  const first = Math.min(...deals.map((t) => firstMonthOf(t)));
+  const last = Math.max(...deals.map((t) => lastMonthOf(t)));
+  if (last - first + 1 <= LIMITS.maxScheduleMonths) return undefined;
+  return {
+    term: "deals",
+    message: `deals must span at most ${LIMITS.maxScheduleMonths} months from the first deal's first month to the last deal's last (a limit of this add-in), got ${last - first + 1}`,
+    kind: "num",
+  };
 }
 
 /** The month index of a deal's first schedule row (schedule.ts: tranche, prepayment or capex month). */
@@ -355,6 +360,15 @@ export function buildPortfolio(
   discountRate: Decimal | null = portfolio.discountRate,
 ): PortfolioModel {
   const deals = portfolio.deals.map((terms) => ({ terms, schedule: buildSchedule(terms) }));
+  return portfolioOfSchedules(portfolio, deals, discountRate);
+}
+
+/** The same from schedules already built (the functions keep deals in a cache). */
+export function portfolioOfSchedules(
+  portfolio: Portfolio,
+  deals: readonly PortfolioDeal[],
+  discountRate: Decimal | null,
+): PortfolioModel {
   const combined = combineSchedules(deals);
   return { portfolio, deals, combined, summary: summarizePortfolio(deals, combined, discountRate) };
 }

@@ -55,6 +55,12 @@ describe("HPC functions in HyperFormula", () => {
       "HPC.ANNUALREVENUE",
       "HPC.DEALNPV",
       "HPC.DEALSUMMARY",
+      "HPC.PERIODS",
+      "HPC.RUNRATE",
+      "HPC.PORTFOLIOCASHFLOW",
+      "HPC.PORTFOLIOPERIODS",
+      "HPC.PORTFOLIORUNRATE",
+      "HPC.PORTFOLIOSUMMARY",
     ]);
     for (const name of HPC_FUNCTION_NAMES) expect(HyperFormula.getRegisteredFunctionNames("enGB")).toContain(name);
     registerHpcFunctions(); // idempotent
