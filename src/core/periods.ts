@@ -251,3 +251,34 @@ export function readPeriodOptions(
   }
   return problems.length > 0 ? fail(problems) : ok(Object.freeze({ period, fiscalYearEndMonth }));
 }
+
+/** One money column of every deal, on the periods of the combined schedule (for a stacked chart by deal). */
+export interface PeriodsByDeal {
+  readonly periods: readonly string[];
+  /** One list per deal, aligned with `periods` (0 where the deal has no row in a period). */
+  readonly values: readonly (readonly Decimal[])[];
+}
+
+/**
+ * A money column (gross fee by default) of each deal by period, aligned with
+ * the periods of `combined`: each deal's own roll-up placed by label. The
+ * deals' values of a period add up to the combined period's.
+ */
+export function periodsByDeal(
+  combined: MonthlyRows,
+  deals: readonly MonthlyRows[],
+  options: PeriodOptions = DEFAULT_PERIOD_OPTIONS,
+  column: "grossFee" | "netFee" | "netCashFlow" | "hostCashFlow" = "grossFee",
+): PeriodsByDeal {
+  const periods = rollUp(combined, options).map((p) => p.period);
+  const index = new Map(periods.map((p, i) => [p, i]));
+  const values = deals.map((d) => {
+    const row: Decimal[] = periods.map(() => ZERO);
+    for (const p of rollUp(d, options)) {
+      const i = index.get(p.period);
+      if (i !== undefined) row[i] = p[column];
+    }
+    return row;
+  });
+  return { periods, values };
+}

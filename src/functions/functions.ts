@@ -174,3 +174,15 @@ export function portfolioRunRate(date: unknown, deals: unknown[][][]) {
 export function portfolioSummary(figure: unknown, rate: unknown, deals: unknown[][][]) {
   return toExcel(portfolio.portfolioSummary(figure, rate, deals));
 }
+
+/**
+ * Gross fee of each deal of a portfolio by period, as a table that spills: Period, then one column per deal (headed by its name): the data of a stacked column chart.
+ * @customfunction PORTFOLIOBYDEAL
+ * @param [period] "month", "quarter" or "year"; leave empty for quarters.
+ * @param [fiscalYearEnd] Month the fiscal year ends in, 1 to 12; leave empty for calendar years.
+ * @param {any[][][]} deals The deals, three arguments each: terms, tranches, capex (leave tranches or capex empty).
+ * @returns {any[][]} The table with a header row; amounts in dollars.
+ */
+export function portfolioByDeal(period: unknown, fiscalYearEnd: unknown, deals: unknown[][][]) {
+  return toExcel(portfolio.portfolioByDeal(period, fiscalYearEnd, deals));
+}

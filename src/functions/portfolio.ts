@@ -22,6 +22,7 @@ import {
   portfolioOfSchedules,
   readDate,
   readPeriodOptions,
+  periodsByDeal,
   rollUp,
   runRate as coreRunRate,
   spanProblem,
@@ -312,4 +313,30 @@ function noValue(key: string, irrNone: keyof typeof NO_IRR_REASON | null): Failu
         ),
       ]);
   }
+}
+
+/**
+ * =HPC.PORTFOLIOBYDEAL([period], [fiscalYearEnd], deals...): the gross fee of
+ * each deal by period of the book (Period, then one column per deal, headed by
+ * the deal's name or "Deal n"): the data of a stacked column chart.
+ */
+export function portfolioByDeal(
+  period: unknown,
+  fiscalYearEnd: unknown,
+  deals: readonly unknown[] | undefined,
+): Outcome<Cell[][]> {
+  return guard("PORTFOLIOBYDEAL", () => {
+    const options = readOptions(period, fiscalYearEnd);
+    if (!options.ok) return options;
+    const read = readDeals(deals);
+    if (!read.ok) return read;
+    const model = portfolioOf(read.value, null);
+    const by = periodsByDeal(
+      model.combined,
+      read.value.map((d) => d.schedule),
+      options.value,
+    );
+    const header: Cell[] = ["Period", ...read.value.map((d, i) => d.terms.name.trim() || `Deal ${i + 1}`)];
+    return success([header, ...by.periods.map((p, i) => [p, ...by.values.map((v) => v[i].toNumber())])]);
+  });
 }

@@ -60,6 +60,7 @@ describe("HPC functions in HyperFormula", () => {
       "HPC.PORTFOLIOCASHFLOW",
       "HPC.PORTFOLIOPERIODS",
       "HPC.PORTFOLIORUNRATE",
+      "HPC.PORTFOLIOBYDEAL",
       "HPC.PORTFOLIOSUMMARY",
     ]);
     for (const name of HPC_FUNCTION_NAMES) expect(HyperFormula.getRegisteredFunctionNames("enGB")).toContain(name);

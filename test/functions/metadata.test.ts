@@ -122,6 +122,14 @@ const INTENDED: Record<string, { params: [string, "matrix" | "scalar", boolean][
     ],
     result: "matrix",
   },
+  PORTFOLIOBYDEAL: {
+    params: [
+      ["period", "scalar", true],
+      ["fiscalYearEnd", "scalar", true],
+      ["deals", "matrix", false],
+    ],
+    result: "matrix",
+  },
 };
 
 describe("the generated function metadata", () => {

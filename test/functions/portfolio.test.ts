@@ -116,6 +116,15 @@ describe("portfolio functions (deals as a repeating argument: terms, tranches, c
     expect(fn.portfolioSummary("averageAnnualRevenue", 0.1, deals)).toMatchObject({ ok: false });
   });
 
+  it("gives each deal's gross fee on the book's periods, adding up to the book's", () => {
+    const t = ok(fn.portfolioByDeal(null, null, deals));
+    expect(t[0]).toEqual(["Period", "Alpha", "Barber Lake"]);
+    const q = ok(fn.portfolioPeriods(null, null, deals));
+    expect(t.slice(1).map((r) => r[0])).toEqual(q.slice(1).map((r) => r[0]));
+    t.slice(1).forEach((r, i) => expect((Number(r[1]) + Number(r[2])).toFixed(2)).toBe(Number(q[i + 1][5]).toFixed(2)));
+    expect(t[1]).toEqual(["Q4 2024", 0, 0]);
+  });
+
   it("takes trailing blanks as left-out ranges, and names a bad deal by index and name", () => {
     expect(ok(fn.portfolioRunRate("2025-02-01", [alphaTerms]))).toBe(144000000);
     const bad = fn.portfolioCashflow([alphaTerms, null, null, barberTerms.concat([["Term (months)", 0]])]);
@@ -136,7 +145,13 @@ describe("portfolio functions (deals as a repeating argument: terms, tranches, c
         functions: { id: string; parameters: { name: string; repeating?: boolean }[] }[];
       }
     ).functions;
-    for (const id of ["PORTFOLIOCASHFLOW", "PORTFOLIOPERIODS", "PORTFOLIORUNRATE", "PORTFOLIOSUMMARY"]) {
+    for (const id of [
+      "PORTFOLIOCASHFLOW",
+      "PORTFOLIOPERIODS",
+      "PORTFOLIORUNRATE",
+      "PORTFOLIOSUMMARY",
+      "PORTFOLIOBYDEAL",
+    ]) {
       const params = functions.find((f) => f.id === id)!.parameters;
       expect(params[params.length - 1]).toMatchObject({ name: "deals", repeating: true });
       expect(params.filter((p) => p.repeating)).toHaveLength(1);

@@ -161,6 +161,22 @@ export function makePortfolioPlugin(Base: typeof HpcFunctionsPlugin) {
       );
     }
 
+    portfolioByDeal(ast: CallAst, state: State) {
+      return this.run("HPC.PORTFOLIOBYDEAL", ast, state, (period, fy, ...deals) =>
+        this.spill("HPC.PORTFOLIOBYDEAL", ast, state, portfolio.portfolioByDeal(period, fy, deals)),
+      );
+    }
+
+    portfolioByDealSize(ast: CallAst, state: State): ArraySize {
+      const [period, fy] = [this.literal(ast.args[0]), this.literal(ast.args[1])];
+      const deals = this.dealsAtParseTime(ast.args.slice(2), state);
+      if (unknown(deals) || unknown(period) || unknown(fy)) {
+        return new ArraySize(1 + Math.ceil((ast.args.length - 2) / 3), 1 + LIMITS.maxScheduleMonths);
+      }
+      const out = portfolio.portfolioByDeal(period, fy, deals as unknown[]);
+      return out.ok ? new ArraySize(out.value[0].length, out.value.length) : ArraySize.scalar();
+    }
+
     portfolioSummary(ast: CallAst, state: State) {
       return this.run("HPC.PORTFOLIOSUMMARY", ast, state, (figure, rate, ...deals) => {
         const out = portfolio.portfolioSummary(figure, rate, deals);
