@@ -60,8 +60,8 @@ describe("HPC functions in HyperFormula", () => {
       "HPC.PORTFOLIOCASHFLOW",
       "HPC.PORTFOLIOPERIODS",
       "HPC.PORTFOLIORUNRATE",
-      "HPC.PORTFOLIOBYDEAL",
       "HPC.PORTFOLIOSUMMARY",
+      "HPC.PORTFOLIOBYDEAL",
     ]);
     for (const name of HPC_FUNCTION_NAMES) expect(HyperFormula.getRegisteredFunctionNames("enGB")).toContain(name);
     registerHpcFunctions(); // idempotent

@@ -68,6 +68,13 @@ const IMPLEMENTED: ImplementedFunctions = {
     repeatLastArgs: 3,
     vectorizationForbidden: true,
   },
+  "HPC.PORTFOLIOBYDEAL": {
+    method: "portfolioByDeal",
+    sizeOfResultArrayMethod: "portfolioByDealSize",
+    parameters: [OPTIONAL, OPTIONAL, ...DEAL],
+    repeatLastArgs: 3,
+    vectorizationForbidden: true,
+  },
 };
 
 /** The names of the functions of this file. */
