@@ -7,13 +7,21 @@
  *
  * DEV ONLY: HyperFormula is GPL-3.0; the add-in's bundles never import this.
  */
-import type { DealFile } from "../src/core";
-import { planDeal, planTermsUpdate, readDealFile, type PresetInfo } from "../src/plan";
+import { validateDeal, type DealFile } from "../src/core";
+import {
+  planDeal,
+  planPortfolioSheet,
+  planTermsUpdate,
+  readDealFile,
+  type PortfolioSheetDeal,
+  type PresetInfo,
+} from "../src/plan";
 import type { DealSheetSummary, InsertOutcome, ReadOutcome, UpdateOutcome } from "../taskpane/actions";
 import type { WorkbookBackend } from "../taskpane/backend/types";
 import { writtenValues } from "../taskpane/writer/cells";
 import { changedCells, editsApproved } from "../taskpane/writer/edits";
 import { describeError } from "../taskpane/writer/errors";
+import type { PortfolioRequest } from "../taskpane/writer/portfolio";
 import type { PreviewWorkbook } from "./workbook";
 
 const ID_PREFIX = "hf-";
@@ -103,5 +111,32 @@ export function hyperformulaBackend(book: PreviewWorkbook): WorkbookBackend {
     },
 
     recalc: async (): Promise<void> => book.recalculate(),
+
+    insertPortfolio: async (request: PortfolioRequest): Promise<InsertOutcome> => {
+      const failed = (why: string) => ({ ok: false as const, reason: `The portfolio could not be inserted: ${why}.` });
+      if (request.sheetIds.length === 0) return { ok: false, reason: "Choose at least one deal sheet." };
+      const deals: PortfolioSheetDeal[] = [];
+      for (const sheetId of request.sheetIds) {
+        const id = sheetOf(sheetId);
+        const record = id === undefined ? undefined : book.records.get(id);
+        if (id === undefined || !record) return failed("a deal sheet chosen is no longer in this workbook");
+        const checked = validateDeal(readDealFile(record.deal.layout, reader(book, id)));
+        if (!checked.ok) return failed(`${book.sheetName(id)}: ${checked.error.message}`);
+        const { title, termsName, tranchesName } = record.deal;
+        deals.push({ title, termsName, tranchesName, terms: checked.value });
+      }
+      let id: number;
+      try {
+        const plan = planPortfolioSheet(
+          { ...request, deals },
+          { existingSheetNames: book.sheets().map((s) => s.name) },
+        );
+        id = book.insertPortfolioPlan(plan);
+      } catch (e) {
+        return failed(`${describeError(e)}. Nothing was left in the workbook`);
+      }
+      book.notify(id);
+      return { ok: true, sheet: book.sheetName(id) ?? "", sheetId: `${ID_PREFIX}${id}` };
+    },
   };
 }
