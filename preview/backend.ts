@@ -120,7 +120,7 @@ export function hyperformulaBackend(book: PreviewWorkbook): WorkbookBackend {
         const id = sheetOf(sheetId);
         const record = id === undefined ? undefined : book.records.get(id);
         if (id === undefined || !record) return failed("a deal sheet chosen is no longer in this workbook");
-        const checked = validateDeal(readDealFile(record.deal.layout, reader(book, id)));
+        const checked = validateDeal(readDealFile(record.deal.layout, reader(book, id)), { dates: "excel" });
         if (!checked.ok) return failed(`${book.sheetName(id)}: ${checked.error.message}`);
         const { title, termsName, tranchesName } = record.deal;
         deals.push({ title, termsName, tranchesName, terms: checked.value });

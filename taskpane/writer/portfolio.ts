@@ -44,7 +44,7 @@ export async function portfolioDeals(
     if (!found) return "a deal sheet chosen is no longer in this workbook";
     const read = await readDealSheet(ctx, id);
     if (!read.ok) return read.reason;
-    const checked = validateDeal(read.file);
+    const checked = validateDeal(read.file, { dates: "excel" });
     if (!checked.ok) return `${found.sheet}: ${checked.error.message}`;
     const info = found.record.deal;
     deals.push({ title: info.title, termsName: info.termsName, tranchesName: info.tranchesName, terms: checked.value });
