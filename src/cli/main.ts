@@ -141,6 +141,11 @@ async function xlsxCommand(io: CliIO, args: string[]): Promise<void> {
     plan = planPreset(preset);
   } else {
     const file = await loadDealFile(io, args[0]);
+    if (isPortfolioFile(file)) {
+      throw new UsageError(
+        "xlsx of a portfolio file is not supported yet: export each deal with hpc-deal xlsx, or insert the portfolio sheet from the pane",
+      );
+    }
     const checked = validateDeal(file);
     if (!checked.ok) throw checked.error;
     plan = planDeal(file as DealFile);
