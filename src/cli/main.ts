@@ -2,7 +2,15 @@ import { randomBytes } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
 import { copyFile, link, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { DealError, parseDealJson, parseIsoDate, validateDeal, type CalendarDate, type DealFile } from "../core";
+import {
+  DealError,
+  isPortfolioFile,
+  parseDealJson,
+  parseIsoDate,
+  validateDeal,
+  type CalendarDate,
+  type DealFile,
+} from "../core";
 import { planDeal, planPreset, planToJson, type SheetPlan } from "../plan";
 import { PRESETS, getPreset } from "../presets";
 import { HPC_ADDIN, addinFromManifest, exportPlanXlsx, type AddinReference } from "../xlsx";
