@@ -196,3 +196,12 @@ describe("hpc-deal, spawned", () => {
     expect(no.stderr).toMatch(/deals\[1\] \("Alpha"\): ratePerKWMonth must be/);
   });
 });
+
+describe("hpc-deal xlsx of a portfolio file", () => {
+  it("is refused with exit 2 and a clear message, writing nothing", async () => {
+    const r = await run(["xlsx", "book.json", "-o", "/nonexistent-dir/book.xlsx"], files);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/xlsx of a portfolio file is not supported yet/);
+  });
+});
