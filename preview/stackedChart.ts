@@ -63,7 +63,7 @@ export interface StackedGeometry {
 
 /** Positive values stack up from 0 (a portfolio's gross fees are never negative). */
 export function stackedGeometry(data: StackedData, width = 720, height = 320): StackedGeometry {
-  const plot = { left: 76, top: 44, right: width - 16, bottom: height - 36 };
+  const plot = { left: 76, top: 60, right: width - 16, bottom: height - 36 };
   const n = data.categories.length;
   const totals = data.categories.map((_, i) => data.series.reduce((s, x) => s + Math.max(0, x.values[i] ?? 0), 0));
   const step = niceStep(Math.max(0, ...totals), 5);
@@ -141,15 +141,16 @@ export function renderStackedChart(doc: Document, data: StackedData, id = "stack
     );
   }
   data.series.forEach((s, i) => {
-    const lx = g.plot.left + 8 + (i % 3) * 200;
-    const ly = 30 + Math.floor(i / 3) * 0;
+    // Two legend entries a row, above the plot.
+    const lx = g.plot.left + 8 + (i % 2) * 300;
+    const ly = 30 + Math.floor(i / 2) * 14;
     svg.append(
       el(doc, "rect", { x: lx, y: ly - 8, width: 12, height: 12, fill: FILLS[i % FILLS.length] }),
       el(
         doc,
         "text",
         { x: lx + 16, y: ly + 2, class: "legend" },
-        s.name.length > 28 ? `${s.name.slice(0, 27)}…` : s.name,
+        s.name.length > 44 ? `${s.name.slice(0, 43)}…` : s.name,
       ),
     );
   });
