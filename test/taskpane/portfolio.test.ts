@@ -11,7 +11,7 @@ import { hyperformulaBackend } from "../../preview/backend";
 import { PreviewWorkbook } from "../../preview/workbook";
 import { excelBackend } from "../../taskpane/backend/excelBackend";
 import { presetInfoFor } from "../../taskpane/model/presets";
-import { portfolioRequest, presetPlan, presetRequest } from "../../taskpane/ui/sections/portfolio";
+import { portfolioRequest, presetPlan, presetRequest, resolveChoice } from "../../taskpane/ui/sections/portfolio";
 import { FakeExcel } from "../support/taskpane-fakeExcel";
 
 const presets = CORE_SCIENTIFIC_BOOK.dealIds.map((id) => getPreset(id)!);
@@ -51,6 +51,15 @@ describe("the Portfolio section's view-model", () => {
     expect(portfolioRequest({ ...base, runRateDate: "" })).toMatchObject({
       reason: expect.stringMatching(/^Run-rate date/),
     });
+  });
+
+  it("takes chosen preset deals as their sheets when the workbook has them, else inserts them first", () => {
+    const sheets = [
+      { sheetId: "s1", sheet: "A", title: "a", presetId: null },
+      { sheetId: "s2", sheet: "B", title: "b", presetId: "p2" },
+    ];
+    expect(resolveChoice(sheets, ["s1"], ["p2", "p3"])).toEqual({ sheetIds: ["s1", "s2"], toInsert: ["p3"] });
+    expect(resolveChoice(sheets, ["s2"], ["p2"])).toEqual({ sheetIds: ["s2"], toInsert: [] });
   });
 
   it("inserts only the preset deals not already in the workbook", () => {

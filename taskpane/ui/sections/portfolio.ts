@@ -6,7 +6,7 @@
  * the workbook), then the portfolio sheet with the company's reported figures.
  */
 import { parseIsoDate, readPeriodOptions, type CalendarDate } from "../../../src/core";
-import { getPreset } from "../../../src/presets";
+import { PRESETS, getPreset } from "../../../src/presets";
 import { PORTFOLIO_PRESETS, type PortfolioPreset } from "../../../src/presets/portfolios";
 import type { DealSheetSummary } from "../../actions";
 import type { PortfolioRequest } from "../../writer/portfolio";
@@ -61,6 +61,26 @@ export function presetPlan(
   return { present, missing };
 }
 
+/**
+ * The deal sheets of a choice of sheets and preset deals: a chosen preset
+ * already in the workbook (by preset id) is its sheet; the others must be
+ * inserted first. Each deal once, in the order chosen.
+ */
+export function resolveChoice(
+  sheets: readonly DealSheetSummary[],
+  sheetIds: readonly string[],
+  presetIds: readonly string[],
+): { readonly sheetIds: readonly string[]; readonly toInsert: readonly string[] } {
+  const ids = [...sheetIds];
+  const toInsert: string[] = [];
+  for (const id of presetIds) {
+    const sheet = sheets.find((s) => s.presetId === id);
+    if (sheet === undefined) toInsert.push(id);
+    else if (!ids.includes(sheet.sheetId)) ids.push(sheet.sheetId);
+  }
+  return { sheetIds: ids, toInsert };
+}
+
 /** The request for a preset portfolio over the given deal sheets. */
 export function presetRequest(
   preset: PortfolioPreset,
@@ -85,6 +105,20 @@ export const portfolioSection: Section = {
     const doc = panel.ownerDocument;
     const { backend } = ctx;
     const list = h(doc, "div", { id: "portfolio-deals", role: "group", "aria-label": "Deal sheets" });
+    const presetList = h(
+      doc,
+      "div",
+      { id: "portfolio-preset-deals", role: "group", "aria-label": "Preset deals" },
+      ...PRESETS.map((p) =>
+        h(
+          doc,
+          "label",
+          { class: "check" },
+          h(doc, "input", { type: "checkbox", value: p.id, "data-preset-deal": p.id }),
+          ` ${p.title}`,
+        ),
+      ),
+    );
     const name = h(doc, "input", { id: "portfolio-name", type: "text", value: "Portfolio", maxlength: "200" });
     const period = h(
       doc,
@@ -114,6 +148,14 @@ export const portfolioSection: Section = {
       ),
       h(doc, "h3", {}, "Deal sheets"),
       list,
+      h(doc, "h3", {}, "Preset deals"),
+      h(
+        doc,
+        "p",
+        { class: "hint" },
+        "A preset chosen here is inserted as a deal sheet first (unless the workbook has it).",
+      ),
+      presetList,
       h(doc, "div", { class: "field" }, label("portfolio-name", "Name"), name),
       h(doc, "div", { class: "field" }, label("portfolio-period", "Period"), period),
       h(doc, "div", { class: "field" }, label("portfolio-fy", "Fiscal year ends in month (1–12)"), fiscal),
@@ -131,6 +173,12 @@ export const portfolioSection: Section = {
       status.textContent = text;
     };
     const refresh = async () => {
+      // The boxes the user ticked stay ticked when the list is drawn again.
+      const ticked = new Set(
+        [...list.querySelectorAll<HTMLInputElement>("input[type=checkbox]")]
+          .filter((c) => c.checked)
+          .map((c) => c.value),
+      );
       sheets = backend.available ? await backend.listDealSheets().catch(() => []) : [];
       if (sheets.length === 0) {
         fill(
@@ -151,7 +199,12 @@ export const portfolioSection: Section = {
             doc,
             "label",
             { class: "check" },
-            h(doc, "input", { type: "checkbox", value: s.sheetId, "data-sheet": s.sheet }),
+            h(doc, "input", {
+              type: "checkbox",
+              value: s.sheetId,
+              "data-sheet": s.sheet,
+              checked: ticked.has(s.sheetId),
+            }),
             ` ${s.sheet} — ${s.title}`,
           ),
         ),
@@ -162,12 +215,13 @@ export const portfolioSection: Section = {
     };
 
     insert.addEventListener("click", async () => {
-      const chosen = [...list.querySelectorAll<HTMLInputElement>("input[type=checkbox]")]
-        .filter((c) => c.checked)
-        .map((c) => c.value);
+      const checked = (el: HTMLElement) =>
+        [...el.querySelectorAll<HTMLInputElement>("input[type=checkbox]")].filter((c) => c.checked).map((c) => c.value);
+      const chosenPresets = checked(presetList);
+      const first = resolveChoice(sheets, checked(list), chosenPresets);
       const made = portfolioRequest({
         name: name.value,
-        sheetIds: chosen,
+        sheetIds: [...first.sheetIds, ...first.toInsert],
         period: period.value,
         fiscalYearEnd: fiscal.value,
         runRateDate: runRate.value,
@@ -176,7 +230,15 @@ export const portfolioSection: Section = {
       if (!backend.insertPortfolio) return say("This workbook cannot take a portfolio sheet.");
       busy(true);
       try {
-        const out = await backend.insertPortfolio(made.request);
+        for (const id of first.toInsert) {
+          const preset = getPreset(id);
+          if (!preset) return say(`The preset ${id} is missing from this version of the add-in.`);
+          const inserted = await backend.insertDeal({ ...preset.deal }, preset);
+          if (!inserted.ok) return say(inserted.reason);
+        }
+        await refresh();
+        const ids = resolveChoice(sheets, first.sheetIds, chosenPresets).sheetIds;
+        const out = await backend.insertPortfolio({ ...made.request, sheetIds: ids });
         say(out.ok ? `Inserted the portfolio sheet “${out.sheet}”.` : out.reason);
       } finally {
         busy(false);
