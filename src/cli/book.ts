@@ -1,7 +1,9 @@
 /**
  * The commands that read a deal file or a portfolio file alike (analysis.md
  * §6–§7): schedule, summary, remaining, periods and runrate. A portfolio file
- * is an object with a `deals` list; anything else is read as a deal.
+ * is an object with a `deals` list; anything else is read as a deal. main.ts
+ * keeps its own schedule, summary and remaining of a deal file: this module
+ * answers those for a portfolio file, and periods and runrate for both.
  */
 import {
   PERIOD_COLUMNS,
@@ -14,11 +16,9 @@ import {
   parseIsoDate,
   portfolioFigures,
   portfolioRemaining,
-  prepaymentRemaining,
   readPeriodOptions,
   rollUp,
   runRate,
-  summarize,
   validateDeal,
   validateNumberTerm,
   validatePortfolio,
@@ -30,8 +30,7 @@ import {
   type PortfolioSummary,
   type Terms,
 } from "../core";
-import { expectArgs, takeOption } from "./args";
-import { scheduleCsv, summaryJson } from "./format";
+import { scheduleCsv } from "./format";
 import { UsageError, type CliIO } from "./io";
 
 export const BOOK_COMMANDS = ["schedule", "summary", "remaining", "periods", "runrate"] as const;
@@ -57,6 +56,20 @@ async function loadBook(load: (path: string | undefined) => Promise<unknown>, pa
   const checked = validateDeal(raw);
   if (!checked.ok) throw checked.error;
   return { kind: "deal", terms: checked.value };
+}
+
+/** The validated portfolio of FILE, or undefined when FILE is a deal file (main.ts reads it then). */
+async function portfolioIn(
+  load: (path: string | undefined) => Promise<unknown>,
+  path: string | undefined,
+): Promise<Portfolio | undefined> {
+  // A missing FILE is main.ts's usage error.
+  if (path === undefined) return undefined;
+  const raw = await load(path);
+  if (!isPortfolioFile(raw)) return undefined;
+  const checked = validatePortfolio(raw);
+  if (!checked.ok) throw checked.error;
+  return checked.value;
 }
 
 /** The monthly table of a book: a deal's schedule or the portfolio's combined schedule. */
@@ -107,44 +120,52 @@ export function portfolioSummaryJson(summary: PortfolioSummary): Record<string, 
   return out;
 }
 
-/** Runs one of the book commands; `load` reads and parses FILE (or standard input for "-"). */
+/** main.ts's argument helpers, passed in (as the other command modules take them). */
+export interface ArgHelpers {
+  readonly takeOption: (args: string[], name: string) => string | undefined;
+  readonly expectArgs: (args: readonly string[], count: number, usage: string) => void;
+}
+
+/**
+ * Runs a book command when this module answers it: true when it did, false
+ * for a deal file's schedule, summary or remaining (main.ts answers those).
+ * `load` reads and parses FILE (or standard input for "-"; main() keeps the
+ * text, so a second read of it gives the same).
+ */
 export async function runBookCommand(
   io: CliIO,
   command: BookCommand,
   argv: readonly string[],
   load: (path: string | undefined) => Promise<unknown>,
-): Promise<void> {
+  { takeOption, expectArgs }: ArgHelpers,
+): Promise<boolean> {
   const args = [...argv];
   switch (command) {
     case "schedule": {
+      const portfolio = await portfolioIn(load, args[0]);
+      if (portfolio === undefined) return false;
       expectArgs(args, 1, "hpc-deal schedule FILE");
-      io.out(scheduleCsv(monthly(await loadBook(load, args[0]))));
-      return;
+      io.out(scheduleCsv(buildPortfolio(portfolio).combined));
+      return true;
     }
     case "summary": {
-      const rate = readRate(takeOption(args, "--rate"));
+      const rateText = takeOption(args, "--rate");
+      const portfolio = await portfolioIn(load, args[0]);
+      if (portfolio === undefined) return false;
+      const rate = readRate(rateText);
       expectArgs(args, 1, "hpc-deal summary FILE [--rate R]");
-      const book = await loadBook(load, args[0]);
-      if (book.kind === "portfolio") {
-        const model = buildPortfolio(book.portfolio, rate ?? book.portfolio.discountRate);
-        io.out(JSON.stringify(portfolioSummaryJson(model.summary), null, 2) + "\n");
-        return;
-      }
-      const terms = rate === undefined ? book.terms : { ...book.terms, discountRate: rate };
-      io.out(JSON.stringify(summaryJson(summarize(buildSchedule(terms))), null, 2) + "\n");
-      return;
+      const model = buildPortfolio(portfolio, rate ?? portfolio.discountRate);
+      io.out(JSON.stringify(portfolioSummaryJson(model.summary), null, 2) + "\n");
+      return true;
     }
     case "remaining": {
+      const portfolio = await portfolioIn(load, args[0]);
+      if (portfolio === undefined) return false;
       const usage = "hpc-deal remaining FILE YYYY-MM-DD";
       expectArgs(args, 2, usage);
-      const book = await loadBook(load, args[0]);
       const date = readDateArg(args[1], usage);
-      const remaining =
-        book.kind === "deal"
-          ? prepaymentRemaining(buildSchedule(book.terms), date)
-          : portfolioRemaining(buildPortfolio(book.portfolio), date);
-      io.out(money(remaining) + "\n");
-      return;
+      io.out(money(portfolioRemaining(buildPortfolio(portfolio), date)) + "\n");
+      return true;
     }
     case "periods": {
       const periodText = takeOption(args, "--period");
@@ -163,7 +184,7 @@ export async function runBookCommand(
       }
       if (!options.ok) throw options.error;
       io.out(periodsCsv(rollUp(monthly(await loadBook(load, args[0])), options.value)));
-      return;
+      return true;
     }
     case "runrate": {
       const usage = "hpc-deal runrate FILE YYYY-MM-DD";
@@ -171,7 +192,7 @@ export async function runBookCommand(
       const book = await loadBook(load, args[0]);
       const date = readDateArg(args[1], usage);
       io.out(money(runRate(monthly(book), date)) + "\n");
-      return;
+      return true;
     }
   }
 }

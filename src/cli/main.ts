@@ -4,26 +4,32 @@ import { copyFile, link, readFile, rename, unlink, writeFile } from "node:fs/pro
 import path from "node:path";
 import {
   DealError,
+  buildSchedule,
   isPortfolioFile,
   parseDealJson,
+  money,
   parseIsoDate,
+  prepaymentRemaining,
+  summarize,
   validateDeal,
+  validateNumberTerm,
   type CalendarDate,
   type DealFile,
+  type Terms,
 } from "../core";
 import { planDeal, planPreset, planToJson, type SheetPlan } from "../plan";
 import { PRESETS, getPreset } from "../presets";
 import { HPC_ADDIN, addinFromManifest, exportPlanXlsx, type AddinReference } from "../xlsx";
-import { expectArgs, takeOption } from "./args";
-import { runBookCommand } from "./book";
+import { isBookCommand, runBookCommand } from "./book";
+import { scheduleCsv, summaryJson } from "./format";
 import { UsageError, processIO, type CliIO } from "./io";
 
 const USAGE = `hpc-deal: model AI/HPC data-center hosting deals (spec: shared/spec/deal-model.md)
 
 Usage:
-  hpc-deal schedule FILE                 monthly schedule as CSV
-  hpc-deal summary FILE [--rate R]       summary figures as JSON (money as decimal strings)
-  hpc-deal remaining FILE DATE           prepayment not yet credited at DATE (YYYY-MM-DD)
+  hpc-deal schedule DEAL.json            monthly schedule as CSV
+  hpc-deal summary DEAL.json [--rate R]  summary figures as JSON (money as decimal strings)
+  hpc-deal remaining DEAL.json DATE      prepayment not yet credited at DATE (YYYY-MM-DD)
   hpc-deal periods FILE [--period month|quarter|year] [--fiscal-year-end M]
                                          the schedule by period as CSV (default: calendar quarters)
   hpc-deal runrate FILE DATE             run rate at DATE: 12 × the gross fee of its month
@@ -34,8 +40,9 @@ Usage:
   hpc-deal presets                       list the preset deals
   hpc-deal preset ID                     print a preset as a deal file
 
-DEAL.json is a deal file (JSON with the spec's keys); "-" reads standard input. FILE is a deal file or a
-portfolio file {"name", "deals": [deal, ...], "discountRate"}: a portfolio's figures are its combined book's.
+DEAL.json is a deal file (JSON with the spec's keys); "-" reads standard input.
+FILE, and DEAL.json of schedule, summary and remaining, may also be a portfolio file
+{"name", "deals": [deal, ...], "discountRate"}: the figures of its combined book (docs/model-portfolio.md).
 --rate R sets the annual discount rate for the NPV (a fraction: 0.1 = 10 %).
 xlsx: --values-only writes values, no formulas (for recipients without the add-in); --as-of sets
 the date TODAY() is cached at (default: today); an existing FILE is kept unless --force.
@@ -55,16 +62,58 @@ async function loadDealFile(io: CliIO, path: string | undefined): Promise<unknow
   return parseDeal(await io.readInput(path), path === "-" ? "standard input" : path);
 }
 
+async function loadTerms(io: CliIO, path: string | undefined): Promise<Terms> {
+  const checked = validateDeal(await loadDealFile(io, path));
+  if (!checked.ok) throw checked.error;
+  return checked.value;
+}
+
+function expectArgs(args: readonly string[], count: number, usage: string): void {
+  if (args.length > count) throw new UsageError(`unexpected argument ${JSON.stringify(args[count])}: ${usage}`);
+}
+
+/** Splits `--name value` options from positional arguments. */
+function takeOption(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  if (value === undefined) throw new UsageError(`${name} needs a value`);
+  args.splice(i, 2);
+  return value;
+}
+
 async function run(io: CliIO, argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;
   const args = [...rest];
+  // A portfolio file (any of these commands), or a deal's periods or run rate: book.ts.
+  const load = (file: string | undefined) => loadDealFile(io, file);
+  if (isBookCommand(command) && (await runBookCommand(io, command, args, load, { takeOption, expectArgs }))) return;
   switch (command) {
-    case "schedule":
-    case "summary":
-    case "remaining":
-    case "periods":
-    case "runrate": {
-      await runBookCommand(io, command, args, (file) => loadDealFile(io, file));
+    case "schedule": {
+      expectArgs(args, 1, "hpc-deal schedule DEAL.json");
+      io.out(scheduleCsv(buildSchedule(await loadTerms(io, args[0]))));
+      return;
+    }
+    case "summary": {
+      const rateText = takeOption(args, "--rate");
+      expectArgs(args, 1, "hpc-deal summary DEAL.json [--rate R]");
+      let terms = await loadTerms(io, args[0]);
+      if (rateText !== undefined) {
+        // The rate goes through the same validation as the deal's own discountRate term.
+        const rate = validateNumberTerm("discountRate", rateText, "--rate");
+        if (!rate.ok) throw rate.error;
+        terms = { ...terms, discountRate: rate.value };
+      }
+      io.out(JSON.stringify(summaryJson(summarize(buildSchedule(terms))), null, 2) + "\n");
+      return;
+    }
+    case "remaining": {
+      expectArgs(args, 2, "hpc-deal remaining DEAL.json YYYY-MM-DD");
+      const terms = await loadTerms(io, args[0]);
+      if (args[1] === undefined) throw new UsageError("missing DATE: hpc-deal remaining DEAL.json YYYY-MM-DD");
+      const date = parseIsoDate(args[1]);
+      if (!date) throw new UsageError(`date must be a date as YYYY-MM-DD, got ${JSON.stringify(args[1])}`);
+      io.out(money(prepaymentRemaining(buildSchedule(terms), date)) + "\n");
       return;
     }
     case "plan": {
@@ -205,10 +254,26 @@ async function writeNew(target: string, bytes: Uint8Array, force: boolean): Prom
   }
 }
 
+/** The same IO, each input read once: a file (or standard input) may be looked at twice (deal or portfolio?). */
+function keepingInput(io: CliIO): CliIO {
+  const texts = new Map<string, Promise<string>>();
+  return {
+    ...io,
+    readInput: (file) => {
+      let text = texts.get(file);
+      if (text === undefined) {
+        text = io.readInput(file);
+        texts.set(file, text);
+      }
+      return text;
+    },
+  };
+}
+
 /** Runs the CLI; resolves to the exit code. Never rejects. */
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   try {
-    await run(io, argv);
+    await run(keepingInput(io), argv);
     return 0;
   } catch (e) {
     if (e instanceof DealError) {

@@ -86,6 +86,31 @@ describe("the Portfolio tab in the preview", () => {
     expect(amount(await cell(`D${row}`).textContent())).toBe((50000000 - q.grossFee.toNumber()).toFixed(2));
   });
 
+  it("inserts a portfolio of chosen deal sheets by fiscal year, from the keyboard-reachable form", async () => {
+    await page.locator("#tab-portfolio").click();
+    const boxes = page.locator("#portfolio-deals input[type=checkbox]");
+    expect(await boxes.count()).toBe(4);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.fill("#portfolio-name", "Two contracts");
+    await page.selectOption("#portfolio-period", "year");
+    await page.fill("#portfolio-fy", "6");
+    await page.locator("#portfolio-insert").click();
+    await page.locator("#portfolio-status", { hasText: "Inserted the portfolio sheet" }).waitFor();
+    const p = validatePortfolio({ deals: CORE_SCIENTIFIC_BOOK.dealIds.slice(0, 2).map((id) => getPreset(id)!.deal) });
+    if (!p.ok) throw p.error;
+    const years = rollUp(buildPortfolio(p.value, null).combined, { period: "year", fiscalYearEndMonth: 6 });
+    expect(await cell("H6").textContent()).toBe(years[0].period);
+    expect(years[0].period).toMatch(/^FY\d{4}$/);
+    expect(amount(await cell("M7").textContent())).toBe(money(years[1].grossFee));
+    // A bad fiscal year end is refused in the pane, naming the field; nothing is inserted.
+    const sheetsBefore = await page.locator("#sheet-tabs [role=tab]").count();
+    await page.fill("#portfolio-fy", "13");
+    await page.locator("#portfolio-insert").click();
+    await page.locator("#portfolio-status", { hasText: "Fiscal year end must be" }).waitFor();
+    expect(await page.locator("#sheet-tabs [role=tab]").count()).toBe(sheetsBefore);
+  });
+
   it("has no serious or critical axe violation in the Portfolio tab", async () => {
     expect(await seriousViolations(page, "#panel-portfolio")).toEqual([]);
   });
