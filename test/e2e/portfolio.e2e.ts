@@ -86,7 +86,7 @@ describe("the Portfolio tab in the preview", () => {
     expect(amount(await cell(`D${row}`).textContent())).toBe((50000000 - q.grossFee.toNumber()).toFixed(2));
   });
 
-  it("inserts a portfolio of chosen deal sheets by fiscal year, from the keyboard-reachable form", async () => {
+  it("inserts a portfolio of chosen deal sheets by fiscal year from the form", async () => {
     await page.locator("#tab-portfolio").click();
     const boxes = page.locator("#portfolio-deals input[type=checkbox]");
     expect(await boxes.count()).toBe(4);
