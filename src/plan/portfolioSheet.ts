@@ -103,7 +103,11 @@ function text(ref: string, value: string, style: PlanCell["style"] = "label"): P
 
 /** The repeating deals argument: terms, tranches, capex of each deal. */
 export function dealArguments(deals: readonly PortfolioSheetDeal[]): string {
-  return deals.map((d) => `${d.termsName},${d.tranchesName ?? ""},${d.capexName ?? ""}`).join(",");
+  // Trailing left-out ranges are dropped: `A_Terms,,,B_Terms` rather than `…,B_Terms,,`.
+  return deals
+    .map((d) => `${d.termsName},${d.tranchesName ?? ""},${d.capexName ?? ""}`)
+    .join(",")
+    .replace(/,+$/, "");
 }
 
 function excelDate(d: CalendarDate): string {
