@@ -13,7 +13,7 @@ import { FIGURES, type Figure, type FigureValue } from "./outputs";
 import type { MonthlyRows } from "./periods";
 import { paybackMonth, xirr } from "./returns";
 import { buildSchedule, type Schedule, type ScheduleRow } from "./schedule";
-import { discountFactors, type Summary } from "./summary";
+import { contractValueAllRenewals as dealAllRenewals, discountFactors, type Summary } from "./summary";
 import type { Terms } from "./terms";
 import { validateDeal, validateNumberTerm, type ValidateOptions } from "./validate";
 import { isBlank, show } from "./values";
@@ -283,14 +283,6 @@ export function combineSchedules(deals: readonly PortfolioDeal[]): MonthlyRows {
   return { rows, firstMonthIndex: first };
 }
 
-/** Σ gross fees of a deal were every renewal option exercised. */
-function allRenewalsValue(d: PortfolioDeal, contractValue: Decimal): Decimal {
-  const { terms } = d;
-  if (terms.renewalsExercised === terms.renewalOptions) return contractValue;
-  const all = buildSchedule({ ...terms, renewalsExercised: terms.renewalOptions });
-  return all.rows.reduce((sum, r) => (r.grossFee.isZero() ? sum : sum.plus(r.grossFee)), ZERO);
-}
-
 /** XNPV of a column from the first row, with the factors of discountFactors. */
 function xnpv(table: MonthlyRows, column: "netCashFlow" | "hostCashFlow", factors: readonly Decimal[]): Decimal {
   let total = ZERO;
@@ -327,7 +319,7 @@ export function summarizePortfolio(
     prepayments = prepayments.plus(d.terms.prepayment);
     capacityMW = capacityMW.plus(d.terms.capacityMW);
     const value = d.schedule.rows.reduce((sum, r) => sum.plus(r.grossFee), ZERO);
-    contractValueAllRenewals = contractValueAllRenewals.plus(allRenewalsValue(d, value));
+    contractValueAllRenewals = contractValueAllRenewals.plus(dealAllRenewals(d.schedule, value));
   }
   const { rows } = combined;
   const factors = discountRate === null ? null : discountFactors(discountRate, combined.firstMonthIndex, rows.length);
