@@ -1,5 +1,6 @@
 import type { DealFile } from "../../src/core";
 import type { PlanInput, PresetInfo } from "../../src/plan";
+import type { PortfolioRequest } from "../writer/portfolio";
 import type { DealSheetSummary, InsertOutcome, ReadOutcome, UpdateOptions, UpdateOutcome } from "../actions";
 
 /**
@@ -16,4 +17,6 @@ export interface WorkbookBackend {
   readTerms(sheetId: string): Promise<ReadOutcome>;
   updateTerms(sheetId: string, deal: PlanInput, options?: UpdateOptions): Promise<UpdateOutcome>;
   recalc(): Promise<void>;
+  /** Inserts a portfolio sheet over deal sheets of the workbook (absent where a backend cannot). */
+  insertPortfolio?(request: PortfolioRequest): Promise<InsertOutcome>;
 }

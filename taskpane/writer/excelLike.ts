@@ -69,7 +69,7 @@ export interface ChartLike {
 }
 
 export interface ChartCollectionLike {
-  add(type: "Line", sourceData: RangeLike, seriesBy: "Columns"): ChartLike;
+  add(type: "Line" | "ColumnStacked", sourceData: RangeLike, seriesBy: "Columns"): ChartLike;
   getItemOrNullObject(name: string): ChartLike & { isNullObject: boolean };
 }
 
