@@ -46,7 +46,7 @@ Usage:
 
 DEAL.json is a deal file (JSON with the spec's keys); "-" reads standard input.
 FILE, and DEAL.json of schedule, summary and remaining, may also be a portfolio file
-{"name", "deals": [deal, ...], "discountRate"}: the figures of its combined book (docs/model-portfolio.md).
+{"name", "deals": [deal, ...], "discountRate"}: the figures of its combined book (docs/model.md).
 --rate R sets the annual discount rate for every NPV (a fraction: 0.1 = 10 %).
 A deal with a "mining" block: summary adds the comparison's figures (miningNpv, breakevenHashprice, ...).
 xlsx: --values-only writes values, no formulas (for recipients without the add-in); --as-of sets
