@@ -31,6 +31,7 @@ import * as hpc from "../../src/functions/hpc";
 import * as hpcMining from "../../src/functions/mining";
 import { sensitivity } from "../../src/functions/sensitivity";
 import type { Outcome } from "../../src/functions/outcome";
+import { PORTFOLIO_FUNCTION_NAMES, makePortfolioPlugin } from "./portfolioPlugin";
 
 type RunArgs = Parameters<FunctionPlugin["runFunction"]>;
 type Ast = RunArgs[0][number];
@@ -222,14 +223,14 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
     },
   };
 
-  private run(name: string, ast: CallAst, state: State, body: (...args: unknown[]) => Value) {
+  protected run(name: string, ast: CallAst, state: State, body: (...args: unknown[]) => Value) {
     return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) =>
       body(...args.map(toExcelArgument)),
     );
   }
 
   /** A table as a spilled result; refused (not truncated) when HyperFormula sized the spill smaller. */
-  private spill(name: string, ast: CallAst, state: State, outcome: Outcome<Cell[][]>): SimpleRangeValue | CellError {
+  protected spill(name: string, ast: CallAst, state: State, outcome: Outcome<Cell[][]>): SimpleRangeValue | CellError {
     if (!outcome.ok) return cellError(outcome);
     const table = outcome.value;
     const vertex = this.vertexAt(state.formulaAddress);
@@ -245,7 +246,7 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
     return SimpleRangeValue.onlyValues(table);
   }
 
-  private vertexAt(address: Address): VertexLike | undefined {
+  protected vertexAt(address: Address): VertexLike | undefined {
     try {
       return this.dependencyGraph.getCell(address) as unknown as VertexLike | undefined;
     } catch {
@@ -254,7 +255,7 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
   }
 
   /** A range argument's cell-range AST and the address its references are relative to; a name is resolved. */
-  private rangeOf(ast: Ast, state: State): { range: RangeAst; base: Address } | undefined {
+  protected rangeOf(ast: Ast, state: State): { range: RangeAst; base: Address } | undefined {
     const type = (ast as { type: string }).type;
     if (type === "CELL_RANGE") return { range: ast as unknown as RangeAst, base: state.formulaAddress };
     if (type !== "NAMED_EXPRESSION") return undefined;
@@ -275,7 +276,7 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
    * the formula has no vertex yet: when no cell of the range after the
    * formula has one, those cells are not known.
    */
-  private readAtParseTime(ast: Ast | undefined, state: State): unknown[][] | undefined | typeof UNKNOWN {
+  protected readAtParseTime(ast: Ast | undefined, state: State): unknown[][] | undefined | typeof UNKNOWN {
     if (ast === undefined || (ast as { type: string }).type === "EMPTY") return undefined;
     const found = this.rangeOf(ast, state);
     if (!found) return UNKNOWN;
@@ -438,7 +439,9 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
 }
 
 /** The functions' names, the same in every language. */
-export const HPC_FUNCTION_NAMES: readonly string[] = Object.keys(HpcFunctionsPlugin.implementedFunctions);
+export const HPC_FUNCTION_NAMES: readonly string[] = Object.keys(HpcFunctionsPlugin.implementedFunctions).concat(
+  PORTFOLIO_FUNCTION_NAMES,
+);
 
 const names = Object.fromEntries(HPC_FUNCTION_NAMES.map((n) => [n, n]));
 
@@ -446,4 +449,5 @@ const names = Object.fromEntries(HPC_FUNCTION_NAMES.map((n) => [n, n]));
 export function registerHpcFunctions(): void {
   if (HyperFormula.getAllFunctionPlugins().includes(HpcFunctionsPlugin)) return;
   HyperFormula.registerFunctionPlugin(HpcFunctionsPlugin, { enGB: names, enUS: names });
+  HyperFormula.registerFunctionPlugin(makePortfolioPlugin(HpcFunctionsPlugin), { enGB: names, enUS: names });
 }

@@ -84,7 +84,7 @@ export function discountFactors(rate: Decimal, firstMonth: number, count: number
 }
 
 /** The contract value were every renewal option exercised. */
-function contractValueAllRenewals(schedule: Schedule, contractValue: Decimal): Decimal {
+export function contractValueAllRenewals(schedule: Schedule, contractValue: Decimal): Decimal {
   const { terms } = schedule;
   if (terms.renewalsExercised === terms.renewalOptions) return contractValue;
   const all = buildSchedule({ ...terms, renewalsExercised: terms.renewalOptions });

@@ -81,7 +81,7 @@ export interface ChartLike {
 }
 
 export interface ChartCollectionLike {
-  add(type: "Line" | "BarClustered", sourceData: RangeLike, seriesBy: "Columns"): ChartLike;
+  add(type: "Line" | "ColumnStacked" | "BarClustered", sourceData: RangeLike, seriesBy: "Columns"): ChartLike;
   getItemOrNullObject(name: string): ChartLike & { isNullObject: boolean };
 }
 
