@@ -137,3 +137,37 @@ export function decideCents(c: number, relError: number): number | undefined {
   const r = f > 0.5 ? floor + 1 : floor;
   return c < 0 && r !== 0 ? -r : r;
 }
+
+/**
+ * round2(fraction × cents / 100) in cents, exactly, by integers: the fraction
+ * a decimal a / 10^k, so the product is a × cents / 10^k, rounded half away
+ * from zero. For a percent-of-fee credit, whose float estimate is often an
+ * exact tie (50 % of an odd number of cents). Plain doubles (no BigInt, for
+ * older Excel runtimes): undefined when a × cents would pass 2^53.
+ */
+export class ExactFraction {
+  private readonly a: number;
+  private readonly scale: number;
+
+  constructor(fraction: Decimal) {
+    const k = Math.max(0, fraction.decimalPlaces());
+    this.scale = k <= 15 ? 10 ** k : Number.NaN;
+    this.a = k <= 15 ? fraction.times(this.scale).toNumber() : Number.NaN;
+  }
+
+  timesCents(c: number): number | undefined {
+    const n = this.a * Math.abs(c);
+    if (!(n <= Number.MAX_SAFE_INTEGER)) return undefined;
+    let q = Math.floor(n / this.scale);
+    let r = n - q * this.scale; // exact: every term is an integer below 2^53
+    if (r < 0) {
+      q--;
+      r += this.scale;
+    } else if (r >= this.scale) {
+      q++;
+      r -= this.scale;
+    }
+    const rounded = 2 * r >= this.scale ? q + 1 : q;
+    return c < 0 && rounded !== 0 ? -rounded : rounded;
+  }
+}

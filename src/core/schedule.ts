@@ -1,6 +1,6 @@
 import { monthIndex, monthStart, type CalendarDate } from "./dates";
 import { Decimal, Escalation, Exact, ZERO, exactRound2 } from "./decimal";
-import { CentsRow, CentsTable, decideCents, toCents, type RowState, type ScheduleCents } from "./cents";
+import { CentsRow, CentsTable, ExactFraction, decideCents, toCents, type RowState, type ScheduleCents } from "./cents";
 import { billingMonths, type Terms } from "./terms";
 
 /** One month of the schedule. Money lines are in cents. */
@@ -346,6 +346,7 @@ function buildScheduleCents(terms: Terms): Schedule | undefined {
   const opexRate = terms.opexPerMWMonth.toNumber();
   const percentOfFee = terms.creditMethod === "percent-of-fee";
   const creditPercent = percentOfFee && terms.creditPercent ? terms.creditPercent.toNumber() : 0;
+  const percentExact = percentOfFee && terms.creditPercent ? new ExactFraction(terms.creditPercent) : undefined;
 
   // The reference's exact machinery, made only for a state the floats cannot decide or a rate column read.
   let exact:
@@ -402,7 +403,11 @@ function buildScheduleCents(terms: Terms): Schedule | undefined {
         : decideCents(weighted * 100_000, 2 * (6 + count + maxYear * (gError + 1) + maxRenewals * (sError + 1)));
     let opex = count === 0 || opexRate === 0 ? 0 : decideCents(opexRate * billed * 100, 2 * (count + 4));
     let percentCredit =
-      grossFee === undefined ? undefined : creditPercent === 0 ? 0 : decideCents(creditPercent * grossFee, 6);
+      grossFee === undefined
+        ? undefined
+        : creditPercent === 0
+          ? 0
+          : (decideCents(creditPercent * grossFee, 6) ?? percentExact?.timesCents(grossFee));
     if (grossFee === undefined || opex === undefined || percentCredit === undefined) {
       const x = row() as FeeState;
       grossFee = toCents(x.grossFee);
