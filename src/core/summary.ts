@@ -1,3 +1,4 @@
+import { centsDecimal } from "./cents";
 import { daysBetween, monthIndex, monthStart, type CalendarDate } from "./dates";
 import { Decimal, ZERO } from "./decimal";
 import { paybackMonth, xirr, type NoIrr } from "./returns";
@@ -88,21 +89,54 @@ function contractValueAllRenewals(schedule: Schedule, contractValue: Decimal): D
   const { terms } = schedule;
   if (terms.renewalsExercised === terms.renewalOptions) return contractValue;
   const all = buildSchedule({ ...terms, renewalsExercised: terms.renewalOptions });
+  const fast = all.cents && centsSum(all.cents.grossFee);
+  if (fast) return fast;
   return all.rows.reduce((sum, r) => (r.grossFee.isZero() ? sum : sum.plus(r.grossFee)), ZERO);
 }
 
-export function summarize(schedule: Schedule, discountRate: Decimal | null = schedule.terms.discountRate): Summary {
-  const { terms, rows } = schedule;
+/** Σ of a cents column as a Decimal, or undefined when a partial sum could pass 2^53 (then sum the decimals). */
+function centsSum(column: Float64Array): Decimal | undefined {
+  let sum = 0;
+  for (let i = 0; i < column.length; i++) {
+    sum += column[i];
+    if (!(Math.abs(sum) <= Number.MAX_SAFE_INTEGER)) return undefined;
+  }
+  return centsDecimal(sum);
+}
+
+/** Σ gross fees, credits, net cash flows and capex: from the cents when the schedule has them. */
+function totals(schedule: Schedule): {
+  contractValue: Decimal;
+  totalCredits: Decimal;
+  totalNetCash: Decimal;
+  totalCapex: Decimal;
+} {
+  const c = schedule.cents;
+  if (c) {
+    const contractValue = centsSum(c.grossFee);
+    const totalCredits = centsSum(c.credit);
+    const totalNetCash = centsSum(c.netCashFlow);
+    const totalCapex = centsSum(c.capex);
+    if (contractValue && totalCredits && totalNetCash && totalCapex) {
+      return { contractValue, totalCredits, totalNetCash, totalCapex };
+    }
+  }
   let contractValue = ZERO;
   let totalCredits = ZERO;
   let totalNetCash = ZERO;
   let totalCapex = ZERO;
-  for (const row of rows) {
+  for (const row of schedule.rows) {
     contractValue = contractValue.plus(row.grossFee);
     totalCredits = totalCredits.plus(row.credit);
     totalNetCash = totalNetCash.plus(row.netCashFlow);
     if (!row.capex.isZero()) totalCapex = totalCapex.plus(row.capex);
   }
+  return { contractValue, totalCredits, totalNetCash, totalCapex };
+}
+
+export function summarize(schedule: Schedule, discountRate: Decimal | null = schedule.terms.discountRate): Summary {
+  const { terms, rows } = schedule;
+  const { contractValue, totalCredits, totalNetCash, totalCapex } = totals(schedule);
   const averageAnnualRevenue = contractValue.times(12).dividedBy(billingMonths(terms));
   const factors = discountRate === null ? null : discountFactors(discountRate, schedule.firstMonthIndex, rows.length);
   const dates = rows.map((r) => r.date);

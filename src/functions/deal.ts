@@ -51,7 +51,10 @@ function cents(x: Decimal): number {
  */
 type Flows = Float64Array | readonly Decimal[];
 
-function flowsOf(rows: readonly ScheduleRow[], column: CashColumn): Flows {
+function flowsOf(schedule: Schedule, column: CashColumn): Flows {
+  // The fast schedule keeps its lines in integer cents already (core/cents.ts).
+  if (schedule.cents) return schedule.cents[column].slice();
+  const rows = schedule.rows;
   const out = new Float64Array(rows.length);
   let last: Decimal | undefined;
   let c = 0;
@@ -134,19 +137,25 @@ export class DealFigures {
     this.firstMonthIndex = schedule.firstMonthIndex;
     this.prepayment = terms.prepayment.toNumber();
     this.remaining = new Float64Array(rows.length);
-    let last: Decimal | undefined;
-    let value = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i].prepaymentRemaining;
-      // The core reuses the decimal while nothing is credited: convert each once.
-      if (r !== last) {
-        value = r.toNumber();
-        last = r;
+    const remainingCents = schedule.cents?.prepaymentRemaining;
+    if (remainingCents) {
+      // c / 100 is the double nearest the decimal, as Decimal.toNumber() gives it.
+      for (let i = 0; i < rows.length; i++) this.remaining[i] = remainingCents[i] / 100;
+    } else {
+      let last: Decimal | undefined;
+      let value = 0;
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i].prepaymentRemaining;
+        // The core reuses the decimal while nothing is credited: convert each once.
+        if (r !== last) {
+          value = r.toNumber();
+          last = r;
+        }
+        this.remaining[i] = value;
       }
-      this.remaining[i] = value;
     }
-    this.flows = flowsOf(rows, "netCashFlow");
-    this.hostFlows = s.totalCapex.isZero() ? this.flows : flowsOf(rows, "hostCashFlow");
+    this.flows = flowsOf(schedule, "netCashFlow");
+    this.hostFlows = s.totalCapex.isZero() ? this.flows : flowsOf(schedule, "hostCashFlow");
     this.summary = s;
   }
 
@@ -230,9 +239,27 @@ export class DealFigures {
 /** The schedule with a header row; dates as Excel serials. */
 export function scheduleTable(schedule: Schedule): Cell[][] {
   const rows: Cell[][] = [[...SCHEDULE_HEADER]];
-  for (const r of schedule.rows) {
-    rows.push(SCHEDULE_COLUMNS.map((c) => (c.key === "date" ? toExcelSerial(r.date) : r[c.key].toNumber())));
-  }
+  const cents = schedule.cents;
+  // Rows in one fee state share their MW and rate decimals: convert each once.
+  const numbers = new Map<Decimal, number>();
+  const number = (d: Decimal): number => {
+    let n = numbers.get(d);
+    if (n === undefined) {
+      n = d.toNumber();
+      numbers.set(d, n);
+    }
+    return n;
+  };
+  schedule.rows.forEach((r, i) => {
+    rows.push(
+      SCHEDULE_COLUMNS.map((c) => {
+        if (c.key === "date") return toExcelSerial(r.date);
+        // A cents amount / 100 is the double nearest the decimal, as Decimal.toNumber() gives it.
+        if (cents && c.key in cents) return cents[c.key as keyof typeof cents][i] / 100;
+        return number(r[c.key]);
+      }),
+    );
+  });
   return rows;
 }
 
