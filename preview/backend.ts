@@ -2,7 +2,7 @@
  * The pane's `WorkbookBackend` over the preview's HyperFormula workbook: the
  * deal-sheet service (taskpane/writer/dealSheets.ts, the same Insert, Read
  * and Update as the Office.js writer's) over this workbook. Inserts are
- * all-or-nothing; an update writes the terms block and the tranches table.
+ * all-or-nothing; an update writes the terms block, the tranches table and the capex table.
  *
  * DEV ONLY: HyperFormula is GPL-3.0; the add-in's bundles never import this.
  */

@@ -35,9 +35,9 @@ export function toDealFile(terms: Terms): DealFile {
   file.opexPerMWMonth = jsonNumber(terms.opexPerMWMonth);
   if (terms.discountRate !== null) file.discountRate = jsonNumber(terms.discountRate);
   file.tranches = terms.tranches.map((t) => ({ date: formatIsoDate(t.date), mw: jsonNumber(t.mw) }));
-  if (terms.capex.length > 0) {
-    file.capex = terms.capex.map((c) => ({ date: formatIsoDate(c.date), amount: jsonNumber(c.amount) }));
-  }
+  // The host's capex and the renewal terms (analysis.md §9–§10): without them two deals that differ only
+  // there would share a termsKey (and the functions' cache would mix them up).
+  file.capex = terms.capex.map((c) => ({ date: formatIsoDate(c.date), amount: jsonNumber(c.amount) }));
   file.renewalOptions = terms.renewalOptions;
   file.renewalMonths = terms.renewalMonths;
   file.renewalRateStep = jsonNumber(terms.renewalRateStep);

@@ -159,6 +159,8 @@ interface TableSpec<T> {
   readonly max: number;
   /** Whether an empty list is an error (tranches) or means none (capex). */
   readonly allowEmpty: boolean;
+  /** Whether the list is sorted by date as it is read. */
+  readonly sorted: boolean;
   readonly dateHelp: string;
   readonly make: (date: CalendarDate, value: Decimal) => T;
 }
@@ -171,6 +173,7 @@ const TRANCHES_TABLE: TableSpec<Tranche> = {
   itemNoun: "tranche",
   max: LIMITS.maxTranches,
   allowEmpty: false,
+  sorted: true,
   dateHelp: "the date the tranche starts billing",
   make: (date, mw) => Object.freeze({ date, mw }),
 };
@@ -183,6 +186,7 @@ const CAPEX_TABLE: TableSpec<CapexItem> = {
   itemNoun: "capex item",
   max: LIMITS.maxCapexItems,
   allowEmpty: true,
+  sorted: false,
   dateHelp: "the date the money is spent",
   make: (date, amount) => Object.freeze({ date, amount }),
 };
@@ -231,8 +235,9 @@ function readTable<T extends { readonly date: CalendarDate }>(
     else okAll = false;
   });
   if (!okAll) return undefined;
-  // Stable: items of one date keep their order.
-  return out.sort((a, b) => compareDates(a.date, b.date));
+  // Tranches are read sorted (the earliest is the start); capex keeps the input's order, so that
+  // later checks name the item the user wrote (capex[i]), and is sorted when the terms are frozen.
+  return table.sorted ? out.sort((a, b) => compareDates(a.date, b.date)) : out;
 }
 
 function readChoice(c: Collector, spec: TermSpec, raw: unknown): CreditMethod | undefined {
@@ -469,7 +474,8 @@ function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
     opexPerMWMonth: p.opexPerMWMonth ?? ZERO,
     discountRate: p.discountRate ?? null,
     tranches: Object.freeze([...tranches]),
-    capex: Object.freeze([...(p.capex ?? [])]),
+    // Stable: items of one date keep their order (they add up in the schedule anyway).
+    capex: Object.freeze([...(p.capex ?? [])].sort((a, b) => compareDates(a.date, b.date))),
     renewalOptions,
     renewalMonths,
     renewalRateStep: p.renewalRateStep ?? ZERO,

@@ -2,6 +2,7 @@ import { buildSchedule, SCALAR_TERMS, TERM_SPECS, TERM_BY_KEY } from "../core";
 import type { Preset } from "../presets";
 import { cellRef, columnLetter, rangeRef, sheetRef } from "./a1";
 import { termCells, trancheCells, tranchesRange, type ProvenanceMap } from "./blocks";
+import { capexCells, capexLayout, capexRange } from "./capex";
 import { chartFor } from "./chart";
 import { prepareDeal, type PlanInput, type PreparedDeal } from "./deal";
 import { CHART, COLUMNS, RESERVED_SCHEDULE_ROWS, ROWS, SCHEDULE_COLUMNS, TRANCHE_SPARE_ROWS, WIDTHS } from "./geometry";
@@ -52,6 +53,9 @@ function layoutFor(deal: PreparedDeal, table: boolean, noteCount: number): Sheet
     next += 2 + count + 1;
   }
 
+  const capexBlock = capexLayout(next, deal.terms, { date: A, amount: B, note: C });
+  next = capexBlock.next;
+
   const summaryFirst = next + 1;
   const summaryLast = summaryFirst + SUMMARY_ROWS.length - 1;
   next = summaryLast + 2;
@@ -67,6 +71,7 @@ function layoutFor(deal: PreparedDeal, table: boolean, noteCount: number): Sheet
       rows,
     },
     tranches,
+    capex: capexBlock.capex,
     summary: { ref: rangeRef(COLUMNS.label, summaryFirst, COLUMNS.value, summaryLast) },
     notes,
     schedule: {
@@ -95,6 +100,10 @@ function sheetNotes(table: boolean, scheduleRef: string): string[] {
         "part of it: type a further tranche there.",
     );
   }
+  notes.push(
+    "The capex table is the host's own spending on the site (whoever funds it): it moves the host cash flow, " +
+      "host NPV, IRR and payback, not the fees. Its blank rows are part of it: type further spending there.",
+  );
   notes.push(
     `The chart covers the schedule as inserted (${scheduleRef}); if a change of terms lengthens or shortens the ` +
       "schedule, the chart's ranges must be extended or trimmed to match.",
@@ -133,6 +142,7 @@ export function planDeal(input: PlanInput, options: PlanOptions = {}): SheetPlan
   const prefix = uniqueNamePrefix(options.namePrefix ?? basePrefix(base), options.existingNames ?? []);
   const termsName = `${prefix}_Terms`;
   const tranchesName = table ? `${prefix}_Tranches` : null;
+  const capexName = `${prefix}_Capex`;
 
   const scheduleRef = rangeRef(
     COLUMNS.schedule,
@@ -148,7 +158,7 @@ export function planDeal(input: PlanInput, options: PlanOptions = {}): SheetPlan
 
   const cells: PlanCell[] = [];
   const hint =
-    `Edit the input cells in column ${B}${table ? " (terms and tranches)" : ""}: the summary and the schedule ` +
+    `Edit the input cells in column ${B} (terms${table ? ", tranches" : ""} and capex): the summary and the schedule ` +
     `(from ${layout.schedule.anchor}) recompute with the HPC functions.` +
     (layout.notes ? ` Sources and notes from ${layout.notes.ref.split(":")[0]}.` : "");
   cells.push({ ref: `${A}${ROWS.title}`, value: title, style: "title" });
@@ -189,12 +199,26 @@ export function planDeal(input: PlanInput, options: PlanOptions = {}): SheetPlan
     });
   }
 
+  if (layout.capex) {
+    const x = layout.capex;
+    cells.push({ ref: `${A}${x.headerRow - 1}`, value: TERM_SPECS.capex.label, style: "header" });
+    cells.push({ ref: `${x.dateColumn}${x.headerRow}`, value: "Date", style: "header" });
+    cells.push({ ref: `${x.amountColumn}${x.headerRow}`, value: "Amount", style: "header" });
+    cells.push(...capexCells(layout, terms, provenance));
+    names.push({
+      name: capexName,
+      ref: sheetRef(sheet, capexRange(layout, x.rows)),
+      comment: `The host's capex on the deal on ${sheet}: date, amount.`,
+    });
+  }
+
   // Summary.
   const summaryFirst = firstRowOf(layout.summary.ref);
   cells.push({ ref: `${A}${summaryFirst - 1}`, value: "Summary", style: "header" });
   const ctx: SummaryContext = {
     terms: termsName,
     tranches: tranchesName,
+    capex: capexName,
     capacity: layout.tranches
       ? `SUM(${absoluteColumn(layout.tranches.mwColumn, layout.tranches.firstRow, layout.tranches.firstRow + layout.tranches.rows - 1)})`
       : `${B}${layout.terms.rows.capacityMW}`,
@@ -220,8 +244,7 @@ export function planDeal(input: PlanInput, options: PlanOptions = {}): SheetPlan
   }
 
   // Schedule: one spill; its header row comes from the function.
-  const args = tranchesName ? `${termsName}, ${tranchesName}` : termsName;
-  const formula = `=HPC.HOSTINGCASHFLOW(${args})`;
+  const formula = `=HPC.HOSTINGCASHFLOW(${[termsName, tranchesName ?? "", capexName].join(", ")})`;
   cells.push({ ref: layout.schedule.anchor, formula, style: "header" });
   const lastScheduleColumn = COLUMNS.schedule + SCHEDULE_COLUMNS.length - 1;
   const ranges: PlanRange[] = [
@@ -266,6 +289,7 @@ export function planDeal(input: PlanInput, options: PlanOptions = {}): SheetPlan
       prefix,
       termsName,
       tranchesName,
+      capexName,
       layout,
     },
   };

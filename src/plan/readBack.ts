@@ -5,7 +5,7 @@ import type { ScalarTermKey, SheetLayout } from "./types";
 export type CellReader = (ref: string) => unknown;
 
 /**
- * The deal file a sheet's terms block and tranches table hold, as read back
+ * The deal file a sheet's terms block, tranches table and capex table hold, as read back
  * through `read` (from Excel, from a preview, or from a plan's own cells):
  * blank cells left out, dates as they are (serials). Validate it with
  * `{ dates: "excel" }`, or use `readTerms`.
@@ -25,6 +25,16 @@ export function readDealFile(layout: SheetLayout, read: CellReader): DealFile {
       if (!isBlank(date) || !isBlank(mw)) tranches.push({ date, mw });
     }
     if (tranches.length > 0) file.tranches = tranches;
+  }
+  const x = layout.capex;
+  if (x) {
+    const capex: { date: unknown; amount: unknown }[] = [];
+    for (let row = x.firstRow; row < x.firstRow + x.rows; row++) {
+      const date = read(`${x.dateColumn}${row}`);
+      const amount = read(`${x.amountColumn}${row}`);
+      if (!isBlank(date) || !isBlank(amount)) capex.push({ date, amount });
+    }
+    if (capex.length > 0) file.capex = capex;
   }
   return file;
 }

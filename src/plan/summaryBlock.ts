@@ -7,6 +7,8 @@ export interface SummaryContext {
   readonly terms: string;
   /** The tranches name, or null when the sheet has no tranches table. */
   readonly tranches: string | null;
+  /** The capex name, or null on a sheet without a capex table. */
+  readonly capex: string | null;
   /** The capacity, as a formula body: the capacity term's cell, or the sum of the tranches table's MW column. */
   readonly capacity: string;
 }
@@ -36,8 +38,14 @@ export interface SummaryRow {
   readonly formula: (c: SummaryContext) => string;
 }
 
+/** The optional table arguments every HPC function ends with: [tranches], [capex] (a blank for one left out). */
+function tables(c: SummaryContext): string[] {
+  if (c.capex) return [c.tranches ?? "", c.capex];
+  return c.tranches ? [c.tranches] : [];
+}
+
 function args(c: SummaryContext, ...middle: string[]): string {
-  return [c.terms, ...middle, ...(c.tranches ? [c.tranches] : [])].join(", ");
+  return [c.terms, ...middle, ...tables(c)].join(", ");
 }
 
 /**
@@ -51,7 +59,7 @@ export const DEAL_SUMMARY_ROW: Readonly<Record<FigureKey, number>> = Object.free
 
 /** A figure of HPC.DEALSUMMARY, picked by name. */
 function fromDealSummary(key: FigureKey): (c: SummaryContext) => string {
-  return (c) => `=HPC.DEALSUMMARY(${c.terms}, ${c.tranches ?? ""}, , "${key}")`;
+  return (c) => `=HPC.DEALSUMMARY(${[c.terms, c.tranches ?? "", c.capex ?? "", `"${key}"`].join(", ")})`;
 }
 
 /** The label and help of a figure, from core's table. */
@@ -78,7 +86,7 @@ export const SUMMARY_ROWS: readonly SummaryRow[] = Object.freeze([
     key: "averageAnnualRevenue",
     label: "Average annual revenue",
     format: FORMATS.usd,
-    note: () => "Contract value × 12 ÷ term months.",
+    note: () => "Contract value × 12 ÷ months billed (the term plus the renewals exercised).",
     formula: (c) => `=HPC.ANNUALREVENUE(${args(c)})`,
   },
   {
@@ -101,7 +109,7 @@ export const SUMMARY_ROWS: readonly SummaryRow[] = Object.freeze([
     format: FORMATS.usd,
     note: () => "XNPV of the net cash flows, from the first month, at the discount rate term.",
     // The rate argument is left out: the function takes the terms' discount rate.
-    formula: (c) => `=HPC.DEALNPV(${c.tranches ? `${c.terms}, , ${c.tranches}` : c.terms})`,
+    formula: (c) => `=HPC.DEALNPV(${tables(c).length > 0 ? args(c, "") : c.terms})`,
   },
   {
     key: "prepaymentRemainingToday",

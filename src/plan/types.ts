@@ -137,6 +137,20 @@ export interface SheetLayout {
     /** The cell holding the tranches' provenance. */
     readonly noteRef: string;
   } | null;
+  /**
+   * The capex table (Date, Amount; analysis.md §9). Absent on sheets inserted
+   * before the table existed: they pass no capex to the functions.
+   */
+  readonly capex?: {
+    readonly headerRow: number;
+    readonly firstRow: number;
+    /** Rows the table was inserted with: an update may use fewer, never more. */
+    readonly rows: number;
+    readonly dateColumn: string;
+    readonly amountColumn: string;
+    /** The cell holding the capex's provenance. */
+    readonly noteRef: string;
+  } | null;
   readonly summary: { readonly ref: string };
   readonly notes: { readonly ref: string } | null;
   readonly schedule: { readonly anchor: string; readonly columns: number; readonly reservedRows: number };
@@ -157,6 +171,8 @@ export interface DealSheetInfo {
   readonly prefix: string;
   readonly termsName: string;
   readonly tranchesName: string | null;
+  /** The capex table's name; absent or null on sheets inserted before it existed. */
+  readonly capexName?: string | null;
   readonly layout: SheetLayout;
 }
 

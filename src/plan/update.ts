@@ -1,5 +1,6 @@
 import { buildSchedule } from "../core";
 import { termCells, trancheCells, type ProvenanceMap } from "./blocks";
+import { capexCells } from "./capex";
 import { chartFor } from "./chart";
 import { prepareDeal, type PlanInput } from "./deal";
 import type { DealSheetInfo, PlanCell, PlanChart } from "./types";
@@ -29,19 +30,19 @@ export type TermsUpdate =
       readonly fits: false;
       /** Why not, for the user: the writer refuses, or re-inserts the deal as a new sheet. */
       readonly reason: string;
-      /** Tranche rows the new deal needs, and rows the sheet's table has (0 when it has none). */
+      /** Table rows the new deal needs, and rows the sheet's table has (0 when it has none): tranches, or capex items. */
       readonly needed: number;
       readonly available: number;
     };
 
 /**
- * The "update terms only" path: the cells of an existing sheet's terms block
- * and tranches table for a new deal, at the refs the sheet was inserted with.
+ * The "update terms only" path: the cells of an existing sheet's terms block,
+ * tranches table and capex table for a new deal, at the refs the sheet was inserted with.
  * The names keep their refs; everything else on the sheet (summary, schedule
  * formula, formats) stays as it is and recomputes; only the chart's ranges
  * follow the schedule's new length. It does not fit when the new deal has
  * more tranches than the sheet's table has rows, or several tranches and the
- * sheet has no table. Throws the `DealError` of an invalid deal file.
+ * sheet has no table; or more capex items than its capex table has rows. Throws the `DealError` of an invalid deal file.
  */
 export function planTermsUpdate(
   existing: ExistingSheet,
@@ -71,10 +72,24 @@ export function planTermsUpdate(
     };
   }
 
+  const capexCount = deal.terms.capex.length;
+  const capexRows = layout.capex?.rows ?? 0;
+  if (capexCount > capexRows) {
+    return {
+      fits: false,
+      reason: layout.capex
+        ? `the deal has ${capexCount} capex items and this sheet's capex table has ${capexRows} rows: insert it as a new sheet`
+        : `the deal has capex and this sheet has no capex table: insert it as a new sheet`,
+      needed: capexCount,
+      available: capexRows,
+    };
+  }
+
   const provenance = options.provenance ?? {};
   const cells = [
     ...termCells(layout, deal, table !== null, provenance),
     ...trancheCells(layout, deal.terms, provenance),
+    ...capexCells(layout, deal.terms, provenance),
   ];
   const scheduleRows = buildSchedule(deal.terms).rows.length + 1;
   return { fits: true, cells, charts: [chartFor(existing.sheet, layout, scheduleRows)], scheduleRows };

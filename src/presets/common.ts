@@ -1,4 +1,4 @@
-import { assumed } from "./define";
+import { assumed, reported } from "./define";
 import type { SourceDocument } from "./types";
 
 /**
@@ -61,3 +61,33 @@ export const TWELVE_YEARS = 144;
 export const FIFTEEN_YEARS = 180;
 /** 10-year contracts, as months. */
 export const TEN_YEARS = 120;
+
+/**
+ * The renewal terms of CoreWeave's contracts with Core Scientific: two 5-year
+ * options on each (reported), at an unreported rate, none exercised (a choice).
+ */
+export const CORZ_RENEWALS = {
+  renewalOptions: 2,
+  renewalMonths: 60,
+  renewalRateStep: 0,
+  renewalsExercised: 0,
+} as const;
+
+export function corzRenewalProvenance(muskogee: SourceDocument) {
+  return {
+    renewalOptions: reported(muskogee, "Two renewal options on each CoreWeave contract, the expansions included."),
+    renewalMonths: reported(muskogee, "5 years each: 60 months."),
+    renewalRateStep: assumed(
+      "The rate on renewal is not reported: 0 %, the contract's rate carries on. Set a step to test a repricing.",
+    ),
+    renewalsExercised: assumed(
+      "A choice, not a figure: none exercised, so the contract value is the 12-year term's, as announced. Set 1 or 2 " +
+        "to value renewals; the summary's value with all renewals shows both exercised.",
+    ),
+  };
+}
+
+/** The notes line for contracts whose renewal options are in the deal. */
+export const CORZ_RENEWALS_NOTE =
+  "Renewal options: two of 5 years on each contract (Muskogee release), in the deal as options, none exercised; " +
+  "the rate on renewal is not reported (0 % step).";

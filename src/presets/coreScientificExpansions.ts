@@ -9,6 +9,9 @@ import {
   NO_PREPAYMENT_PROVENANCE,
   PLACEHOLDER_RATE,
   TWELVE_YEARS,
+  CORZ_RENEWALS,
+  CORZ_RENEWALS_NOTE,
+  corzRenewalProvenance,
 } from "./common";
 import { assumed, definePreset, reported, type IsoDate } from "./define";
 import { CORZ_70MW_2024, CORZ_MUSKOGEE, CORZ_OPTION_8K, CORZ_Q1_2025, CORZ_Q4_2025 } from "./documents";
@@ -45,8 +48,8 @@ interface Expansion {
 const HOST = "Core Scientific";
 const TENANT = "CoreWeave";
 const PARTIES = "The parties; the contracts extend the June 2024 ones.";
-const RENEWALS = "Two 5-year renewal options, as on every CoreWeave contract (Muskogee release): not modelled.";
-const OPTIONS = "Not modelled (terms, not cash): the two 5-year renewal options (Muskogee release).";
+const RENEWALS =
+  "Two 5-year renewal options, as on every CoreWeave contract (Muskogee release): see the renewal terms.";
 const LEFT_OUT = `Not modelled: the host's opex and capex. ${PLACEHOLDER_RATE}`;
 const RAMP =
   "The reported billable capacity to CoreWeave, all contracts together: about 48 MW by mid-2025 and 250 MW by " +
@@ -66,6 +69,7 @@ function terms(e: Expansion) {
     prepayment: NO_PREPAYMENT_PROVENANCE,
     opexPerMWMonth: NO_OPEX_PROVENANCE,
     discountRate: DISCOUNT_RATE_PROVENANCE,
+    ...corzRenewalProvenance(CORZ_MUSKOGEE),
   };
 }
 
@@ -90,9 +94,17 @@ function announced(e: Expansion): Preset {
       prepayment: NO_PREPAYMENT,
       opexPerMWMonth: NO_OPEX,
       discountRate: DISCOUNT_RATE,
+      ...CORZ_RENEWALS,
     },
     provenance: { ...terms(e), startDate: assumed(e.announcedStartWhy, ...e.announcedStartFrom) },
-    notes: [e.reportedNote, rateNote(e), `Assumed: ${e.announcedStartWhy}`, ...(e.extraNotes ?? []), OPTIONS, LEFT_OUT],
+    notes: [
+      e.reportedNote,
+      rateNote(e),
+      `Assumed: ${e.announcedStartWhy}`,
+      ...(e.extraNotes ?? []),
+      CORZ_RENEWALS_NOTE,
+      LEFT_OUT,
+    ],
   });
 }
 
@@ -114,9 +126,17 @@ function delivered(e: Expansion): Preset {
       opexPerMWMonth: NO_OPEX,
       discountRate: DISCOUNT_RATE,
       tranches: e.delivered,
+      ...CORZ_RENEWALS,
     },
     provenance: { ...terms(e), tranches: assumed(`${RAMP} ${e.deliveredWhy}`, CORZ_Q1_2025, CORZ_Q4_2025) },
-    notes: [e.reportedNote, rateNote(e), `Assumed: ${e.deliveredWhy}`, ...(e.extraNotes ?? []), OPTIONS, LEFT_OUT],
+    notes: [
+      e.reportedNote,
+      rateNote(e),
+      `Assumed: ${e.deliveredWhy}`,
+      ...(e.extraNotes ?? []),
+      CORZ_RENEWALS_NOTE,
+      LEFT_OUT,
+    ],
   });
 }
 

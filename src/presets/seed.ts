@@ -1,4 +1,13 @@
-import { DISCOUNT_RATE, DISCOUNT_RATE_PROVENANCE, NO_OPEX, PLACEHOLDER_RATE, TWELVE_YEARS } from "./common";
+import {
+  CORZ_RENEWALS,
+  CORZ_RENEWALS_NOTE,
+  DISCOUNT_RATE,
+  DISCOUNT_RATE_PROVENANCE,
+  NO_OPEX,
+  PLACEHOLDER_RATE,
+  TWELVE_YEARS,
+  corzRenewalProvenance,
+} from "./common";
 import { assumed, definePreset, reported, type IsoDate } from "./define";
 import { CORZ_JUNE_2024, CORZ_MUSKOGEE, CORZ_Q1_2025, CORZ_Q2_2025, CORZ_Q3_2025, CORZ_Q4_2025 } from "./documents";
 import type { Preset, Provenance } from "./types";
@@ -15,8 +24,8 @@ const TITLE = "CoreWeave – Core Scientific (June 2024)";
 const DELIVERED_TITLE = "CoreWeave – Core Scientific (June 2024), as delivered";
 
 const RENEWALS =
-  "Each contract carries two 5-year renewal options (Core Scientific's Muskogee release): not modelled, so the " +
-  "value is the 12-year term's.";
+  "Each contract carries two 5-year renewal options (Core Scientific's Muskogee release): see the renewal terms; " +
+  "none is exercised, so the value is the 12-year term's.";
 
 const FUNDING_LATE =
   "CoreWeave's capex funding in fact arrived about a year later, in 2025: $90.3 M in Q2 2025 and $196.4 M in " +
@@ -53,7 +62,13 @@ const common = {
     Q1_CALL,
   ),
   discountRate: DISCOUNT_RATE_PROVENANCE,
+  ...corzRenewalProvenance(CORZ_MUSKOGEE),
 } satisfies Record<string, Provenance>;
+
+const CAPEX_IS_THE_PREPAYMENT =
+  "The capex is the host's spending on converting the sites; CoreWeave funds it, and the $300 M prepayment is that " +
+  "funding, recouped from the fees. Only the $300 M recouped is modelled: the rest of the CoreWeave-funded spend " +
+  "is neither the host's cost nor its revenue.";
 
 const commonNotes = (recouped: string): string[] => [
   `Reported (Core Scientific's announcement of 3 June 2024, and press coverage): 12-year hosting contracts with CoreWeave ` +
@@ -65,10 +80,23 @@ const commonNotes = (recouped: string): string[] => [
   `Assumed: the $300 M is ${recouped} and recouped at 50 % of each month's fee until repaid (Value Investors Club write-up, secondary).`,
 ];
 
-const OPTIONS = "Not modelled (terms, not cash): the two 5-year renewal options on each contract (Muskogee release).";
-const LEFT_OUT =
-  "Not modelled: the host's opex, the conversion capex the $300 M pays for (net cash shows the $300 M without the spend), " +
-  `and the later expansions (separate presets). ${PLACEHOLDER_RATE}`;
+const LEFT_OUT = `Not modelled: the host's opex, and the later expansions (separate presets). ${PLACEHOLDER_RATE}`;
+
+/** July 2024 to June 2025: the months from signing to the reported readiness in 1H 2025. */
+const MONTHS_TO_READINESS: readonly IsoDate[] = [
+  "2024-07-01",
+  "2024-08-01",
+  "2024-09-01",
+  "2024-10-01",
+  "2024-11-01",
+  "2024-12-01",
+  "2025-01-01",
+  "2025-02-01",
+  "2025-03-01",
+  "2025-04-01",
+  "2025-05-01",
+  "2025-06-01",
+];
 
 /** The seed deal as signed: CoreWeave's first hosting contracts with Core Scientific, 3 June 2024. */
 export const SEED_PRESET: Preset = definePreset({
@@ -94,6 +122,8 @@ export const SEED_PRESET: Preset = definePreset({
       { date: "2025-04-01", mw: 80 },
       { date: "2025-06-01", mw: 40 },
     ],
+    capex: MONTHS_TO_READINESS.map((date) => ({ date, amount: 25_000_000 })),
+    ...CORZ_RENEWALS,
   },
   provenance: {
     ...common,
@@ -116,11 +146,19 @@ export const SEED_PRESET: Preset = definePreset({
       CORZ_JUNE_2024,
       COMPASS_POINT,
     ),
+    capex: assumed(
+      "An assumption, not a reported figure: the $300 M conversion is spent evenly over the months from signing to " +
+        "the reported readiness in 1H 2025, $25 M a month from July 2024 to June 2025. Neither the amounts nor the " +
+        `timing of the spend are reported. ${CAPEX_IS_THE_PREPAYMENT}`,
+      CORZ_JUNE_2024,
+    ),
   },
   notes: [
     ...commonNotes("paid on 1 July 2024 (as announced; the funding in fact came in 2025)"),
     "Assumed: sites of 80, 80 and 40 MW (Compass Point note, secondary) billing from 1 January, 1 April and 1 June 2025.",
-    OPTIONS,
+    "Assumed: the $300 M conversion capex spent evenly, $25 M a month from July 2024 to June 2025 (not reported); " +
+      "the prepayment is CoreWeave funding it.",
+    CORZ_RENEWALS_NOTE,
     LEFT_OUT,
   ],
 });
@@ -156,6 +194,12 @@ export const SEED_DELIVERED: Preset = definePreset({
     opexPerMWMonth: NO_OPEX,
     discountRate: DISCOUNT_RATE,
     tranches: DELIVERED_TRANCHES,
+    capex: [
+      { date: "2025-05-01", amount: 90_300_000 },
+      { date: "2025-08-01", amount: 196_400_000 },
+      { date: "2025-11-01", amount: 13_300_000 },
+    ],
+    ...CORZ_RENEWALS,
   },
   provenance: {
     ...common,
@@ -181,6 +225,14 @@ export const SEED_DELIVERED: Preset = definePreset({
       CORZ_Q1_2025,
       CORZ_Q4_2025,
     ),
+    capex: assumed(
+      "The CoreWeave-funded capex reported for Q2 2025 ($90.3 M) and Q3 2025 ($196.4 M), placed in the middle month " +
+        "of each quarter, and the remaining $13.3 M of the $300 M in November 2025, the middle of Q4 (assumed). The " +
+        "quarterly amounts are reported for all CoreWeave contracts together; taking them as this contract's spend " +
+        `is an assumption. ${CAPEX_IS_THE_PREPAYMENT}`,
+      CORZ_Q2_2025,
+      CORZ_Q3_2025,
+    ),
   },
   notes: [
     ...commonNotes("paid on 1 July 2025, between the capex funding reported in Q2 and Q3 2025"),
@@ -189,7 +241,9 @@ export const SEED_DELIVERED: Preset = definePreset({
       "590 MW billable by early 2027; colocation revenue $65.5 M in 2025.",
     "Assumed: billing from 1 June 2025 (8 MW), 1 July 2025 (40 MW) and 1 December 2025 (152 MW); the seed's contracts " +
       "take the first 200 MW of the reported ramp.",
-    OPTIONS,
+    "Assumed: capex of $90.3 M (May 2025), $196.4 M (August 2025) and $13.3 M (November 2025): the CoreWeave-funded " +
+      "capex reported for Q2 and Q3 2025 (all contracts), then the rest of the $300 M; the prepayment is CoreWeave funding it.",
+    CORZ_RENEWALS_NOTE,
     LEFT_OUT,
   ],
   alsoCites: [CORZ_Q4_2025],

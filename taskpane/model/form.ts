@@ -1,6 +1,6 @@
 /**
  * The pane's form as data: every term of core's terms table as the text a
- * user typed, and the tranches as rows. Validation is core's own
+ * user typed, and the tranches and the host's capex as rows. Validation is core's own
  * (`validateDeal`), its problems mapped to the fields they name. No DOM.
  */
 import {
@@ -25,9 +25,16 @@ export interface TrancheRow {
   readonly mw: string;
 }
 
+export interface CapexRow {
+  readonly date: string;
+  readonly amount: string;
+}
+
 export interface FormState {
   readonly values: Readonly<Record<ScalarTermKey, string>>;
   readonly tranches: readonly TrancheRow[];
+  /** The host's capex (analysis.md §9): dated amounts. */
+  readonly capex: readonly CapexRow[];
 }
 
 /** The scalar terms of the form, in the spec's order. */
@@ -35,14 +42,31 @@ export const FORM_TERMS: readonly (TermSpec & { key: ScalarTermKey })[] = TERMS.
   (t): t is TermSpec & { key: ScalarTermKey } => !isTableTerm(t.key),
 );
 
-/** A field of the form: a scalar term, a tranche row's date or MW, a whole row, the table, or the deal. */
+/** The renewal terms (analysis.md §10): the pane shows them in their own group. */
+export const RENEWAL_TERMS: ReadonlySet<ScalarTermKey> = new Set<ScalarTermKey>([
+  "renewalOptions",
+  "renewalMonths",
+  "renewalRateStep",
+  "renewalsExercised",
+]);
+
+/** A field of the form: a scalar term, a table row's field, a whole row, a table, or the deal. */
 export type FieldId =
-  ScalarTermKey | `tranches.${number}.date` | `tranches.${number}.mw` | `tranches.${number}` | "tranches" | "deal";
+  | ScalarTermKey
+  | `tranches.${number}.date`
+  | `tranches.${number}.mw`
+  | `tranches.${number}`
+  | "tranches"
+  | `capex.${number}.date`
+  | `capex.${number}.amount`
+  | `capex.${number}`
+  | "capex"
+  | "deal";
 
 export function emptyForm(): FormState {
   const values = {} as Record<ScalarTermKey, string>;
   for (const t of FORM_TERMS) values[t.key] = "";
-  return { values, tranches: [] };
+  return { values, tranches: [], capex: [] };
 }
 
 /** How a raw value is shown in its field: percentages as "3%", dates as ISO, numbers as written. */
@@ -63,6 +87,22 @@ function fieldText(spec: TermSpec, raw: unknown, dates: "iso" | "excel"): string
 
 const DATE_SPEC: TermSpec = { key: "startDate", label: "Date", kind: "date", unit: "date", expected: "", help: "" };
 const MW_SPEC: TermSpec = { key: "capacityMW", label: "MW", kind: "decimal", unit: "mw", expected: "", help: "" };
+const AMOUNT_SPEC: TermSpec = {
+  key: "prepayment",
+  label: "Amount",
+  kind: "cents",
+  unit: "usd",
+  expected: "",
+  help: "",
+};
+
+/** The rows of a table term of a deal file, each an object (anything else reads as an empty row). */
+function tableRows(file: Readonly<Record<string, unknown>>, key: string): Record<string, unknown>[] {
+  const raw = Object.prototype.hasOwnProperty.call(file, key) ? file[key] : undefined;
+  return Array.isArray(raw)
+    ? raw.map((r: unknown) => (typeof r === "object" && r !== null ? r : {}) as Record<string, unknown>)
+    : [];
+}
 
 /**
  * A deal file (a preset's, an imported file's, or one read back from a
@@ -73,18 +113,22 @@ export function formFromDealFile(file: Readonly<Record<string, unknown>>, dates:
   for (const t of FORM_TERMS) {
     values[t.key] = Object.prototype.hasOwnProperty.call(file, t.key) ? fieldText(t, file[t.key], dates) : "";
   }
-  const raw = Object.prototype.hasOwnProperty.call(file, "tranches") ? file.tranches : undefined;
-  const tranches: TrancheRow[] = Array.isArray(raw)
-    ? raw.map((r: unknown) => {
-        const row = (typeof r === "object" && r !== null ? r : {}) as Record<string, unknown>;
-        return { date: fieldText(DATE_SPEC, row.date, dates), mw: fieldText(MW_SPEC, row.mw, dates) };
-      })
-    : [];
-  return { values, tranches };
+  const tranches: TrancheRow[] = tableRows(file, "tranches").map((row) => ({
+    date: fieldText(DATE_SPEC, row.date, dates),
+    mw: fieldText(MW_SPEC, row.mw, dates),
+  }));
+  const capex: CapexRow[] = tableRows(file, "capex").map((row) => ({
+    date: fieldText(DATE_SPEC, row.date, dates),
+    amount: fieldText(AMOUNT_SPEC, row.amount, dates),
+  }));
+  return { values, tranches, capex };
 }
 
-/** The raw deal file the form holds (text as typed; blank fields and blank tranche rows left out). */
-export function rawDealFile(form: FormState): { file: DealFile; rowOfIndex: number[] } {
+/**
+ * The raw deal file the form holds (text as typed; blank fields and blank table rows left out), and
+ * which form row each listed tranche (`rowOfIndex`) and capex item (`capexRowOfIndex`) came from.
+ */
+export function rawDealFile(form: FormState): { file: DealFile; rowOfIndex: number[]; capexRowOfIndex: number[] } {
   const file: DealFile = {};
   for (const t of FORM_TERMS) {
     const text = form.values[t.key];
@@ -98,7 +142,15 @@ export function rawDealFile(form: FormState): { file: DealFile; rowOfIndex: numb
     tranches.push({ date: row.date, mw: row.mw });
   });
   if (tranches.length > 0) file.tranches = tranches;
-  return { file, rowOfIndex };
+  const capexRowOfIndex: number[] = [];
+  const capex: { date: string; amount: string }[] = [];
+  form.capex.forEach((row, i) => {
+    if (isBlank(row.date) && isBlank(row.amount)) return;
+    capexRowOfIndex.push(i);
+    capex.push({ date: row.date, amount: row.amount });
+  });
+  if (capex.length > 0) file.capex = capex;
+  return { file, rowOfIndex, capexRowOfIndex };
 }
 
 export interface FormCheck {
@@ -111,8 +163,15 @@ export interface FormCheck {
 
 const SCALAR_KEYS: ReadonlySet<string> = new Set(FORM_TERMS.map((t) => t.key));
 
-/** The field a problem is about, from its path: `tranches[i].date` → that form row's date field (blank rows skipped). */
-export function fieldOf(path: ProblemPath, rowOfIndex: readonly number[]): FieldId {
+/**
+ * The field a problem is about, from its path: `tranches[i].date` → that form row's date field,
+ * `capex[i].amount` → that capex row's amount (blank rows skipped, so i counts the listed rows only).
+ */
+export function fieldOf(
+  path: ProblemPath,
+  rowOfIndex: readonly number[],
+  capexRowOfIndex: readonly number[] = [],
+): FieldId {
   const [head, index, field] = path;
   if (typeof head === "string" && SCALAR_KEYS.has(head)) return head as ScalarTermKey;
   if (head === "tranches" && typeof index === "number") {
@@ -121,17 +180,23 @@ export function fieldOf(path: ProblemPath, rowOfIndex: readonly number[]): Field
     return `tranches.${row}`;
   }
   if (head === "tranches") return "tranches";
+  if (head === "capex" && typeof index === "number") {
+    const row = capexRowOfIndex[index] ?? index;
+    if (field === "date" || field === "amount") return `capex.${row}.${field}`;
+    return `capex.${row}`;
+  }
+  if (head === "capex") return "capex";
   return "deal";
 }
 
 /** Validates the form with core's validation; every problem lands on the field it names. */
 export function checkForm(form: FormState): FormCheck {
-  const { file, rowOfIndex } = rawDealFile(form);
+  const { file, rowOfIndex, capexRowOfIndex } = rawDealFile(form);
   const result = validateDeal(file);
   if (result.ok) return { terms: result.value, fields: new Map(), problems: [] };
   const fields = new Map<FieldId, string[]>();
   for (const p of result.error.problems) {
-    const id = fieldOf(p.path, rowOfIndex);
+    const id = fieldOf(p.path, rowOfIndex, capexRowOfIndex);
     fields.set(id, [...(fields.get(id) ?? []), p.message]);
   }
   return { terms: null, fields, problems: result.error.problems };
@@ -141,7 +206,7 @@ export function checkForm(form: FormState): FormCheck {
  * The deal file to insert or export: the validated terms in canonical form
  * (numbers as JSON numbers where exact), only the terms the user gave (a
  * blank term keeps its default, and the sheet shows it blank with a note),
- * the tranches listed when the form has any.
+ * the tranches and the capex listed when the form has any.
  */
 export function normalizedDealFile(form: FormState, terms: Terms): DealFile {
   const { file } = rawDealFile(form);
@@ -152,6 +217,7 @@ export function normalizedDealFile(form: FormState, terms: Terms): DealFile {
       out[t.key] = canonical[t.key];
   }
   if (file.tranches !== undefined) out.tranches = canonical.tranches;
+  if (file.capex !== undefined) out.capex = canonical.capex;
   return out;
 }
 
@@ -177,4 +243,16 @@ export function addTranche(form: FormState): FormState {
 
 export function removeTranche(form: FormState, index: number): FormState {
   return { ...form, tranches: form.tranches.filter((_, i) => i !== index) };
+}
+
+export function setCapex(form: FormState, index: number, field: "date" | "amount", text: string): FormState {
+  return { ...form, capex: form.capex.map((r, i) => (i === index ? { ...r, [field]: text } : r)) };
+}
+
+export function addCapex(form: FormState): FormState {
+  return { ...form, capex: [...form.capex, { date: "", amount: "" }] };
+}
+
+export function removeCapex(form: FormState, index: number): FormState {
+  return { ...form, capex: form.capex.filter((_, i) => i !== index) };
 }

@@ -5,12 +5,14 @@
  * and `value` keeps the plain en-US text for the CLI-like uses and the tests.
  */
 import {
+  FIGURE_BY_KEY,
   buildSchedule,
   formatIsoDate,
   fullyCreditedMonth,
   round2,
   summarize,
   type Decimal,
+  type FigureKey,
   type Schedule,
   type Terms,
 } from "../../src/core";
@@ -74,23 +76,25 @@ function headline(label: string, figure: Figure, help: string): Headline {
   return { label, figure, value: figureText(figure), help };
 }
 
+/** A headline of one of core's summary figures: its label and help from the table every surface reads. */
+function figureHeadline(key: FigureKey, figure: Figure): Headline {
+  const f = FIGURE_BY_KEY[key];
+  return headline(f.label, figure, f.help);
+}
+
 export function headlines(terms: Terms): Headline[] {
   const schedule = buildSchedule(terms);
   const s = summarize(schedule);
   const money = (x: Decimal): Figure => ({ kind: "money", amount: cents(x) });
   return [
-    headline("Contract value", money(s.contractValue), "Σ of the monthly gross fees."),
-    headline("Average annual revenue", money(s.averageAnnualRevenue), "Contract value × 12 / term in months."),
-    headline("Revenue per MW-year", money(s.revenuePerMWYear), "Average annual revenue / capacity."),
+    figureHeadline("contractValue", money(s.contractValue)),
+    figureHeadline("averageAnnualRevenue", money(s.averageAnnualRevenue)),
+    figureHeadline("revenuePerMWYear", money(s.revenuePerMWYear)),
     headline(
       "Prepayment credited by",
       creditedBy(schedule, s.uncreditedPrepayment),
       "The month the prepayment still to be recouped reaches 0.",
     ),
-    headline(
-      "NPV",
-      s.npv === null ? { kind: "note", text: "Needs a discount rate" } : money(s.npv),
-      "XNPV of the net cash flows from the schedule's first month.",
-    ),
+    figureHeadline("npv", s.npv === null ? { kind: "note", text: "Needs a discount rate" } : money(s.npv)),
   ];
 }

@@ -8,7 +8,7 @@ import { PRESETS } from "../../src/presets";
 import type { UpdateOutcome } from "../actions";
 import type { WorkbookBackend } from "../backend/types";
 import { checkFileSize, exportDealText, exportFileName, importDealText } from "../model/dealFileIO";
-import { FORM_TERMS, formFromDealFile, type FieldId } from "../model/form";
+import { FORM_TERMS, RENEWAL_TERMS, formFromDealFile, type FieldId } from "../model/form";
 import { deliverXlsx, deploymentFromUrl, exportDealXlsx, officeXlsxHost, type XlsxMode } from "../model/xlsxExport";
 import { confirmInPane } from "./confirm";
 import { BLANK_PRESET, DEAL_BUTTONS, DealViewModel, type DealView } from "./dealModel";
@@ -42,6 +42,7 @@ export class DealPane {
     this.renderPresetPicker();
     this.renderFields();
     this.renderTranches();
+    this.renderCapexGroup();
     this.wireActions();
     this.render();
     if (this.backend.available) void this.refreshSheets();
@@ -121,6 +122,7 @@ export class DealPane {
     return `f-${id.replace(/\./g, "-")}`;
   }
 
+  /** The scalar terms' fields: the renewal terms in their own group (when it shows), the others under Terms. */
   private renderFields(): void {
     const rows = FORM_TERMS.map((t) => {
       const id = this.fieldId(t.key);
@@ -154,17 +156,121 @@ export class DealPane {
         this.model.setValue(t.key, input.value);
         this.render();
       });
-      return h(
+      const label = t.key === "renewalsExercised" ? `${t.label} (options exercised)` : t.label;
+      const field = h(
         this.doc,
         "div",
         { class: "field" },
-        h(this.doc, "label", { for: id }, t.label),
+        h(this.doc, "label", { for: id }, label),
         input,
         h(this.doc, "div", { class: "error", id: `${id}-error` }),
         h(this.doc, "div", { class: "hint", id: `${id}-hint` }, hint),
       );
+      return { key: t.key, field };
     });
-    fill(byId(this.doc, "terms"), ...rows);
+    const inRenewals = (key: (typeof rows)[number]["key"]) => DEAL_GROUPS.renewals && RENEWAL_TERMS.has(key);
+    fill(byId(this.doc, "terms"), ...rows.filter((r) => !inRenewals(r.key)).map((r) => r.field));
+    if (DEAL_GROUPS.renewals) {
+      fill(
+        byId(this.doc, "renewals"),
+        h(
+          this.doc,
+          "p",
+          { class: "hint" },
+          "Each option extends every tranche by the renewal months; the rate steps when a renewal begins and " +
+            "escalation keeps counting anniversaries. The schedule includes the options exercised.",
+        ),
+        ...rows.filter((r) => inRenewals(r.key)).map((r) => r.field),
+      );
+    }
+  }
+
+  /** The capex group's table, built once (its rows by renderCapex). */
+  private renderCapexGroup(): void {
+    if (!DEAL_GROUPS.capex) return;
+    const th = (text: string) => h(this.doc, "th", { scope: "col" }, text);
+    const add = h(this.doc, "fluent-button", { id: "add-capex", size: "small" }, "Add capex");
+    fill(
+      byId(this.doc, "capex"),
+      h(
+        this.doc,
+        "p",
+        { class: "hint", id: "capex-hint" },
+        "The host's own spending on the site (whoever funds it), by date: it moves the host cash flow, host NPV, " +
+          "IRR and payback, not the fees. Amounts in one month add up.",
+      ),
+      h(
+        this.doc,
+        "table",
+        { class: "entry-table", "aria-labelledby": "capex-heading", "aria-describedby": "capex-hint" },
+        h(
+          this.doc,
+          "thead",
+          {},
+          h(
+            this.doc,
+            "tr",
+            {},
+            th("Date"),
+            th("Amount (USD)"),
+            h(this.doc, "th", { scope: "col" }, h(this.doc, "span", { class: "visually-hidden" }, "Actions")),
+          ),
+        ),
+        h(this.doc, "tbody", { id: "capex-rows" }),
+      ),
+      h(this.doc, "p", { id: "capex-empty", class: "muted" }, "No capex."),
+      h(this.doc, "p", { id: "capex-error", class: "error" }),
+      add,
+    );
+    this.renderCapex();
+  }
+
+  private renderCapex(focusRow?: number): void {
+    if (!DEAL_GROUPS.capex) return;
+    const rows = this.model.form.capex.map((row, i) => {
+      const rowId = this.fieldId(`capex.${i}`);
+      const cell = (field: "date" | "amount", label: string) => {
+        const id = this.fieldId(`capex.${i}.${field}`);
+        const input = h(this.doc, "input", {
+          id,
+          type: "text",
+          "aria-label": `Capex ${i + 1} ${label}`,
+          "aria-describedby": `${id}-error ${rowId}-error`,
+          placeholder: field === "date" ? "YYYY-MM-DD" : "USD",
+          inputmode: field === "amount" ? "decimal" : undefined,
+          autocomplete: "off",
+        });
+        input.value = row[field];
+        input.addEventListener("input", () => {
+          this.model.setCapex(i, field, input.value);
+          this.render();
+        });
+        return h(this.doc, "td", {}, input, h(this.doc, "div", { class: "error", id: `${id}-error` }));
+      };
+      const remove = h(
+        this.doc,
+        "fluent-button",
+        { appearance: "subtle", size: "small", "aria-label": `Remove capex ${i + 1}` },
+        "Remove",
+      );
+      remove.addEventListener("click", () => {
+        this.model.removeCapex(i);
+        this.renderCapex();
+        this.render();
+        byId(this.doc, "add-capex").focus();
+      });
+      return h(
+        this.doc,
+        "tr",
+        { id: rowId },
+        cell("date", "date"),
+        cell("amount", "amount"),
+        h(this.doc, "td", {}, remove, h(this.doc, "div", { class: "error", id: `${rowId}-error` })),
+      );
+    });
+    fill(byId(this.doc, "capex-rows"), ...rows);
+    byId(this.doc, "capex-empty").hidden = rows.length > 0;
+    if (focusRow !== undefined) this.doc.getElementById(this.fieldId(`capex.${focusRow}.date`))?.focus();
   }
 
   private renderTranches(focusRow?: number): void {
@@ -222,6 +328,7 @@ export class DealPane {
       if (input) input.value = form.values[t.key];
     }
     this.renderTranches();
+    this.renderCapex();
     this.render();
   }
 
@@ -242,6 +349,9 @@ export class DealPane {
       } else general.push(text);
     }
     byId(this.doc, "tranches-error").textContent = view.tranchesError;
+    const capexError = this.doc.getElementById("capex-error");
+    if (capexError) capexError.textContent = view.capexError;
+    else if (view.capexError) general.push(view.capexError);
     byId(this.doc, "deal-error").textContent = general.join(" ");
   }
 
@@ -251,14 +361,22 @@ export class DealPane {
       fill(box, h(this.doc, "p", { class: "muted" }, "The figures appear when the terms are valid."));
       return;
     }
-    fill(
-      box,
+    const list = (figures: NonNullable<DealView["figures"]>, attrs: Record<string, string>) =>
       h(
         this.doc,
         "dl",
-        { class: "figures", "aria-labelledby": "preview-heading" },
-        ...view.figures.flatMap((f) => [h(this.doc, "dt", { title: f.help }, f.label), h(this.doc, "dd", {}, f.value)]),
-      ),
+        { class: "figures", ...attrs },
+        ...figures.flatMap((f) => [h(this.doc, "dt", { title: f.help }, f.label), h(this.doc, "dd", {}, f.value)]),
+      );
+    fill(
+      box,
+      list(view.figures, { "aria-labelledby": "preview-heading" }),
+      ...(view.returns
+        ? [
+            h(this.doc, "h3", { id: "returns-heading", class: "figures-heading" }, "Host returns"),
+            list(view.returns, { id: "returns", "aria-labelledby": "returns-heading" }),
+          ]
+        : []),
     );
   }
 
@@ -315,6 +433,13 @@ export class DealPane {
       this.renderTranches(this.model.form.tranches.length - 1);
       this.render();
     });
+    if (DEAL_GROUPS.capex) {
+      this.onClick("add-capex", () => {
+        this.model.addCapex();
+        this.renderCapex(this.model.form.capex.length - 1);
+        this.render();
+      });
+    }
     this.onClick("insert", () => this.insert());
     this.onClick("export", () => this.exportFile());
     this.onClick("copy", () => this.copyJson());

@@ -8,13 +8,16 @@ import type { PresetInfo } from "../../src/plan";
 import { PRESETS, getPreset, type Preset } from "../../src/presets";
 import type { DealSheetSummary } from "../actions";
 import {
+  addCapex,
   addTranche,
   blockedReason,
   checkForm,
   emptyForm,
   formFromDealFile,
   normalizedDealFile,
+  removeCapex,
   removeTranche,
+  setCapex,
   setTranche,
   setValue,
   type FieldId,
@@ -23,6 +26,7 @@ import {
 } from "../model/form";
 import { presetInfoFor, provenanceLines, type ProvenanceLine } from "../model/presets";
 import { headlines } from "../model/preview";
+import { percentFormatter, returnsFigures } from "../model/returns";
 import type { Formatter } from "./format";
 
 /** The buttons of the Deal section, by element id. */
@@ -64,10 +68,14 @@ export interface DealView {
   /** Problems shown beside their field: field id → text. */
   readonly fieldErrors: ReadonlyMap<FieldId, string>;
   readonly tranchesError: string;
+  /** Problems of the capex table as a whole ("capex must be a list…"). */
+  readonly capexError: string;
   /** Problems that name no field (the deal as a whole). */
   readonly dealError: string;
   /** The headline figures in the user's locale, or null while the terms are not valid. */
   readonly figures: readonly FigureView[] | null;
+  /** The host's returns (capex, host NPV, IRR, payback, all renewals), or null while the terms are not valid. */
+  readonly returns: readonly FigureView[] | null;
   readonly buttons: Readonly<Record<DealButton, ButtonState>>;
   /** Why Insert is disabled, shown under it ("" when it is enabled or only busy). */
   readonly insertReason: string;
@@ -86,12 +94,14 @@ export class DealViewModel {
   private sheetList: readonly DealSheetSummary[] = [];
   private selected: string | undefined;
   private busyLabel: string | null = null;
+  private readonly percent: (fraction: number) => string;
 
   constructor(
     private readonly workbook: WorkbookAvailability,
     private readonly fmt: Formatter,
     presetId: string | null = PRESETS[0]?.id ?? null,
   ) {
+    this.percent = percentFormatter(fmt.locale);
     this.presetState = presetId ? (getPreset(presetId) ?? null) : null;
     this.formState = this.presetState ? formFromDealFile(this.presetState.deal) : emptyForm();
     this.checked = checkForm(this.formState);
@@ -130,6 +140,15 @@ export class DealViewModel {
   }
   removeTranche(row: number): void {
     this.replaceForm(removeTranche(this.formState, row));
+  }
+  setCapex(row: number, field: "date" | "amount", text: string): void {
+    this.replaceForm(setCapex(this.formState, row, field, text));
+  }
+  addCapex(): void {
+    this.replaceForm(addCapex(this.formState));
+  }
+  removeCapex(row: number): void {
+    this.replaceForm(removeCapex(this.formState, row));
   }
   /** A preset by id ("" for a blank deal): its terms replace the form. */
   choosePreset(id: string): void {
@@ -180,7 +199,7 @@ export class DealViewModel {
     const fieldErrors = new Map<FieldId, string>();
     const general: string[] = [];
     for (const [field, messages] of check.fields) {
-      if (field === "tranches") continue;
+      if (field === "tranches" || field === "capex") continue;
       if (field === "deal") general.push(...messages);
       else fieldErrors.set(field, messages.join(" "));
     }
@@ -191,9 +210,17 @@ export class DealViewModel {
       provenance: p ? provenanceLines(p) : [],
       fieldErrors,
       tranchesError: (check.fields.get("tranches") ?? []).join(" "),
+      capexError: (check.fields.get("capex") ?? []).join(" "),
       dealError: general.join(" "),
       figures: check.terms
         ? headlines(check.terms).map((f) => ({ label: f.label, help: f.help, value: this.fmt.figure(f.figure) }))
+        : null,
+      returns: check.terms
+        ? returnsFigures(check.terms, this.percent).map((f) => ({
+            label: f.label,
+            help: f.help,
+            value: this.fmt.figure(f.figure),
+          }))
         : null,
       ...this.buttonsView(),
       busy: this.busyLabel,

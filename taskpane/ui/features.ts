@@ -4,7 +4,7 @@
  */
 export const DEAL_GROUPS = Object.freeze({
   /** Capital expenditure of the site (returns work). */
-  capex: false,
+  capex: true,
   /** Renewal options at the end of the term (returns work). */
-  renewals: false,
+  renewals: true,
 });

@@ -42,7 +42,7 @@ export function writeCell(sheet: WorksheetLike, cell: PlanCell, options: CellWri
 
 /**
  * Every cell an update may write: each term's value and note cells, every
- * row of the tranches table, and the tranches' note. The add-in owns these
+ * row of the tranches and capex tables, and their notes. The add-in owns these
  * cells; it records what it wrote there to tell a user's edit from its own.
  */
 export function updateArea(layout: SheetLayout): string[] {
@@ -55,6 +55,12 @@ export function updateArea(layout: SheetLayout): string[] {
     for (let row = t.firstRow; row < t.firstRow + t.rows; row++)
       refs.push(`${t.dateColumn}${row}`, `${t.mwColumn}${row}`);
     refs.push(t.noteRef);
+  }
+  const x = layout.capex;
+  if (x) {
+    for (let row = x.firstRow; row < x.firstRow + x.rows; row++)
+      refs.push(`${x.dateColumn}${row}`, `${x.amountColumn}${row}`);
+    refs.push(x.noteRef);
   }
   return refs;
 }

@@ -27,6 +27,12 @@ export function describeRef(layout: SheetLayout, ref: string): string {
     const label = LABELS.get(term[0]) ?? term[0];
     return ref.startsWith(layout.terms.noteColumn) ? `${label}: source / note` : label;
   }
+  const x = layout.capex;
+  if (x && ref === x.noteRef) return "Capex table: source / note";
+  if (x && c.row >= x.firstRow && c.row < x.firstRow + x.rows) {
+    const i = c.row - x.firstRow + 1;
+    return ref.startsWith(x.dateColumn) ? `Capex ${i} date` : `Capex ${i} amount`;
+  }
   const t = layout.tranches;
   if (!t) return ref;
   if (ref === t.noteRef) return "Tranches table: source / note";

@@ -116,7 +116,7 @@ describe("hpc-deal plan", () => {
     const formulas: string[] = plan.cells
       .filter((c: { formula?: string }) => c.formula)
       .map((c: { formula: string }) => c.formula);
-    expect(formulas.some((f) => /^=HPC\.HOSTINGCASHFLOW\(\w+_Terms\)$/.test(f))).toBe(true);
+    expect(formulas.some((f) => /^=HPC\.HOSTINGCASHFLOW\(\w+_Terms, , \w+_Capex\)$/.test(f))).toBe(true);
     expect(plan.names.map((n: { ref: string }) => n.ref)).toContainEqual(
       expect.stringMatching(/^'.+'!\$A\$\d+:\$B\$\d+$/),
     );

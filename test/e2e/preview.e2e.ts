@@ -19,7 +19,16 @@ import {
   type DealFile,
   type DealModel,
 } from "../../src/core";
-import { SUMMARY_ROWS, parseCell, planPreset, type SheetPlan, type SummaryKey } from "../../src/plan";
+import {
+  COLUMNS,
+  SCHEDULE_COLUMNS,
+  SUMMARY_ROWS,
+  columnLetter,
+  parseCell,
+  planPreset,
+  type SheetPlan,
+  type SummaryKey,
+} from "../../src/plan";
 import { SEED_PRESET_ID, getPreset } from "../../src/presets";
 import { ARTIFACTS, DOC_IMAGES, launch, previewUrl, seriousViolations, tabTo, type Browser } from "./browser";
 
@@ -100,15 +109,21 @@ describe("the preview page", () => {
     expect(await figure("prepaymentRemainingToday")).toBe(money(prepaymentRemaining(m.schedule, today())));
 
     // The schedule's prepayment-remaining column, month by month, and nothing after its last row.
-    expect(await cell("M4").textContent()).toBe("Prepayment remaining");
-    const column = await page.$$eval(`#grid td[data-ref^="M"]`, (tds) =>
-      tds.map((td) => [td.getAttribute("data-ref"), td.textContent] as const),
+    const P = columnLetter(COLUMNS.schedule + SCHEDULE_COLUMNS.findIndex((c) => c.key === "prepaymentRemaining"));
+    expect(await cell(`${P}4`).textContent()).toBe("Prepayment remaining");
+    const column = await page.$$eval(
+      `#grid td[data-ref^="${P}"]`,
+      (tds, p) =>
+        tds
+          .filter((td) => /^\d+$/.test((td.getAttribute("data-ref") ?? "").slice(p.length)))
+          .map((td) => [td.getAttribute("data-ref"), td.textContent] as const),
+      P,
     );
     const byRef = new Map(column);
     m.schedule.rows.forEach((row, i) =>
-      expect([i, amount(byRef.get(`M${5 + i}`) ?? null)]).toEqual([i, money(row.prepaymentRemaining)]),
+      expect([i, amount(byRef.get(`${P}${5 + i}`) ?? null)]).toEqual([i, money(row.prepaymentRemaining)]),
     );
-    expect(byRef.get(`M${5 + m.schedule.rows.length}`) ?? "").toBe("");
+    expect(byRef.get(`${P}${5 + m.schedule.rows.length}`) ?? "").toBe("");
 
     // The chart: three lines over the schedule, titled.
     const chart = page.locator("#chart svg");

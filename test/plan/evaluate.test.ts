@@ -23,7 +23,7 @@ import {
 } from "../../src/plan";
 import { FIGURE_BY_KEY } from "../../src/core";
 import { SEED_PRESET_ID, getPreset } from "../../src/presets";
-import { MINIMAL, RAMP, WORKED } from "./fixtures";
+import { MINIMAL, RAMP, RETURNS, WORKED } from "./fixtures";
 import { evaluatePlan, type EvaluatedSheet } from "./hyperformulaWriter";
 
 /**
@@ -55,8 +55,9 @@ function summaryRef(plan: SheetPlan, key: SummaryKey): string {
   return `B${first + SUMMARY_ROWS.findIndex((r) => r.key === key)}`;
 }
 
-function tranchesArg(plan: SheetPlan): string {
-  return plan.deal.tranchesName ? `, ${plan.deal.tranchesName}` : "";
+/** The table arguments every HPC function ends with: ", tranches, capex" (a blank for a table the sheet lacks). */
+function tablesArg(plan: SheetPlan): string {
+  return `, ${plan.deal.tranchesName ?? ""}, ${plan.deal.capexName ?? ""}`;
 }
 
 function expectSummary(sheet: EvaluatedSheet, plan: SheetPlan, m: DealModel): void {
@@ -75,6 +76,13 @@ function expectSummary(sheet: EvaluatedSheet, plan: SheetPlan, m: DealModel): vo
   expect(cents(at("totalNetCash"))).toBe(money(s.totalNetCash));
   expect(at("firstMonth")).toBe(toExcelSerial(s.firstMonth));
   expect(at("lastMonth")).toBe(toExcelSerial(s.lastMonth));
+  if (s.hostNpv === null) expect(at("hostNpv")).toMatchObject({ type: expect.stringMatching(/VALUE|NUM/) });
+  else expect(cents(at("hostNpv"))).toBe(money(s.hostNpv));
+  if (s.irr === null) expect(at("irr")).toMatchObject({ type: "NUM" });
+  else expect(Math.abs((at("irr") as number) - s.irr.toNumber())).toBeLessThan(1e-12);
+  if (s.paybackMonth === null) expect(at("paybackMonth")).toMatchObject({ type: "NUM" });
+  else expect(at("paybackMonth")).toBe(toExcelSerial(s.paybackMonth));
+  expect(cents(at("contractValueAllRenewals"))).toBe(money(s.contractValueAllRenewals));
 }
 
 function expectSchedule(sheet: EvaluatedSheet, plan: SheetPlan, m: DealModel): void {
@@ -102,6 +110,7 @@ function expectSchedule(sheet: EvaluatedSheet, plan: SheetPlan, m: DealModel): v
 describe.each<[string, () => SheetPlan, unknown]>([
   ["the worked check", () => planDeal(WORKED), WORKED],
   ["a ramp", () => planDeal(RAMP), RAMP],
+  ["a deal with capex and renewals", () => planDeal(RETURNS), RETURNS],
   [
     "the seed preset",
     () => {
@@ -123,14 +132,14 @@ describe.each<[string, () => SheetPlan, unknown]>([
   it("computes core's prepayment remaining on a date", () => {
     const date = m.schedule.rows[Math.floor(m.schedule.rows.length / 3)].date;
     const got = sheet.evaluate(
-      `=HPC.PREPAYREMAINING(${plan.deal.termsName}, DATE(${date.year},${date.month},${date.day})${tranchesArg(plan)})`,
+      `=HPC.PREPAYREMAINING(${plan.deal.termsName}, DATE(${date.year},${date.month},${date.day})${tablesArg(plan)})`,
     );
     expect(cents(got)).toBe(money(prepaymentRemaining(m.schedule, date)));
   });
 
   it("takes each DEALSUMMARY figure from the row with its label", () => {
     for (const [key, row] of Object.entries(DEAL_SUMMARY_ROW)) {
-      const label = sheet.evaluate(`=INDEX(HPC.DEALSUMMARY(${plan.deal.termsName}${tranchesArg(plan)}), ${row}, 1)`);
+      const label = sheet.evaluate(`=INDEX(HPC.DEALSUMMARY(${plan.deal.termsName}${tablesArg(plan)}), ${row}, 1)`);
       expect(label).toBe(FIGURE_BY_KEY[key as keyof typeof FIGURE_BY_KEY].label);
     }
   });
@@ -155,6 +164,13 @@ describe("the spec's worked check in the sheet", () => {
 describe.each<[string, DealFile, DealFile]>([
   ["a plain sheet to another one-tranche deal", WORKED, MINIMAL],
   ["a ramp's sheet to a one-tranche deal", RAMP, WORKED],
+  // A longer schedule needs the spill entered again in HyperFormula (see the function's message): shorter ones only.
+  [
+    "a sheet with capex to other capex and fewer renewals",
+    RETURNS,
+    { ...RETURNS, renewalsExercised: 0, capex: [{ date: "2024-08-01", amount: 300000000 }] },
+  ],
+  ["a sheet with capex to a deal without", RETURNS, MINIMAL],
   [
     "a ramp's sheet to a shorter ramp",
     RAMP,

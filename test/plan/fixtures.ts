@@ -39,6 +39,21 @@ export const RAMP: DealFile = Object.freeze({
   ],
 });
 
+/** The worked check with the host's capex (two items in one month, one before billing) and renewal options. */
+export const RETURNS: DealFile = Object.freeze({
+  ...WORKED,
+  name: "Returns check",
+  capex: [
+    { date: "2024-09-15", amount: 15000000 },
+    { date: "2024-09-30", amount: 5000000.25 },
+    { date: "2024-06-01", amount: 400000000 },
+  ],
+  renewalOptions: 2,
+  renewalMonths: 60,
+  renewalRateStep: 0.05,
+  renewalsExercised: 1,
+});
+
 /** A deal giving only what is required: every default left to apply. */
 export const MINIMAL: DealFile = Object.freeze({
   capacityMW: 12.5,

@@ -13,7 +13,7 @@ import {
   type SheetPlan,
 } from "../../src/plan";
 import { PRESETS, SEED_PRESET_ID, documentCitation, getPreset } from "../../src/presets";
-import { MINIMAL, RAMP, WORKED, cellAt, planReader, terms } from "./fixtures";
+import { MINIMAL, RAMP, RETURNS, WORKED, cellAt, planReader, terms } from "./fixtures";
 
 function seed() {
   const preset = getPreset(SEED_PRESET_ID);
@@ -33,9 +33,11 @@ describe("the worked check's sheet (one tranche)", () => {
     expect(plan.deal.prefix).toBe("CWCoreSci");
     expect(plan.names).toEqual([
       { name: "CWCoreSci_Terms", ref: "'CW–CoreSci'!$A$5:$B$23", comment: expect.any(String) },
+      { name: "CWCoreSci_Capex", ref: "'CW–CoreSci'!$A$27:$B$29", comment: expect.any(String) },
     ]);
     expect(plan.deal.tranchesName).toBeNull();
     expect(plan.deal.layout.tranches).toBeNull();
+    expect(plan.deal.capexName).toBe("CWCoreSci_Capex");
   });
 
   it("writes every term of the spec's table in its order: label, value, format", () => {
@@ -59,11 +61,11 @@ describe("the worked check's sheet (one tranche)", () => {
   });
 
   it("spills the schedule from E4, on the frozen header row, with its size as inserted", () => {
-    expect(cellAt(plan, "E4")).toMatchObject({ formula: "=HPC.HOSTINGCASHFLOW(CWCoreSci_Terms)" });
+    expect(cellAt(plan, "E4")).toMatchObject({ formula: "=HPC.HOSTINGCASHFLOW(CWCoreSci_Terms, , CWCoreSci_Capex)" });
     expect(plan.freeze).toEqual({ rows: 4, columns: 0 });
     expect(plan.schedule).toEqual({
       anchor: "E4",
-      formula: "=HPC.HOSTINGCASHFLOW(CWCoreSci_Terms)",
+      formula: "=HPC.HOSTINGCASHFLOW(CWCoreSci_Terms, , CWCoreSci_Capex)",
       rows: 151,
       columns: 11,
       ref: "E4:O154",
@@ -79,27 +81,45 @@ describe("the worked check's sheet (one tranche)", () => {
     const summary = formulas(plan)
       .filter((c) => c.ref.startsWith("B"))
       .map((c) => [c.ref, c.formula]);
-    const byName = (figure: string) => `=HPC.DEALSUMMARY(CWCoreSci_Terms, , , "${figure}")`;
+    const byName = (figure: string) => `=HPC.DEALSUMMARY(CWCoreSci_Terms, , CWCoreSci_Capex, "${figure}")`;
     expect(summary).toEqual([
-      ["B26", "=HPC.CONTRACTVALUE(CWCoreSci_Terms)"],
-      ["B27", "=HPC.ANNUALREVENUE(CWCoreSci_Terms)"],
-      ["B28", "=B8"],
-      ["B29", byName("revenuePerMWYear")],
-      ["B30", "=HPC.DEALNPV(CWCoreSci_Terms)"],
-      ["B31", "=HPC.PREPAYREMAINING(CWCoreSci_Terms, TODAY())"],
-      ["B32", byName("totalCredits")],
-      ["B33", byName("uncreditedPrepayment")],
-      ["B34", byName("totalNetCash")],
-      ["B35", byName("firstMonth")],
-      ["B36", byName("lastMonth")],
-      ["B37", byName("hostNpv")],
-      ["B38", byName("irr")],
-      ["B39", byName("paybackMonth")],
-      ["B40", byName("contractValueAllRenewals")],
+      ["B32", "=HPC.CONTRACTVALUE(CWCoreSci_Terms, , CWCoreSci_Capex)"],
+      ["B33", "=HPC.ANNUALREVENUE(CWCoreSci_Terms, , CWCoreSci_Capex)"],
+      ["B34", "=B8"],
+      ["B35", byName("revenuePerMWYear")],
+      ["B36", "=HPC.DEALNPV(CWCoreSci_Terms, , , CWCoreSci_Capex)"],
+      ["B37", "=HPC.PREPAYREMAINING(CWCoreSci_Terms, TODAY(), , CWCoreSci_Capex)"],
+      ["B38", byName("totalCredits")],
+      ["B39", byName("uncreditedPrepayment")],
+      ["B40", byName("totalNetCash")],
+      ["B41", byName("firstMonth")],
+      ["B42", byName("lastMonth")],
+      ["B43", byName("hostNpv")],
+      ["B44", byName("irr")],
+      ["B45", byName("paybackMonth")],
+      ["B46", byName("contractValueAllRenewals")],
     ]);
-    expect(cellAt(plan, "B26").format).toBe("$#,##0.00");
-    expect(cellAt(plan, "B35").format).toBe("yyyy-mm-dd");
-    expect(cellAt(plan, "B38").format).toBe("0.00%");
+    expect(cellAt(plan, "B32").format).toBe("$#,##0.00");
+    expect(cellAt(plan, "B41").format).toBe("yyyy-mm-dd");
+    expect(cellAt(plan, "B44").format).toBe("0.00%");
+  });
+
+  it("has a capex table (Date, Amount) below the terms, empty with spare rows inside its name", () => {
+    expect(plan.deal.layout.capex).toEqual({
+      headerRow: 26,
+      firstRow: 27,
+      rows: 3,
+      dateColumn: "A",
+      amountColumn: "B",
+      noteRef: "C25",
+    });
+    expect(cellAt(plan, "A25")).toMatchObject({ value: "Capex table", style: "header" });
+    expect(cellAt(plan, "A26").value).toBe("Date");
+    expect(cellAt(plan, "B26").value).toBe("Amount");
+    for (const r of [27, 28, 29]) {
+      expect(cellAt(plan, `A${r}`)).toMatchObject({ value: null, format: "yyyy-mm-dd", style: "input" });
+      expect(cellAt(plan, `B${r}`)).toMatchObject({ value: null, format: "$#,##0.00", style: "input" });
+    }
   });
 
   it("charts gross fee, net fee and prepayment remaining over the inserted schedule", () => {
@@ -135,6 +155,7 @@ describe("a ramp's sheet (a tranches table)", () => {
     expect(plan.names.map((n) => [n.name, n.ref])).toEqual([
       ["CWAppliedDig_Terms", "'CW–AppliedDig'!$A$5:$B$23"],
       ["CWAppliedDig_Tranches", "'CW–AppliedDig'!$A$27:$B$31"],
+      ["CWAppliedDig_Capex", "'CW–AppliedDig'!$A$35:$B$37"],
     ]);
     expect(t).toEqual({ headerRow: 26, firstRow: 27, rows: 5, dateColumn: "A", mwColumn: "B", noteRef: "C25" });
     expect(cellAt(plan, "A26").value).toBe("Date");
@@ -161,17 +182,18 @@ describe("a ramp's sheet (a tranches table)", () => {
     expect(cellAt(plan, "B12")).toMatchObject({ value: 0.03, format: "0.00%" });
   });
 
-  it("passes both names to every HPC function", () => {
-    expect(plan.schedule.formula).toBe("=HPC.HOSTINGCASHFLOW(CWAppliedDig_Terms, CWAppliedDig_Tranches)");
-    expect(cellAt(plan, "B34").formula).toBe("=HPC.CONTRACTVALUE(CWAppliedDig_Terms, CWAppliedDig_Tranches)");
-    expect(cellAt(plan, "B36").formula).toBe("=SUM($B$27:$B$31)");
-    expect(cellAt(plan, "B38").formula).toBe("=HPC.DEALNPV(CWAppliedDig_Terms, , CWAppliedDig_Tranches)");
-    expect(cellAt(plan, "B39").formula).toBe(
-      "=HPC.PREPAYREMAINING(CWAppliedDig_Terms, TODAY(), CWAppliedDig_Tranches)",
-    );
+  it("passes the three names to every HPC function", () => {
+    const tables = "CWAppliedDig_Tranches, CWAppliedDig_Capex";
+    expect(plan.schedule.formula).toBe(`=HPC.HOSTINGCASHFLOW(CWAppliedDig_Terms, ${tables})`);
+    expect(cellAt(plan, "B40").formula).toBe(`=HPC.CONTRACTVALUE(CWAppliedDig_Terms, ${tables})`);
+    expect(cellAt(plan, "B42").formula).toBe("=SUM($B$27:$B$31)");
+    expect(cellAt(plan, "B44").formula).toBe(`=HPC.DEALNPV(CWAppliedDig_Terms, , ${tables})`);
+    expect(cellAt(plan, "B45").formula).toBe(`=HPC.PREPAYREMAINING(CWAppliedDig_Terms, TODAY(), ${tables})`);
+    expect(cellAt(plan, "B52").formula).toBe(`=HPC.DEALSUMMARY(CWAppliedDig_Terms, ${tables}, "irr")`);
     for (const c of formulas(plan).filter((c) => c.formula?.includes("HPC."))) {
       expect(c.formula).toContain("CWAppliedDig_Terms");
       expect(c.formula).toContain("CWAppliedDig_Tranches");
+      expect(c.formula).toContain("CWAppliedDig_Capex");
     }
   });
 });
@@ -183,7 +205,7 @@ describe("the seed preset's sheet", () => {
 
   it("is CW–CoreSci, reading CWCoreSci_Terms and CWCoreSci_Tranches", () => {
     expect(plan.sheet).toBe("CW–CoreSci");
-    expect(plan.schedule.formula).toBe("=HPC.HOSTINGCASHFLOW(CWCoreSci_Terms, CWCoreSci_Tranches)");
+    expect(plan.schedule.formula).toBe("=HPC.HOSTINGCASHFLOW(CWCoreSci_Terms, CWCoreSci_Tranches, CWCoreSci_Capex)");
     expect(plan.deal).toMatchObject({
       kind: "hpc-deal-sheet",
       version: 1,
@@ -191,6 +213,7 @@ describe("the seed preset's sheet", () => {
       title: preset.title,
       termsName: "CWCoreSci_Terms",
       tranchesName: "CWCoreSci_Tranches",
+      capexName: "CWCoreSci_Capex",
     });
     expect(cellAt(plan, "A1")).toEqual({ ref: "A1", value: preset.title, style: "title" });
     expect(cellAt(plan, "A2").value).toBe(preset.description);
@@ -199,7 +222,12 @@ describe("the seed preset's sheet", () => {
   it("puts each term's provenance beside its value, outside the two-column terms range", () => {
     expect(plan.names[0].ref).toBe("'CW–CoreSci'!$A$5:$B$23");
     for (const [key, p] of Object.entries(preset.provenance)) {
-      const ref = key === "tranches" ? layout.tranches?.noteRef : `C${layout.terms.rows[key as "name"]}`;
+      const ref =
+        key === "tranches"
+          ? layout.tranches?.noteRef
+          : key === "capex"
+            ? layout.capex?.noteRef
+            : `C${layout.terms.rows[key as "name"]}`;
       const text = cellAt(plan, ref as string);
       expect(text.style).toBe("provenance");
       const expected =
@@ -225,6 +253,7 @@ describe("every plan", () => {
     ["worked check", planDeal(WORKED), WORKED],
     ["ramp", planDeal(RAMP), RAMP],
     ["minimal deal", planDeal(MINIMAL), MINIMAL],
+    ["deal with capex and renewals", planDeal(RETURNS), RETURNS],
     ["validated ramp terms", planDeal(terms(RAMP)), RAMP],
     ["validated worked terms", planDeal(terms(WORKED)), WORKED],
     ...PRESETS.map((p): [string, SheetPlan, unknown] => [`preset ${p.id}`, planPreset(p), p.deal]),
@@ -248,6 +277,7 @@ describe("every plan", () => {
       expect(f.startsWith("=")).toBe(true);
       if (f.includes("HPC.")) expect(f).toContain(plan.deal.termsName);
       if (plan.deal.tranchesName && f.includes("HPC.")) expect(f).toContain(plan.deal.tranchesName);
+      if (plan.deal.capexName && f.includes("HPC.")) expect(f).toContain(plan.deal.capexName);
       // What is left once text, references and names are gone: only INDEX's row and column in DEALSUMMARY.
       const bare = f
         .replace(/"[^"]*"/g, "")
@@ -329,7 +359,8 @@ describe("choices the plan makes", () => {
     expect(plan.sheet).toBe("CW–CoreSci (2)");
     expect(plan.deal.prefix).toBe("CWCoreSci2");
     expect(plan.names[0]).toMatchObject({ name: "CWCoreSci2_Terms", ref: "'CW–CoreSci (2)'!$A$5:$B$23" });
-    expect(plan.schedule.formula).toBe("=HPC.HOSTINGCASHFLOW(CWCoreSci2_Terms)");
+    expect(plan.schedule.formula).toBe("=HPC.HOSTINGCASHFLOW(CWCoreSci2_Terms, , CWCoreSci2_Capex)");
+    expect(plan.names[1]).toMatchObject({ name: "CWCoreSci2_Capex" });
   });
 
   it("falls back to the deal's name, then to Deal", () => {

@@ -1,7 +1,7 @@
 import { termsKey, type DealFile } from "../../src/core";
 import { planDeal, planPreset, planTermsUpdate, readTerms, type PlanCell, type SheetPlan } from "../../src/plan";
 import { SEED_PRESET_ID, getPreset } from "../../src/presets";
-import { MINIMAL, RAMP, WORKED, planReader, terms } from "./fixtures";
+import { MINIMAL, RAMP, RETURNS, WORKED, planReader, terms } from "./fixtures";
 
 /** The plan's cells with an update's cells written over them, as a writer would leave the sheet. */
 function applied(plan: SheetPlan, cells: readonly PlanCell[]): Pick<SheetPlan, "cells"> {
@@ -35,14 +35,18 @@ describe("updating a sheet's terms in place", () => {
     }
   });
 
-  it("writes only value and note cells of the terms block and the tranches table", () => {
+  it("writes only value and note cells of the terms block, the tranches table and the capex table", () => {
     const update = expectFits(planTermsUpdate(ramp, MINIMAL));
     const t = ramp.deal.layout.tranches;
+    const x = ramp.deal.layout.capex;
     const allowed = new Set([
       ...Object.values(ramp.deal.layout.terms.rows).flatMap((r) => [`B${r}`, `C${r}`]),
       ...[27, 28, 29, 30, 31].flatMap((r) => [`A${r}`, `B${r}`]),
       t?.noteRef,
+      ...[35, 36, 37].flatMap((r) => [`A${r}`, `B${r}`]),
+      x?.noteRef,
     ]);
+    expect(x?.noteRef).toBe("C33");
     for (const c of update.cells) expect(allowed.has(c.ref)).toBe(true);
     for (const c of update.cells) expect(c.formula).toBeUndefined();
   });
@@ -52,6 +56,9 @@ describe("updating a sheet's terms in place", () => {
     ["a deal with defaults into a tranches table", RAMP, MINIMAL],
     ["a ramp with the table's full five rows", RAMP, { ...RAMP, capacityMW: null, tranches: tranches(5) }],
     ["a one-tranche deal into a plain sheet", WORKED, MINIMAL],
+    ["a deal with capex and renewals into a plain sheet", WORKED, { ...RETURNS, capex: RETURNS.capex }],
+    ["a deal without capex over one with it", RETURNS, WORKED],
+    ["a ramp with capex into a ramp's sheet", RAMP, { ...RAMP, capex: [{ date: "2025-01-01", amount: 5 }] }],
     [
       "a single listed tranche into a plain sheet",
       WORKED,
@@ -97,6 +104,41 @@ describe("updating a sheet's terms in place", () => {
       reason: "the deal has 6 tranches and this sheet's tranches table has 5 rows: insert it as a new sheet",
       needed: 6,
       available: 5,
+    });
+  });
+
+  it("writes capex items by date, blanks the unused capex rows, and says so when they do not fit", () => {
+    const update = expectFits(planTermsUpdate(worked, RETURNS));
+    const at = (ref: string) => update.cells.find((c) => c.ref === ref)?.value;
+    expect([at("A27"), at("B27"), at("A28"), at("B28"), at("A29"), at("B29")]).toEqual([
+      45444, // 2024-06-01
+      400000000,
+      45550, // 2024-09-15
+      15000000,
+      45565, // 2024-09-30
+      5000000.25,
+    ]);
+    const four = { ...WORKED, capex: tranches(4).map((t) => ({ date: "2025-02-01", amount: t.mw })) };
+    expect(planTermsUpdate(worked, four)).toEqual({
+      fits: false,
+      reason: "the deal has 4 capex items and this sheet's capex table has 3 rows: insert it as a new sheet",
+      needed: 4,
+      available: 3,
+    });
+    const blanked = expectFits(planTermsUpdate(planDeal(RETURNS), WORKED));
+    for (const r of [27, 28, 29]) expect(blanked.cells.find((c) => c.ref === `B${r}`)?.value).toBeNull();
+  });
+
+  it("on a sheet inserted before the capex table: fits a deal without capex, refuses one with it", () => {
+    const { capex: _capex, ...oldLayout } = worked.deal.layout;
+    const old = { sheet: worked.sheet, deal: { ...worked.deal, layout: oldLayout, capexName: undefined } };
+    const update = expectFits(planTermsUpdate(old, MINIMAL));
+    expect(update.cells.some((c) => /^[AB]2[6-9]$/.test(c.ref))).toBe(false);
+    expect(planTermsUpdate(old, RETURNS)).toEqual({
+      fits: false,
+      reason: "the deal has capex and this sheet has no capex table: insert it as a new sheet",
+      needed: 3,
+      available: 0,
     });
   });
 

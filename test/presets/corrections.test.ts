@@ -1,5 +1,5 @@
 import { Decimal, computeDeal, money } from "../../src/core";
-import { getPreset, type Preset, type Provenance } from "../../src/presets";
+import { CORE_SCIENTIFIC_CONTRACTS, getPreset, type Preset, type Provenance } from "../../src/presets";
 
 /** The corrections of issue 14, each pinned to the preset it changed (the record they come from is in docs/sources.md). */
 function preset(id: string): Preset {
@@ -89,16 +89,33 @@ describe("Core Scientific – CoreWeave", () => {
     expect(text(prov(seed, "prepaymentDate"))).toMatch(/about a year later, in 2025/);
   });
 
-  it("cites the two 5-year renewal options on every contract", () => {
-    for (const id of [
-      "coreweave-core-scientific-2024",
-      "coreweave-core-scientific-70mw-2024",
-      "coreweave-core-scientific-112mw-2024",
-      "coreweave-core-scientific-120mw-2024",
-    ]) {
-      const term = prov(preset(id), "termMonths");
-      expect(term.documents?.some((d) => d.address.includes("muskogee"))).toBe(true);
-      expect(text(term)).toMatch(/two 5-year renewal options/i);
+  it("carries the two reported 5-year renewal options on every contract, none exercised", () => {
+    for (const p of [...CORE_SCIENTIFIC_CONTRACTS.asAnnounced, ...CORE_SCIENTIFIC_CONTRACTS.asDelivered]) {
+      expect([p.id, p.deal.renewalOptions, p.deal.renewalMonths, p.deal.renewalsExercised]).toEqual([p.id, 2, 60, 0]);
+      for (const key of ["renewalOptions", "renewalMonths"] as const) {
+        const r = prov(p, key);
+        expect(r.status).toBe("reported");
+        expect(r.documents?.some((d) => d.address.includes("muskogee"))).toBe(true);
+      }
+      expect(prov(p, "renewalsExercised").status).toBe("assumed");
+      expect(text(prov(p, "termMonths"))).toMatch(/two 5-year renewal options/i);
+      const model = computeDeal(p.deal);
+      if (!model.ok) throw model.error;
+      // Two renewals of 60 months on a flat rate: the value grows by 120/144.
+      const grown = model.value.summary.contractValue.times(264).dividedBy(144);
+      expect(money(model.value.summary.contractValueAllRenewals)).toBe(money(grown));
+    }
+  });
+
+  it("spends the seed's $300 M conversion capex, marked assumed, before or as the sites bill", () => {
+    for (const p of [CORE_SCIENTIFIC_CONTRACTS.asAnnounced[0], CORE_SCIENTIFIC_CONTRACTS.asDelivered[0]]) {
+      const capex = p.deal.capex as { date: string; amount: number }[];
+      expect(capex.reduce((s, c) => s + c.amount, 0)).toBe(300_000_000);
+      expect(prov(p, "capex").status).toBe("assumed");
+      expect(text(prov(p, "capex"))).toMatch(/prepayment is that funding/);
+      const model = computeDeal(p.deal);
+      if (!model.ok) throw model.error;
+      expect(money(model.value.summary.totalCapex)).toBe("300000000.00");
     }
   });
 });

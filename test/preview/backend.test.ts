@@ -26,7 +26,8 @@ function contractValue(deal: unknown): string {
 const seed = getPreset(SEED_PRESET_ID);
 if (!seed) throw new Error("no seed preset");
 const SEED_PLAN = planPreset(seed);
-const CONTRACT_VALUE = "B34";
+/** The summary's first row (contract value), wherever the tables above it end. */
+const CONTRACT_VALUE = SEED_PLAN.deal.layout.summary.ref.split(":")[0].replace("A", "B");
 
 describe("the HyperFormula backend", () => {
   it("inserts a deal as a new sheet that computes core's figures, and lists it", async () => {
@@ -48,7 +49,12 @@ describe("the HyperFormula backend", () => {
     await backend.insertDeal(WORKED);
     const second = await backend.insertDeal(WORKED);
     expect(second).toMatchObject({ ok: true, sheet: "CW–CoreSci (2)" });
-    expect(book.namedExpressions().sort()).toEqual(["CWCoreSci2_Terms", "CWCoreSci_Terms"]);
+    expect(book.namedExpressions().sort()).toEqual([
+      "CWCoreSci2_Capex",
+      "CWCoreSci2_Terms",
+      "CWCoreSci_Capex",
+      "CWCoreSci_Terms",
+    ]);
     const sheets = await backend.listDealSheets();
     expect(sheets.map((s) => s.sheet)).toEqual(["CW–CoreSci", "CW–CoreSci (2)"]);
   });
@@ -95,6 +101,25 @@ describe("the HyperFormula backend", () => {
     // The spill follows the new length: 60 months from the first billing month, plus the header.
     expect(book.records.get(id)?.charts[0].points).toBe(computeDealRows(shorter));
     expect(book.value(id, `E${5 + computeDealRows(shorter)}`)).toBeNull();
+  });
+
+  it("updates the capex table with the terms, and reads it back", async () => {
+    const book = new PreviewWorkbook();
+    const backend = hyperformulaBackend(book);
+    const out = await backend.insertDeal(WORKED);
+    if (!out.ok) throw new Error(out.reason);
+    const withCapex: DealFile = { ...WORKED, capex: [{ date: "2024-08-01", amount: 12345.67 }] };
+    expect(await backend.updateTerms(out.sheetId, withCapex)).toMatchObject({ status: "updated" });
+    const read = await backend.readTerms(out.sheetId);
+    expect(read).toMatchObject({
+      ok: true,
+      file: expect.objectContaining({ capex: [{ date: 45505, amount: 12345.67 }] }),
+    });
+    const tooMany: DealFile = { ...WORKED, capex: [1, 2, 3, 4].map((d) => ({ date: `2024-08-0${d}`, amount: d })) };
+    expect(await backend.updateTerms(out.sheetId, tooMany)).toMatchObject({
+      status: "refused",
+      reason: expect.stringContaining("capex table has 3 rows"),
+    });
   });
 
   it("recalculates when an input cell is edited, and only input cells are editable", () => {

@@ -33,7 +33,7 @@ describe("the Deal view-model", () => {
       "Average annual revenue",
       "Revenue per MW-year",
       "Prepayment credited by",
-      "NPV",
+      "NPV at the discount rate",
     ]);
     expect(view.buttons.insert).toEqual({ enabled: true });
     expect(view.insertReason).toBe("");
@@ -154,5 +154,55 @@ describe("the Deal view-model", () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  it("shows the host's returns live: capex, host NPV, IRR, payback, and all renewals when there are options", () => {
+    const vm = new DealViewModel(BOOK, en, null);
+    for (const [key, text] of [
+      ["capacityMW", "1"],
+      ["ratePerKWMonth", "100"],
+      ["termMonths", "12"],
+      ["startDate", "2025-01-01"],
+      ["discountRate", "0"],
+    ] as const)
+      vm.setValue(key, text);
+    const returns = () => Object.fromEntries((vm.view().returns ?? []).map((f) => [f.label, f.value]));
+    expect(returns()).toEqual({
+      "Total capex": "$0.00",
+      "Host NPV": "$1,200,000.00",
+      "Host IRR": expect.stringMatching(/^None: the host cash flows never change sign/),
+      "Payback month": "January 2025",
+    });
+    vm.addCapex();
+    vm.setCapex(0, "date", "2025-01-01");
+    vm.setCapex(0, "amount", "1000000");
+    vm.setValue("renewalOptions", "1");
+    vm.setValue("renewalMonths", "12");
+    const after = returns();
+    expect(after["Total capex"]).toBe("$1,000,000.00");
+    expect(after["Host NPV"]).toBe("$200,000.00");
+    expect(after["Host IRR"]).toMatch(/^\d+\.\d\d%$/);
+    expect(after["Payback month"]).toBe("October 2025");
+    expect(after["Contract value, all renewals"]).toBe("$2,400,000.00");
+    // A bad capex row: no figures, the problem beside the row's field.
+    vm.setCapex(0, "amount", "-1");
+    expect(vm.view().returns).toBeNull();
+    expect(vm.view().fieldErrors.get("capex.0.amount")).toContain("capex[0].amount");
+  });
+
+  it("formats the IRR in the locale", () => {
+    const vm = new DealViewModel(BOOK, formatter("de-DE"), null);
+    for (const [key, text] of [
+      ["capacityMW", "1"],
+      ["ratePerKWMonth", "100"],
+      ["termMonths", "12"],
+      ["startDate", "2025-01-01"],
+    ] as const)
+      vm.setValue(key, text);
+    vm.addCapex();
+    vm.setCapex(0, "date", "2025-01-01");
+    vm.setCapex(0, "amount", "1000000");
+    const irr = vm.view().returns?.find((f) => f.label === "Host IRR")?.value;
+    expect(irr).toMatch(/^\d+,\d\d\u00a0%$/);
   });
 });

@@ -3,13 +3,16 @@ import { LIMITS, validateDeal, type DealFile } from "../../src/core";
 import { getPreset, SEED_PRESET_ID, type Preset } from "../../src/presets";
 import { exportDealText, importDealText } from "../../taskpane/model/dealFileIO";
 import {
+  addCapex,
   addTranche,
   blockedReason,
   checkForm,
   emptyForm,
   formFromDealFile,
   normalizedDealFile,
+  removeCapex,
   removeTranche,
+  setCapex,
   setTranche,
   setValue,
 } from "../../taskpane/model/form";
@@ -68,6 +71,46 @@ describe("form validation", () => {
   });
 });
 
+describe("the capex table and the renewal terms", () => {
+  const base = (): DealFile => ({ capacityMW: 1, ratePerKWMonth: 100, termMonths: 12, startDate: "2025-01-01" });
+
+  it("reads capex rows from a deal file (ISO or Excel dates) and gives them back in the deal", () => {
+    const deal = { ...base(), capex: [{ date: "2025-02-01", amount: 1234.5 }], renewalOptions: 2 };
+    const form = formFromDealFile(deal);
+    expect(form.capex).toEqual([{ date: "2025-02-01", amount: "1234.5" }]);
+    expect(form.values.renewalOptions).toBe("2");
+    const check = checkForm(form);
+    expect(check.problems).toEqual([]);
+    expect(normalizedDealFile(form, check.terms!)).toEqual(deal);
+    expect(formFromDealFile({ ...base(), capex: [{ date: 45689, amount: 5 }] }, "excel").capex).toEqual([
+      { date: "2025-02-01", amount: "5" },
+    ]);
+  });
+
+  it("edits rows; blank rows are skipped and problems land on the form's row", () => {
+    let form = formFromDealFile(base());
+    expect(form.capex).toEqual([]);
+    form = addCapex(addCapex(addCapex(form)));
+    form = setCapex(form, 0, "date", "2025-01-10");
+    form = setCapex(form, 0, "amount", "100");
+    form = setCapex(form, 2, "date", "2026-05-01"); // after the last billing month
+    form = setCapex(form, 2, "amount", "1");
+    const check = checkForm(form);
+    expect([...check.fields.keys()]).toEqual(["capex.2.date"]);
+    expect(check.fields.get("capex.2.date")?.[0]).toContain("capex[1].date");
+    form = setCapex(form, 2, "amount", "1.005"); // sub-cent
+    expect([...checkForm(form).fields.keys()]).toEqual(["capex.2.amount"]);
+    form = removeCapex(form, 2);
+    expect(checkForm(form).problems).toEqual([]);
+    expect(normalizedDealFile(form, checkForm(form).terms!).capex).toEqual([{ date: "2025-01-10", amount: 100 }]);
+  });
+
+  it("renewal problems land on their fields", () => {
+    const form = setValue(setValue(formFromDealFile(base()), "renewalOptions", "1"), "renewalsExercised", "2");
+    expect([...checkForm(form).fields.keys()]).toEqual(["renewalsExercised"]);
+  });
+});
+
 describe("preview", () => {
   it("shows the seed's headline figures to the cent", () => {
     const check = checkForm(seedForm());
@@ -75,7 +118,7 @@ describe("preview", () => {
     expect(figures["Contract value"]).toBe("$3,500,064,000.00");
     expect(figures["Average annual revenue"]).toBe("$291,672,000.00");
     expect(figures["Prepayment credited by"]).toMatch(/^20\d\d-\d\d$/);
-    expect(figures.NPV).toMatch(/^\$[\d,]+\.\d\d$/);
+    expect(figures["NPV at the discount rate"]).toMatch(/^\$[\d,]+\.\d\d$/);
   });
 
   it("reports an uncredited remainder and a missing discount rate", () => {
@@ -84,7 +127,7 @@ describe("preview", () => {
       headlines(checkForm(formFromDealFile(file)).terms!).map((h) => [h.label, h.value]),
     );
     expect(figures["Prepayment credited by"]).toBe("Not fully credited: $998,000.00 left at the end");
-    expect(figures.NPV).toBe("Needs a discount rate");
+    expect(figures["NPV at the discount rate"]).toBe("Needs a discount rate");
   });
 });
 

@@ -71,8 +71,8 @@ describe("the sections", () => {
     }
   });
 
-  it("hide the Deal groups that have no content yet (capex, renewals) until their flag is flipped", () => {
-    expect(DEAL_GROUPS).toEqual({ capex: false, renewals: false });
+  it("show the Deal groups whose content has landed (capex, renewals): hidden in the page until the pane shows them", () => {
+    expect(DEAL_GROUPS).toEqual({ capex: true, renewals: true });
     expect(html).toMatch(/<details id="group-capex"[^>]*hidden/);
     expect(html).toMatch(/<details id="group-renewals"[^>]*hidden/);
   });

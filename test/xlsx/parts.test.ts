@@ -33,7 +33,7 @@ beforeAll(async () => {
 describe("a live export's parts", () => {
   it("stores each HPC call as _xldudf_HPC_…, a dynamic array with its cached value; other formulas plain", async () => {
     const sheet = await part(live, "xl/worksheets/sheet1.xml");
-    const args = `${plan.deal.termsName}, ${plan.deal.tranchesName}`;
+    const args = `${plan.deal.termsName}, ${plan.deal.tranchesName}, ${plan.deal.capexName}`;
     const at = (key: SummaryKey) => summaryRef(plan, key);
     expect(sheet).not.toMatch(/HPC\./);
     expect(cellXml(sheet, "E4").replace(/ s="\d+"/, ' s="?"')).toBe(
@@ -45,7 +45,7 @@ describe("a live export's parts", () => {
       ),
     );
     expect(cellXml(sheet, at("totalCredits"))).toContain(
-      `<f t="array" ref="${at("totalCredits")}">_xldudf_HPC_DEALSUMMARY(${args}, , &quot;totalCredits&quot;)</f><v>`,
+      `<f t="array" ref="${at("totalCredits")}">_xldudf_HPC_DEALSUMMARY(${args}, &quot;totalCredits&quot;)</f><v>`,
     );
     expect(cellXml(sheet, at("capacity"))).toMatch(
       /^<c r="B\d+" s="\d+"><f>SUM\(\$B\$\d+:\$B\$\d+\)<\/f><v>400<\/v><\/c>$/,
