@@ -104,6 +104,23 @@ function centsSum(column: Float64Array): Decimal | undefined {
   return centsDecimal(sum);
 }
 
+/**
+ * returns.ts's `paybackMonth` over cents: the same rule on exact integer
+ * sums. undefined (not null) when a partial sum could pass 2^53: then the
+ * decimal rule decides.
+ */
+function centsPayback(flows: Float64Array, dates: readonly CalendarDate[]): CalendarDate | null | undefined {
+  let cumulative = 0;
+  let lastNegative = -1;
+  for (let i = 0; i < flows.length; i++) {
+    cumulative += flows[i];
+    if (!(Math.abs(cumulative) <= Number.MAX_SAFE_INTEGER)) return undefined;
+    if (cumulative < 0) lastNegative = i;
+  }
+  if (lastNegative === flows.length - 1) return null;
+  return dates[lastNegative + 1];
+}
+
 /** Σ gross fees, credits, net cash flows and capex: from the cents when the schedule has them. */
 function totals(schedule: Schedule): {
   contractValue: Decimal;
@@ -142,6 +159,7 @@ export function summarize(schedule: Schedule, discountRate: Decimal | null = sch
   const dates = rows.map((r) => r.date);
   const hostFlows = rows.map((r) => r.hostCashFlow);
   const irr = xirr(dates, hostFlows);
+  const payback = schedule.cents ? centsPayback(schedule.cents.hostCashFlow, dates) : undefined;
   return {
     contractValue,
     averageAnnualRevenue,
@@ -156,7 +174,7 @@ export function summarize(schedule: Schedule, discountRate: Decimal | null = sch
     hostNpv: discountRate === null || factors === null ? null : npv(schedule, discountRate, "hostCashFlow", factors),
     irr: irr.rate,
     irrNone: irr.rate === null ? irr.reason : null,
-    paybackMonth: paybackMonth(dates, hostFlows),
+    paybackMonth: payback === undefined ? paybackMonth(dates, hostFlows) : payback,
     contractValueAllRenewals: contractValueAllRenewals(schedule, contractValue),
     capacityMW: terms.capacityMW,
   };
