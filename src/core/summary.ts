@@ -3,7 +3,7 @@ import { daysBetween, monthIndex, monthStart, type CalendarDate } from "./dates"
 import { Decimal, ZERO } from "./decimal";
 import { paybackMonth, xirr, type NoIrr } from "./returns";
 import { buildSchedule, type Schedule } from "./schedule";
-import { billingMonths } from "./terms";
+import { billingMonths, type Terms } from "./terms";
 
 export interface Summary {
   /** Σ gross fees. */
@@ -85,8 +85,7 @@ export function discountFactors(rate: Decimal, firstMonth: number, count: number
 }
 
 /** The contract value were every renewal option exercised. */
-function contractValueAllRenewals(schedule: Schedule, contractValue: Decimal): Decimal {
-  const { terms } = schedule;
+function contractValueAllRenewals(terms: Terms, contractValue: Decimal): Decimal {
   if (terms.renewalsExercised === terms.renewalOptions) return contractValue;
   const all = buildSchedule({ ...terms, renewalsExercised: terms.renewalOptions });
   const fast = all.cents && centsSum(all.cents.grossFee);
@@ -151,15 +150,30 @@ function totals(schedule: Schedule): {
   return { contractValue, totalCredits, totalNetCash, totalCapex };
 }
 
+/** The costly part of a summary: the host's IRR (a root search) and payback, and a second schedule's value. */
+export type SummaryReturns = Pick<Summary, "irr" | "irrNone" | "paybackMonth" | "contractValueAllRenewals">;
+/** A summary without its returns: sums of the schedule's lines (and the NPVs when a rate is given). */
+export type SummaryBase = Omit<Summary, keyof SummaryReturns>;
+
 export function summarize(schedule: Schedule, discountRate: Decimal | null = schedule.terms.discountRate): Summary {
+  const base = summaryBase(schedule, discountRate);
+  const dates = schedule.rows.map((r) => r.date);
+  const hostFlows = schedule.rows.map((r) => r.hostCashFlow);
+  return withReturns(
+    base,
+    hostReturns(schedule.terms, dates, hostFlows, schedule.cents?.hostCashFlow, base.contractValue),
+  );
+}
+
+/** Everything of a summary but its returns (`hostReturns`), which a caller may compute later. */
+export function summaryBase(
+  schedule: Schedule,
+  discountRate: Decimal | null = schedule.terms.discountRate,
+): SummaryBase {
   const { terms, rows } = schedule;
   const { contractValue, totalCredits, totalNetCash, totalCapex } = totals(schedule);
   const averageAnnualRevenue = contractValue.times(12).dividedBy(billingMonths(terms));
   const factors = discountRate === null ? null : discountFactors(discountRate, schedule.firstMonthIndex, rows.length);
-  const dates = rows.map((r) => r.date);
-  const hostFlows = rows.map((r) => r.hostCashFlow);
-  const irr = xirr(dates, hostFlows);
-  const payback = schedule.cents ? centsPayback(schedule.cents.hostCashFlow, dates) : undefined;
   return {
     contractValue,
     averageAnnualRevenue,
@@ -172,11 +186,51 @@ export function summarize(schedule: Schedule, discountRate: Decimal | null = sch
     lastMonth: rows[rows.length - 1].date,
     totalCapex,
     hostNpv: discountRate === null || factors === null ? null : npv(schedule, discountRate, "hostCashFlow", factors),
+    capacityMW: terms.capacityMW,
+  };
+}
+
+/**
+ * The IRR and payback of the host cash flows (one per month from the first
+ * row's date), and the contract value were every renewal exercised.
+ * `hostCents`, when given, holds the same flows in cents (a faster payback).
+ */
+export function hostReturns(
+  terms: Terms,
+  dates: readonly CalendarDate[],
+  hostFlows: readonly Decimal[],
+  hostCents: Float64Array | undefined,
+  contractValue: Decimal,
+): SummaryReturns {
+  const irr = xirr(dates, hostFlows);
+  const payback = hostCents ? centsPayback(hostCents, dates) : undefined;
+  return {
     irr: irr.rate,
     irrNone: irr.rate === null ? irr.reason : null,
     paybackMonth: payback === undefined ? paybackMonth(dates, hostFlows) : payback,
-    contractValueAllRenewals: contractValueAllRenewals(schedule, contractValue),
-    capacityMW: terms.capacityMW,
+    contractValueAllRenewals: contractValueAllRenewals(terms, contractValue),
+  };
+}
+
+/** A summary from its two parts, its fields in the interface's order (files list them as they come). */
+export function withReturns(base: SummaryBase, r: SummaryReturns): Summary {
+  return {
+    contractValue: base.contractValue,
+    averageAnnualRevenue: base.averageAnnualRevenue,
+    revenuePerMWYear: base.revenuePerMWYear,
+    totalCredits: base.totalCredits,
+    uncreditedPrepayment: base.uncreditedPrepayment,
+    totalNetCash: base.totalNetCash,
+    npv: base.npv,
+    firstMonth: base.firstMonth,
+    lastMonth: base.lastMonth,
+    totalCapex: base.totalCapex,
+    hostNpv: base.hostNpv,
+    irr: r.irr,
+    irrNone: r.irrNone,
+    paybackMonth: r.paybackMonth,
+    contractValueAllRenewals: r.contractValueAllRenewals,
+    capacityMW: base.capacityMW,
   };
 }
 

@@ -15,17 +15,21 @@ import {
   SCHEDULE_COLUMNS,
   SCHEDULE_HEADER,
   figureCell,
+  hostReturns,
   monthIndex,
+  monthStart,
   npv,
   round2,
-  summarize,
+  summaryBase,
   termsKey,
+  withReturns,
   toExcelSerial,
   type CalendarDate,
   type CashColumn,
   type Schedule,
   type ScheduleRow,
   type Summary,
+  type SummaryBase,
   type Terms,
 } from "../core";
 
@@ -118,8 +122,9 @@ export class DealFigures {
   private readonly flows: Flows;
   /** Host cash flows, when capex makes them differ from the net cash flows. */
   private readonly hostFlows: Flows;
-  /** The summary without NPVs (they are per rate). */
-  readonly summary: Summary;
+  /** The summary without NPVs or returns; the returns (an IRR search, a second schedule) made on first read. */
+  private readonly base: SummaryBase;
+  private summaryMemo: Summary | undefined;
   private readonly exactNpvMemo = new Map<string, Decimal>();
   private summaryAtRateMemo: Summary | undefined;
   private summaryTableMemo: Table | undefined;
@@ -130,7 +135,7 @@ export class DealFigures {
     readonly key: string,
     schedule: Schedule,
   ) {
-    const s = summarize(schedule, null);
+    const s = summaryBase(schedule, null);
     const rows = schedule.rows;
     this.contractValue = s.contractValue.toNumber();
     this.annualRevenue = cents(s.averageAnnualRevenue);
@@ -156,7 +161,25 @@ export class DealFigures {
     }
     this.flows = flowsOf(schedule, "netCashFlow");
     this.hostFlows = s.totalCapex.isZero() ? this.flows : flowsOf(schedule, "hostCashFlow");
-    this.summary = s;
+    this.base = s;
+    // Without cents (a deal past 2^53 cents), the returns are taken from the schedule now: it is not kept.
+    if (!schedule.cents) {
+      const hostFlows = rows.map((r) => r.hostCashFlow);
+      const dates = rows.map((r) => r.date);
+      this.summaryMemo = withReturns(s, hostReturns(terms, dates, hostFlows, undefined, s.contractValue));
+    }
+  }
+
+  /** The summary without NPVs (they are per rate). */
+  get summary(): Summary {
+    if (this.summaryMemo === undefined) {
+      const dates = Array.from({ length: this.remaining.length }, (_, i) => monthStart(this.firstMonthIndex + i));
+      const host = this.hostFlows;
+      const cents = host instanceof Float64Array ? host : undefined;
+      const returns = hostReturns(this.terms, dates, decimalFlows(host), cents, this.base.contractValue);
+      this.summaryMemo = withReturns(this.base, returns);
+    }
+    return this.summaryMemo;
   }
 
   /** The figures of a built schedule; `key` is its terms' `termsKey` when the caller has it already. */
