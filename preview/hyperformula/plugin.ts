@@ -25,9 +25,10 @@ import {
   type ConfigParams,
   type ImplementedFunctions,
 } from "hyperformula";
-import { FIGURES, LIMITS, SCHEDULE_HEADER } from "../../src/core";
+import { FIGURES, LIMITS, MINING_HEADER, SCHEDULE_HEADER } from "../../src/core";
 import type { Cell } from "../../src/functions/deal";
 import * as hpc from "../../src/functions/hpc";
+import * as hpcMining from "../../src/functions/mining";
 import type { Outcome } from "../../src/functions/outcome";
 
 type RunArgs = Parameters<FunctionPlugin["runFunction"]>;
@@ -160,6 +161,42 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
       sizeOfResultArrayMethod: "dealSummarySize",
       parameters: [
         { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+      ],
+      vectorizationForbidden: true,
+    },
+    "HPC.MININGCOMPARISON": {
+      method: "miningComparison",
+      sizeOfResultArrayMethod: "miningComparisonSize",
+      parameters: [
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+      ],
+      vectorizationForbidden: true,
+    },
+    "HPC.BREAKEVENHASHPRICE": {
+      method: "breakevenHashprice",
+      parameters: [
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+      ],
+      vectorizationForbidden: true,
+    },
+    "HPC.MININGSUMMARY": {
+      method: "miningSummary",
+      sizeOfResultArrayMethod: "miningSummarySize",
+      parameters: [
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
         { argumentType: FunctionArgumentType.ANY, optionalArg: true },
         { argumentType: FunctionArgumentType.ANY, optionalArg: true },
         { argumentType: FunctionArgumentType.ANY, optionalArg: true },
@@ -322,6 +359,41 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
     // A figure argument (the fourth) asks for one value.
     const figure = ast.args[3];
     return figure !== undefined && figure.type !== "EMPTY" ? ArraySize.scalar() : new ArraySize(2, SUMMARY_ROWS);
+  }
+
+  miningComparison(ast: CallAst, state: State) {
+    return this.run("HPC.MININGCOMPARISON", ast, state, (terms, mining, tranches, capex, rate) =>
+      this.spill("HPC.MININGCOMPARISON", ast, state, hpcMining.miningComparison(terms, mining, tranches, capex, rate)),
+    );
+  }
+
+  miningComparisonSize(ast: CallAst, state: State): ArraySize {
+    const args = [0, 1, 2, 3].map((i) => this.readAtParseTime(ast.args[i], state));
+    if (args.some((a) => a === UNKNOWN)) return new ArraySize(MINING_HEADER.length, 1 + LIMITS.maxScheduleMonths);
+    const out = hpcMining.miningComparison(args[0], args[1], args[2], args[3]);
+    return out.ok ? new ArraySize(MINING_HEADER.length, out.value.length) : ArraySize.scalar();
+  }
+
+  breakevenHashprice(ast: CallAst, state: State) {
+    return this.run("HPC.BREAKEVENHASHPRICE", ast, state, (terms, mining, tranches, capex, rate) =>
+      scalar(hpcMining.breakevenHashprice(terms, mining, tranches, capex, rate)),
+    );
+  }
+
+  miningSummary(ast: CallAst, state: State) {
+    return this.run("HPC.MININGSUMMARY", ast, state, (terms, mining, tranches, capex, figure, rate) => {
+      const out = hpcMining.miningSummary(terms, mining, tranches, capex, figure, rate);
+      if (out.ok && out.value.length === 1 && out.value[0].length === 1) return out.value[0][0];
+      return this.spill("HPC.MININGSUMMARY", ast, state, out);
+    });
+  }
+
+  miningSummarySize(ast: CallAst): ArraySize {
+    // A figure argument (the fifth) asks for one value.
+    const figure = ast.args[4];
+    return figure !== undefined && figure.type !== "EMPTY"
+      ? ArraySize.scalar()
+      : new ArraySize(2, hpcMining.MINING_SUMMARY_ROWS);
   }
 }
 

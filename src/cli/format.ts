@@ -1,4 +1,14 @@
-import { FIGURES, SCHEDULE_COLUMNS, figureText, formatIsoDate, money, type Schedule, type Summary } from "../core";
+import {
+  FIGURES,
+  SCHEDULE_COLUMNS,
+  figureText,
+  formatIsoDate,
+  money,
+  type MiningSummary,
+  type Schedule,
+  type Summary,
+} from "../core";
+import { miningSummaryJson } from "./mining";
 
 export const SCHEDULE_CSV_HEADER = SCHEDULE_COLUMNS.map((c) => c.csv).join(",");
 
@@ -32,12 +42,13 @@ export function scheduleCsv(schedule: Schedule): string {
  * value is null, except `npv`, which is left out without a discount rate (as
  * it always was).
  */
-export function summaryJson(summary: Summary): Record<string, string | null> {
+export function summaryJson(summary: Summary, mining: MiningSummary | null = null): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   for (const f of FIGURES) {
     const value = f.value(summary);
     if (f.key === "npv" && value === null) continue;
     out[f.key] = figureText(f, value);
   }
-  return out;
+  // A deal with a mining block: the comparison's figures after the deal's (analysis.md §8).
+  return mining === null ? out : { ...out, ...miningSummaryJson(mining) };
 }

@@ -1,5 +1,6 @@
 import { formatIsoDate } from "./dates";
 import { Decimal } from "./decimal";
+import type { MiningTerms } from "./miningTerms";
 import type { Terms } from "./terms";
 
 /** A deal file: the spec's keys, dates as ISO text, numbers as JSON numbers. */
@@ -35,17 +36,35 @@ export function toDealFile(terms: Terms): DealFile {
   file.opexPerMWMonth = jsonNumber(terms.opexPerMWMonth);
   if (terms.discountRate !== null) file.discountRate = jsonNumber(terms.discountRate);
   file.tranches = terms.tranches.map((t) => ({ date: formatIsoDate(t.date), mw: jsonNumber(t.mw) }));
-  // The host's capex and the renewal terms (analysis.md §9–§10): without them two deals that differ only
-  // there would share a termsKey (and the functions' cache would mix them up).
+  // Every term explicit, the new ones too: termsKey (the functions' cache key) is this text, so two
+  // deals that differ only in capex, renewals or mining never share it.
   file.capex = terms.capex.map((c) => ({ date: formatIsoDate(c.date), amount: jsonNumber(c.amount) }));
   file.renewalOptions = terms.renewalOptions;
   file.renewalMonths = terms.renewalMonths;
   file.renewalRateStep = jsonNumber(terms.renewalRateStep);
   file.renewalsExercised = terms.renewalsExercised;
+  if (terms.mining !== null) file.mining = miningFile(terms.mining);
   return file;
 }
 
 /** A canonical text of the terms: equal for equal deals, however they were written. */
 export function termsKey(terms: Terms): string {
   return JSON.stringify(toDealFile(terms));
+}
+
+/** The mining block as written in a deal file; a defaulted site power is left out, so it stays a default. */
+function miningFile(m: MiningTerms): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    hashprice: jsonNumber(m.hashprice),
+    efficiencyJPerTH: jsonNumber(m.efficiencyJPerTH),
+    powerCostPerKWh: jsonNumber(m.powerCostPerKWh),
+  };
+  if (!m.sitePowerDefault) out.sitePowerMW = jsonNumber(m.sitePowerMW);
+  out.uptime = jsonNumber(m.uptime);
+  out.poolFee = jsonNumber(m.poolFee);
+  out.feeShare = jsonNumber(m.feeShare);
+  out.hashpriceGrowth = jsonNumber(m.hashpriceGrowth);
+  out.halvingDates = m.halvingDates.map(formatIsoDate);
+  out.miningOpexPerMWMonth = jsonNumber(m.miningOpexPerMWMonth);
+  return out;
 }

@@ -35,6 +35,18 @@ export {
 export { NO_IRR_REASON, paybackMonth, xirr, type IrrResult, type NoIrr } from "./returns";
 export { validateDeal, validateNumberTerm, type ValidateOptions } from "./validate";
 export { isBlank, readDate, type DateInput } from "./values";
+export * from "./miningTerms";
+export * from "./miningOutputs";
+export { MAX_HALVING_DATES, readMiningBlock, resolveMining, type MiningInput } from "./miningValidate";
+export {
+  buildMiningSchedule,
+  compareMining,
+  noMiningError,
+  summarizeMining,
+  type MiningRow,
+  type MiningSchedule,
+  type MiningSummary,
+} from "./mining";
 
 export interface DealModel {
   readonly terms: Terms;

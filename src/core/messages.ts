@@ -50,6 +50,12 @@ export const MESSAGES = {
     `the schedule must span at most ${p.max} months (every renewal option included), got ${p.months}: tranches, renewals, the prepayment date or capex dates are too far apart`,
   "fee-too-large": (n, p) =>
     `${n.subject} is too large: the deal's largest monthly fee (capacity × rate${p.factors}) must be at most $${LIMITS.maxMonthlyFee.toLocaleString("en-US")} (a limit of this add-in, so that every line stays exact to the cent in Excel), got about $${p.peak}`,
+  "not-a-block": (n, p) => `${n.subject} must be an object of ${p.what} (${p.keys}), got ${p.got}`,
+  "unknown-block-term": (n, p) => `${n.subject} is not a ${p.what}: the ${p.what}s are ${p.keys}`,
+  "duplicate-date": (n, p) =>
+    `${n.parent} must be a list of distinct dates: ${p.date} is given twice (items ${p.first} and ${p.second})`,
+  "no-mining": () =>
+    "mining is required for the hosting-versus-mining comparison: the deal has no mining block (give at least mining.hashprice, mining.efficiencyJPerTH and mining.powerCostPerKWh)",
   "not-a-deal": (_n, p) => `a deal must be an object of terms (a JSON object), got ${p.got}`,
   unreadable: (_n, p) => `the deal could not be read: ${p.reason}`,
   "not-numeric": (n) => `${n.subject} is not a numeric term`,

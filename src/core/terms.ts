@@ -1,10 +1,11 @@
 import type { CalendarDate } from "./dates";
 import type { Decimal } from "./decimal";
+import type { MiningTerms } from "./miningTerms";
 
 export type CreditMethod = "straight-line" | "percent-of-fee";
 export const CREDIT_METHODS: readonly CreditMethod[] = ["straight-line", "percent-of-fee"];
 
-export type TermKind = "text" | "decimal" | "integer" | "cents" | "date" | "choice" | "tranches" | "capex";
+export type TermKind = "text" | "decimal" | "integer" | "cents" | "date" | "choice" | "tranches" | "capex" | "mining";
 
 /** How a term is shown: drives number formats in the sheet and the pane. */
 export type TermUnit = "text" | "mw" | "rate" | "months" | "count" | "date" | "usd" | "percent" | "choice" | "table";
@@ -217,6 +218,14 @@ const TERM_TABLE = [
     min: { value: 0, inclusive: true },
     max: { value: 20, inclusive: true, limit: true },
   },
+  {
+    key: "mining",
+    label: "Mining comparison",
+    kind: "mining",
+    unit: "table",
+    expected: "an object of mining terms {hashprice, efficiencyJPerTH, powerCostPerKWh, …}",
+    help: "The alternative use of the site: mining bitcoin with the host's own fleet (analysis.md §8). Optional.",
+  },
 ] as const satisfies readonly TermSpecBase[];
 
 /** The terms of a deal, in the spec's order, then the analyst's extensions (analysis.md §9–§10). */
@@ -228,12 +237,12 @@ export type TermKey = (typeof TERM_TABLE)[number]["key"];
 /** One row of the terms table (see TERM_TABLE). */
 export type TermSpec = Omit<TermSpecBase, "key"> & { readonly key: TermKey };
 
-/** The terms given as tables (lists of rows) rather than one value. */
-export type TableTermKey = Extract<(typeof TERM_TABLE)[number], { kind: "tranches" | "capex" }>["key"];
+/** The terms given as tables (lists of rows, or the mining block's own table) rather than one value. */
+export type TableTermKey = Extract<(typeof TERM_TABLE)[number], { kind: "tranches" | "capex" | "mining" }>["key"];
 export type ScalarTermKey = Exclude<TermKey, TableTermKey>;
 
 export function isTableTerm(key: TermKey): key is TableTermKey {
-  return key === "tranches" || key === "capex";
+  return key === "tranches" || key === "capex" || key === "mining";
 }
 
 /** The terms that hold one value each (the terms block of a sheet, the fields of the pane's form). */
@@ -296,6 +305,8 @@ export interface Terms {
   readonly renewalMonths: number;
   readonly renewalRateStep: Decimal;
   readonly renewalsExercised: number;
+  /** The mining alternative (analysis.md §8), or null when the deal has no mining block. */
+  readonly mining: MiningTerms | null;
 }
 
 /** Months each tranche bills: the term plus the renewals exercised (analysis.md §10). */

@@ -13,6 +13,7 @@ import {
   type Result,
 } from "./errors";
 import { LIMITS } from "./limits";
+import { readMiningBlock, resolveMining, type MiningInput } from "./miningValidate";
 import {
   CREDIT_METHODS,
   TERMS,
@@ -62,6 +63,7 @@ type Parsed = {
   renewalMonths?: number;
   renewalRateStep?: Decimal;
   renewalsExercised?: number;
+  mining?: MiningInput;
 };
 
 function isPlainRecord(raw: unknown): raw is Record<string, unknown> {
@@ -101,7 +103,10 @@ function checkRange(c: Collector, path: ProblemPath, spec: NumberSpec, value: De
 }
 
 /** What reading a number needs of a term's spec: a deal term's, or a field of a table or block. */
-export type NumberSpec = Pick<TermSpec, "kind" | "unit" | "expected" | "min" | "max">;
+export type NumberSpec = Pick<TermSpec, "kind" | "expected" | "min" | "max"> & {
+  /** Only "percent" matters here: it lets "3%" be read as 0.03. */
+  readonly unit: string;
+};
 
 /**
  * Reads one number of a term (or of a field: `path` names it) with the
@@ -308,6 +313,9 @@ function readTerms(c: Collector, input: Record<string, unknown>, dates: DateInpu
       case "capex":
         p.capex = readTable(c, CAPEX_TABLE, raw, dates);
         break;
+      case "mining":
+        p.mining = readMiningBlock(c.problems, raw, dates);
+        break;
     }
   }
   return p;
@@ -480,6 +488,7 @@ function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
     renewalMonths,
     renewalRateStep: p.renewalRateStep ?? ZERO,
     renewalsExercised,
+    mining: p.mining ? resolveMining(p.mining, sum(tranches.map((t) => t.mw))) : null,
   };
   return ok(Object.freeze(terms));
 }

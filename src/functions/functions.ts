@@ -11,6 +11,7 @@
  * DOM, no Office.js call, no network.
  */
 import * as hpc from "./hpc";
+import * as hpcMining from "./mining";
 import type { Outcome } from "./outcome";
 
 /** A failed call becomes one error value in its cell (never an exception: Excel would show a bare #VALUE!). */
@@ -94,4 +95,66 @@ export function dealNpv(terms: unknown[][], rate?: unknown, tranches?: unknown[]
  */
 export function dealSummary(terms: unknown[][], tranches?: unknown[][], capex?: unknown[][], figure?: unknown) {
   return toExcel(hpc.dealSummary(terms, tranches, capex, figure));
+}
+
+/**
+ * Hosting versus mining the same site, month by month, as a table that spills: Date, Hashprice, Hashrate (PH/s), Mining revenue, Power cost, Mining opex, Mining margin and Hosting cash flow.
+ * @customfunction MININGCOMPARISON
+ * @param {any[][]} terms The deal's terms: a two-column range of labels and values, as for HPC.HOSTINGCASHFLOW.
+ * @param {any[][]} mining The mining terms: a two-column range of labels (Hashprice ($/PH/s/day), Fleet efficiency (J/TH), Power cost ($/kWh), …) and values. Halving dates: a text list of YYYY-MM-DD dates, "none", or blank for the defaults.
+ * @param {any[][]} [tranches] Optional ramp: a two-column range of start dates and MW, with or without a header row.
+ * @param {any[][]} [capex] Optional host capex: a two-column range of dates and amounts, with or without a header row.
+ * @param [rate] Optional annual discount rate as a fraction; the rows do not depend on it. Leave out to use the terms' Discount rate.
+ * @returns {any[][]} The monthly comparison with a header row; dates are Excel dates, amounts in dollars.
+ */
+export function miningComparison(
+  terms: unknown[][],
+  mining: unknown[][],
+  tranches?: unknown[][],
+  capex?: unknown[][],
+  rate?: unknown,
+) {
+  return toExcel(hpcMining.miningComparison(terms, mining, tranches, capex, rate));
+}
+
+/**
+ * Breakeven hashprice ($/PH/s/day, to the cent): the starting hashprice at which mining the site is worth as much as hosting it (NPV of mining margins = NPV of hosting cash flows; plain sums without a rate).
+ * @customfunction BREAKEVENHASHPRICE
+ * @param {any[][]} terms The deal's terms: a two-column range of labels and values, as for HPC.HOSTINGCASHFLOW.
+ * @param {any[][]} mining The mining terms: a two-column range of labels and values, as for HPC.MININGCOMPARISON.
+ * @param {any[][]} [tranches] Optional ramp: a two-column range of start dates and MW, with or without a header row.
+ * @param {any[][]} [capex] Optional host capex: a two-column range of dates and amounts, with or without a header row.
+ * @param [rate] Optional annual discount rate as a fraction (10% = 0.1). Leave out to use the terms' Discount rate (none: plain sums).
+ * @returns {number} The breakeven hashprice in dollars per PH/s per day.
+ */
+export function breakevenHashprice(
+  terms: unknown[][],
+  mining: unknown[][],
+  tranches?: unknown[][],
+  capex?: unknown[][],
+  rate?: unknown,
+) {
+  return toExcel(hpcMining.breakevenHashprice(terms, mining, tranches, capex, rate));
+}
+
+/**
+ * Hosting-versus-mining figures. Without a figure: a two-column table (label, value) in a fixed order that only grows at the end. With a figure name (e.g. "miningNpv", "breakevenHashprice"): that one value.
+ * @customfunction MININGSUMMARY
+ * @param {any[][]} terms The deal's terms: a two-column range of labels and values, as for HPC.HOSTINGCASHFLOW.
+ * @param {any[][]} mining The mining terms: a two-column range of labels and values, as for HPC.MININGCOMPARISON.
+ * @param {any[][]} [tranches] Optional ramp: a two-column range of start dates and MW, with or without a header row.
+ * @param {any[][]} [capex] Optional host capex: a two-column range of dates and amounts, with or without a header row.
+ * @param [figure] Optional figure: miningRevenue, miningPowerCost, miningMargin, hostingCashFlow, miningNpv, hostingNpv or breakevenHashprice.
+ * @param [rate] Optional annual discount rate as a fraction (10% = 0.1). Leave out to use the terms' Discount rate (none: plain sums).
+ * @returns {any[][]} One row per figure (label and value), or the one figure asked for, in dollars.
+ */
+export function miningSummary(
+  terms: unknown[][],
+  mining: unknown[][],
+  tranches?: unknown[][],
+  capex?: unknown[][],
+  figure?: unknown,
+  rate?: unknown,
+) {
+  return toExcel(hpcMining.miningSummary(terms, mining, tranches, capex, figure, rate));
 }

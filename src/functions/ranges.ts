@@ -81,7 +81,8 @@ export function readTermsRange(range: unknown): RawTerms {
       return;
     }
     if (isTableTerm(key)) {
-      const what = key === "tranches" ? "dates and MW" : "dates and amounts";
+      const what =
+        key === "tranches" ? "dates and MW" : key === "capex" ? "dates and amounts" : "mining labels and values";
       problems.push(
         valueProblem(
           key,

@@ -178,6 +178,11 @@ export function resolveDeal(termsRange: unknown, tranchesRange: unknown, capexRa
   return checked.ok ? { ok: true, value: figuresFor(checked) } : checked;
 }
 
+/** The deal's decimal schedule (the one built last, or built again): for the functions that derive more tables from it. */
+export function scheduleOf(deal: DealFigures): Schedule {
+  return scheduleFor(deal.terms, deal.key);
+}
+
 /** The deal's schedule table, deep-frozen (`freezeTable`); its schedule is built again if it left the cache. */
 export function scheduleTableOf(deal: DealFigures): Table {
   let table = tables.get(deal.key);

@@ -41,6 +41,7 @@ export function termCellValue(terms: Terms, key: ScalarTermKey): CellValue {
       return toExcelSerial(raw as Terms["startDate"]);
     case "tranches":
     case "capex":
+    case "mining":
       return null;
   }
 }

@@ -29,6 +29,7 @@ interface TermValues {
   renewalMonths: number;
   renewalRateStep: number;
   renewalsExercised: number;
+  mining: Readonly<Record<string, number | readonly IsoDate[]>>;
 }
 
 // `never` (and so no preset compiles) if TermValues and core's TermKey ever disagree.

@@ -183,6 +183,37 @@ describe("the pane by keyboard alone", () => {
   });
 });
 
+describe("the Mining section", () => {
+  let browser: Browser;
+  afterAll(() => browser?.close());
+
+  it("compares the deal with mining: the breakeven beside today's hashprice, a bad input marked on its field", async () => {
+    browser = await launch({ width: 320, height: 900 });
+    const page = await openPane(browser);
+    await showSection(page, "mining");
+    await page.locator("#mining-breakeven").waitFor();
+    expect(await page.locator("#mining-breakeven").textContent()).toMatch(
+      /^Breakeven hashprice: \$\d+\.\d\d per PH\/s per day, beside today's \$48\.$/,
+    );
+    expect(await page.locator("label[for='mining-hashprice']").textContent()).toContain("(reported)");
+    expect(await page.locator("label[for='mining-powerCostPerKWh']").textContent()).toContain("(assumed)");
+    expect(await page.locator("#mining-assumption").textContent()).toContain("1.3 × the deal's capacity");
+    await page.locator("#mining-efficiencyJPerTH").fill("0");
+    await page.keyboard.press("Tab");
+    await page.locator("#mining-efficiencyJPerTH[aria-invalid='true']").waitFor();
+    expect(await page.locator("#mining-efficiencyJPerTH-note").textContent()).toContain("mining.efficiencyJPerTH");
+    expect(await page.locator("#mining-blocked").textContent()).toContain("mining inputs");
+    // The focus moved on to the next field (the fields are not rebuilt under it).
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("mining-powerCostPerKWh");
+    expect([await seriousViolations(page), await scrollsSideways(page)]).toEqual([[], false]);
+    await page.locator("#mining-efficiencyJPerTH").fill("23.6");
+    await page.keyboard.press("Tab");
+    await page.locator("#mining-breakeven").waitFor();
+    await shot(page, "pane-mining.png");
+    expect(browser.errors).toEqual([]);
+  });
+});
+
 describe("the pane's figures in the user's locale", () => {
   let browser: Browser;
   afterAll(() => browser?.close());

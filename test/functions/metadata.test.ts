@@ -78,6 +78,37 @@ const INTENDED: Record<string, { params: [string, "matrix" | "scalar", boolean][
     ],
     result: "matrix",
   },
+  MININGCOMPARISON: {
+    params: [
+      ["terms", "matrix", false],
+      ["mining", "matrix", false],
+      ["tranches", "matrix", true],
+      ["capex", "matrix", true],
+      ["rate", "scalar", true],
+    ],
+    result: "matrix",
+  },
+  BREAKEVENHASHPRICE: {
+    params: [
+      ["terms", "matrix", false],
+      ["mining", "matrix", false],
+      ["tranches", "matrix", true],
+      ["capex", "matrix", true],
+      ["rate", "scalar", true],
+    ],
+    result: "number",
+  },
+  MININGSUMMARY: {
+    params: [
+      ["terms", "matrix", false],
+      ["mining", "matrix", false],
+      ["tranches", "matrix", true],
+      ["capex", "matrix", true],
+      ["figure", "scalar", true],
+      ["rate", "scalar", true],
+    ],
+    result: "matrix",
+  },
 };
 
 describe("the generated function metadata", () => {

@@ -51,6 +51,9 @@ describe("HPC functions in HyperFormula", () => {
       "HPC.ANNUALREVENUE",
       "HPC.DEALNPV",
       "HPC.DEALSUMMARY",
+      "HPC.MININGCOMPARISON",
+      "HPC.BREAKEVENHASHPRICE",
+      "HPC.MININGSUMMARY",
     ]);
     for (const name of HPC_FUNCTION_NAMES) expect(HyperFormula.getRegisteredFunctionNames("enGB")).toContain(name);
     registerHpcFunctions(); // idempotent

@@ -4,7 +4,6 @@ import path from "node:path";
 import { figureText } from "../../taskpane/model/preview";
 import { DEAL_GROUPS } from "../../taskpane/ui/features";
 import { formatter, paneLocale } from "../../taskpane/ui/format";
-import { miningView } from "../../taskpane/ui/sections/mining";
 import { portfolioView } from "../../taskpane/ui/sections/portfolio";
 import { sensitivityView } from "../../taskpane/ui/sections/sensitivity";
 import { SECTIONS } from "../../taskpane/ui/shell";
@@ -64,7 +63,7 @@ describe("the sections", () => {
   });
 
   it("that are not built yet say what they will hold, with no figures and no promise of a date", () => {
-    for (const view of [portfolioView(), miningView(), sensitivityView()]) {
+    for (const view of [portfolioView(), sensitivityView()]) {
       const text = [view.heading, view.summary, ...view.holds, view.meanwhile].join(" ");
       expect(view.holds.length).toBeGreaterThanOrEqual(2);
       expect(text).not.toMatch(/\d|\$|coming|soon/i);
