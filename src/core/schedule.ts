@@ -420,15 +420,18 @@ function buildScheduleCents(terms: Terms): Schedule | undefined {
 
   const straightLine = hasPrepayment && !percentOfFee ? new StraightLineCredits(P, terms.creditMonths ?? 1) : null;
   const length = last - first + 1;
+  // One buffer for the eight columns: one allocation instead of eight.
+  const buffer = new Float64Array(8 * length);
+  const column = (k: number) => buffer.subarray(k * length, (k + 1) * length);
   const cents: ScheduleCents = {
-    grossFee: new Float64Array(length),
-    credit: new Float64Array(length),
-    netFee: new Float64Array(length),
-    opex: new Float64Array(length),
-    netCashFlow: new Float64Array(length),
-    capex: new Float64Array(length),
-    hostCashFlow: new Float64Array(length),
-    prepaymentRemaining: new Float64Array(length),
+    grossFee: column(0),
+    credit: column(1),
+    netFee: column(2),
+    opex: column(3),
+    netCashFlow: column(4),
+    capex: column(5),
+    hostCashFlow: column(6),
+    prepaymentRemaining: column(7),
   };
   const stateOf = new Uint16Array(length);
   const rowStates: (() => RowState)[] = [];
