@@ -6,8 +6,8 @@
  *
  * DEV ONLY: HyperFormula is GPL-3.0; the add-in's bundles never import this.
  */
-import type { DealFile } from "../src/core";
-import type { PresetInfo } from "../src/plan";
+import { validateDeal, type DealFile } from "../src/core";
+import { planPortfolioSheet, readDealFile, type PortfolioSheetDeal, type PresetInfo } from "../src/plan";
 import type { DealSheetSummary, InsertOutcome } from "../taskpane/actions";
 import type { WorkbookBackend } from "../taskpane/backend/types";
 import { writtenValues } from "../taskpane/writer/cells";
@@ -19,6 +19,8 @@ import {
   type StoredDealSheet,
 } from "../taskpane/writer/dealSheets";
 import { describeError } from "../taskpane/writer/errors";
+import type { PortfolioRequest } from "../taskpane/writer/portfolio";
+import { planSensitivityRequest, type SensitivityRequest } from "../taskpane/writer/sensitivity";
 import type { PreviewWorkbook } from "./workbook";
 
 const ID_PREFIX = "hf-";
@@ -28,6 +30,11 @@ interface PreviewDealSheet extends StoredDealSheet {
 }
 
 /** The cell values as the pane's reader expects them: errors as their code, like Excel's `values`. */
+/** The preview's sheet number of a pane sheet id ("hf-3" → 3), or undefined for another workbook's id. */
+function sheetOf(sheetId: string): number | undefined {
+  return sheetId.startsWith(ID_PREFIX) ? Number(sheetId.slice(ID_PREFIX.length)) : undefined;
+}
+
 function reader(book: PreviewWorkbook, id: number): (ref: string) => unknown {
   return (ref) => {
     const v = book.value(id, ref);
@@ -97,5 +104,60 @@ export function hyperformulaBackend(book: PreviewWorkbook): WorkbookBackend {
     readTerms: (sheetId: string) => readDealSheetWith(workbook, sheetId),
     updateTerms: (sheetId, deal, options = {}) => updateDealSheetWith(workbook, sheetId, deal, options),
     recalc: async (): Promise<void> => book.recalculate(),
+
+    insertPortfolio: async (request: PortfolioRequest): Promise<InsertOutcome> => {
+      const failed = (why: string) => ({ ok: false as const, reason: `The portfolio could not be inserted: ${why}.` });
+      if (request.sheetIds.length === 0) return { ok: false, reason: "Choose at least one deal sheet." };
+      const deals: PortfolioSheetDeal[] = [];
+      for (const sheetId of request.sheetIds) {
+        const id = sheetOf(sheetId);
+        const record = id === undefined ? undefined : book.records.get(id);
+        if (id === undefined || !record) return failed("a deal sheet chosen is no longer in this workbook");
+        const checked = validateDeal(readDealFile(record.deal.layout, reader(book, id)), { dates: "excel" });
+        if (!checked.ok) return failed(`${book.sheetName(id)}: ${checked.error.message}`);
+        const { title, termsName, tranchesName } = record.deal;
+        deals.push({ title, termsName, tranchesName, terms: checked.value });
+      }
+      let id: number;
+      try {
+        const plan = planPortfolioSheet(
+          { ...request, deals },
+          { existingSheetNames: book.sheets().map((s) => s.name) },
+        );
+        id = book.insertPortfolioPlan(plan);
+      } catch (e) {
+        return failed(`${describeError(e)}. Nothing was left in the workbook`);
+      }
+      book.notify(id);
+      return { ok: true, sheet: book.sheetName(id) ?? "", sheetId: `${ID_PREFIX}${id}` };
+    },
+
+    insertSensitivity: async (request: SensitivityRequest): Promise<InsertOutcome> => {
+      const found = await workbook.findDealSheet(request.sheetId);
+      const read = await readDealSheetWith(workbook, request.sheetId);
+      if (!found || !read.ok) {
+        return { ok: false, reason: read.ok ? "That deal sheet is no longer in this workbook." : read.reason };
+      }
+      const { sheet, file } = read;
+      const record = { deal: found.deal };
+      const planned = planSensitivityRequest(
+        request,
+        { sheet, info: record.deal },
+        file,
+        book.sheets().map((s) => s.name),
+      );
+      if (!planned.ok) return planned;
+      let newId: number;
+      try {
+        newId = book.insertSensitivityPlan(planned.plan);
+      } catch (e) {
+        return {
+          ok: false,
+          reason: `The sensitivity table could not be inserted: ${describeError(e)}. Nothing was left in the workbook.`,
+        };
+      }
+      book.notify(newId);
+      return { ok: true, sheet: planned.plan.sheet, sheetId: `sens-${newId}` };
+    },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { h } from "../taskpane/ui/dom";
 import { chartData, renderChart } from "./chart";
+import { renderStackedChart, stackedData } from "./stackedChart";
 import { GridView } from "./grid";
 import type { PreviewWorkbook } from "./workbook";
 
@@ -77,6 +78,23 @@ export class WorkbookView {
   private renderChart(): void {
     const doc = this.el.chart.ownerDocument;
     const chart = this.book.records.get(this.active)?.charts[0];
+    const portfolio = this.book.portfolios.get(this.active)?.chart;
+    if (!chart && portfolio) {
+      this.el.chart.hidden = false;
+      this.el.chart.replaceChildren(
+        renderStackedChart(
+          doc,
+          stackedData(portfolio, (ref) => this.book.value(this.active, ref)),
+        ),
+        h(
+          doc,
+          "figcaption",
+          { class: "hint" },
+          `The sheet's chart (in Excel a stacked column chart over ${portfolio.from}:${portfolio.to}).`,
+        ),
+      );
+      return;
+    }
     if (!chart) {
       this.el.chart.replaceChildren();
       this.el.chart.hidden = true;

@@ -17,6 +17,8 @@ import {
   type DealSheetInfo,
   type PlanCell,
   type PlanChart,
+  type PortfolioSheetPlan,
+  type SensitivityPlan,
   type SheetPlan,
 } from "../src/plan";
 import type { DisplayValue } from "./format";
@@ -80,6 +82,8 @@ export class PreviewWorkbook {
   readonly hf: HyperFormula;
   private readonly looks = new Map<number, SheetLook>();
   readonly records = new Map<number, DealRecord>();
+  /** Portfolio sheets: their spilled formulas (entered again when a deal changes) and their chart. */
+  readonly portfolios = new Map<number, PortfolioSheetPlan>();
   private readonly listeners: ChangeListener[] = [];
 
   constructor() {
@@ -194,6 +198,56 @@ export class PreviewWorkbook {
     }
   }
 
+  /**
+   * Writes a sensitivity sheet's plan (analysis.md §11) as a new sheet, all
+   * or nothing. The grid draws its table and tornado values; the colour scale
+   * and the bar chart are Excel's (the preview does not draw them).
+   */
+  insertSensitivityPlan(plan: SensitivityPlan): number {
+    const id = this.addEmptySheet(plan.sheet);
+    try {
+      writePlanCells(this.hf, id, { names: [], cells: plan.cells });
+      const look = this.looks.get(id) as SheetLook;
+      for (const r of plan.ranges) look.ranges.push({ ...box(r.ref), ...r });
+      for (const c of plan.columns) look.widths.set(c.column, c.width);
+      this.dress(id, plan.cells);
+      return id;
+    } catch (e) {
+      this.hf.removeSheet(id);
+      this.looks.delete(id);
+      throw e;
+    }
+  }
+  /** Writes a portfolio sheet (no names, no record): all of it or, on any failure, nothing. */
+  insertPortfolioPlan(plan: PortfolioSheetPlan): number {
+    const id = this.addEmptySheet(plan.sheet);
+    try {
+      writePlanCells(this.hf, id, { names: [], cells: plan.cells });
+      const look = this.looks.get(id) as SheetLook;
+      for (const r of plan.ranges) look.ranges.push({ ...box(r.ref), ...r });
+      for (const c of plan.columns) look.widths.set(c.column, c.width);
+      this.dress(id, plan.cells);
+      this.portfolios.set(id, plan);
+      return id;
+    } catch (e) {
+      this.hf.removeSheet(id);
+      this.looks.delete(id);
+      throw e;
+    }
+  }
+
+  /** Enters the portfolio sheets' spilled formulas again: a deal's change may change their size. */
+  private resizePortfolios(): void {
+    for (const [id, plan] of this.portfolios) {
+      if (this.hf.getSheetName(id) === undefined) continue;
+      for (const ref of plan.spills) {
+        const anchor = addressOf(id, ref);
+        const formula = this.hf.getCellFormula(anchor);
+        if (formula !== undefined) this.hf.setCellContents(anchor, [[formula]]);
+      }
+    }
+  }
+
   /** Records the cells' formats and styles (a plan's, an update's). */
   private dress(id: number, cells: readonly PlanCell[]): void {
     const look = this.looks.get(id);
@@ -214,6 +268,7 @@ export class PreviewWorkbook {
     writeCells(this.hf, id, cells);
     this.dress(id, cells);
     this.resizeSpill(id);
+    this.resizePortfolios();
   }
 
   /**
@@ -246,12 +301,14 @@ export class PreviewWorkbook {
           : cellContent({ value: entry.value as CellValue });
     this.hf.setCellContents(addressOf(id, ref), [[content]]);
     this.resizeSpill(id);
+    this.resizePortfolios();
     this.notify();
   }
 
   /** Recalculates: every deal sheet's schedule entered again, volatile functions (TODAY) recomputed. */
   recalculate(): void {
     for (const id of this.records.keys()) this.resizeSpill(id);
+    this.resizePortfolios();
     this.notify();
   }
 }

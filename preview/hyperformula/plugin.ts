@@ -29,7 +29,9 @@ import { FIGURES, LIMITS, MINING_HEADER, SCHEDULE_HEADER } from "../../src/core"
 import type { Cell } from "../../src/functions/deal";
 import * as hpc from "../../src/functions/hpc";
 import * as hpcMining from "../../src/functions/mining";
+import { sensitivity } from "../../src/functions/sensitivity";
 import type { Outcome } from "../../src/functions/outcome";
+import { PORTFOLIO_FUNCTION_NAMES, makePortfolioPlugin } from "./portfolioPlugin";
 
 type RunArgs = Parameters<FunctionPlugin["runFunction"]>;
 type Ast = RunArgs[0][number];
@@ -203,16 +205,32 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
       ],
       vectorizationForbidden: true,
     },
+    "HPC.SENSITIVITY": {
+      method: "sensitivity",
+      sizeOfResultArrayMethod: "sensitivitySize",
+      parameters: [
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+      ],
+      vectorizationForbidden: true,
+    },
   };
 
-  private run(name: string, ast: CallAst, state: State, body: (...args: unknown[]) => Value) {
+  protected run(name: string, ast: CallAst, state: State, body: (...args: unknown[]) => Value) {
     return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) =>
       body(...args.map(toExcelArgument)),
     );
   }
 
   /** A table as a spilled result; refused (not truncated) when HyperFormula sized the spill smaller. */
-  private spill(name: string, ast: CallAst, state: State, outcome: Outcome<Cell[][]>): SimpleRangeValue | CellError {
+  protected spill(name: string, ast: CallAst, state: State, outcome: Outcome<Cell[][]>): SimpleRangeValue | CellError {
     if (!outcome.ok) return cellError(outcome);
     const table = outcome.value;
     const vertex = this.vertexAt(state.formulaAddress);
@@ -228,7 +246,7 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
     return SimpleRangeValue.onlyValues(table);
   }
 
-  private vertexAt(address: Address): VertexLike | undefined {
+  protected vertexAt(address: Address): VertexLike | undefined {
     try {
       return this.dependencyGraph.getCell(address) as unknown as VertexLike | undefined;
     } catch {
@@ -237,7 +255,7 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
   }
 
   /** A range argument's cell-range AST and the address its references are relative to; a name is resolved. */
-  private rangeOf(ast: Ast, state: State): { range: RangeAst; base: Address } | undefined {
+  protected rangeOf(ast: Ast, state: State): { range: RangeAst; base: Address } | undefined {
     const type = (ast as { type: string }).type;
     if (type === "CELL_RANGE") return { range: ast as unknown as RangeAst, base: state.formulaAddress };
     if (type !== "NAMED_EXPRESSION") return undefined;
@@ -258,7 +276,7 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
    * the formula has no vertex yet: when no cell of the range after the
    * formula has one, those cells are not known.
    */
-  private readAtParseTime(ast: Ast | undefined, state: State): unknown[][] | undefined | typeof UNKNOWN {
+  protected readAtParseTime(ast: Ast | undefined, state: State): unknown[][] | undefined | typeof UNKNOWN {
     if (ast === undefined || (ast as { type: string }).type === "EMPTY") return undefined;
     const found = this.rangeOf(ast, state);
     if (!found) return UNKNOWN;
@@ -395,10 +413,35 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
       ? ArraySize.scalar()
       : new ArraySize(2, hpcMining.MINING_SUMMARY_ROWS);
   }
+
+  sensitivity(ast: CallAst, state: State) {
+    return this.run(
+      "HPC.SENSITIVITY",
+      ast,
+      state,
+      (figure, inputA, valuesA, inputB, valuesB, terms, tranches, capex, mining) =>
+        this.spill(
+          "HPC.SENSITIVITY",
+          ast,
+          state,
+          sensitivity(figure, inputA, valuesA, inputB, valuesB, terms, tranches, capex, mining),
+        ),
+    );
+  }
+
+  /** One row per value of inputA and one column per value of inputB, each plus a header: known from the ranges' sizes. */
+  sensitivitySize(ast: CallAst, state: State): ArraySize {
+    if (ast.args.length < 5) return ArraySize.scalar();
+    const a = this.arraySizeForAst(ast.args[2], state);
+    const b = this.arraySizeForAst(ast.args[4], state);
+    return new ArraySize(1 + b.width * b.height, 1 + a.width * a.height);
+  }
 }
 
 /** The functions' names, the same in every language. */
-export const HPC_FUNCTION_NAMES: readonly string[] = Object.keys(HpcFunctionsPlugin.implementedFunctions);
+export const HPC_FUNCTION_NAMES: readonly string[] = Object.keys(HpcFunctionsPlugin.implementedFunctions).concat(
+  PORTFOLIO_FUNCTION_NAMES,
+);
 
 const names = Object.fromEntries(HPC_FUNCTION_NAMES.map((n) => [n, n]));
 
@@ -406,4 +449,5 @@ const names = Object.fromEntries(HPC_FUNCTION_NAMES.map((n) => [n, n]));
 export function registerHpcFunctions(): void {
   if (HyperFormula.getAllFunctionPlugins().includes(HpcFunctionsPlugin)) return;
   HyperFormula.registerFunctionPlugin(HpcFunctionsPlugin, { enGB: names, enUS: names });
+  HyperFormula.registerFunctionPlugin(makePortfolioPlugin(HpcFunctionsPlugin), { enGB: names, enUS: names });
 }

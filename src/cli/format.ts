@@ -16,7 +16,7 @@ export const SCHEDULE_CSV_HEADER = SCHEDULE_COLUMNS.map((c) => c.csv).join(",");
  * The schedule as CSV: ISO dates, money with two decimals, no thousands
  * separators; the rate exact (as Excel gets it), not rounded to cents.
  */
-export function scheduleCsv(schedule: Schedule): string {
+export function scheduleCsv(schedule: Pick<Schedule, "rows">): string {
   const lines = [SCHEDULE_CSV_HEADER];
   for (const r of schedule.rows) {
     lines.push(

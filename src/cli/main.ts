@@ -6,6 +6,7 @@ import {
   DealError,
   buildSchedule,
   compareMining,
+  isPortfolioFile,
   parseDealJson,
   money,
   parseIsoDate,
@@ -20,9 +21,11 @@ import {
 import { planDeal, planPreset, planToJson, type SheetPlan } from "../plan";
 import { PRESETS, getPreset } from "../presets";
 import { HPC_ADDIN, addinFromManifest, parseDeployment, type AddinReference } from "../xlsx/addin";
+import { isBookCommand, runBookCommand } from "./book";
 import { scheduleCsv, summaryJson } from "./format";
 import { miningCsv } from "./mining";
 import { UsageError, processIO, type CliIO } from "./io";
+import { SENSITIVITY_USAGE, sensitivityCommand } from "./sensitivity";
 import { exportPlanXlsx } from "./xlsxOnDemand";
 
 const USAGE = `hpc-deal: model AI/HPC data-center hosting deals (the model: docs/model.md)
@@ -32,14 +35,23 @@ Usage:
   hpc-deal summary DEAL.json [--rate R]  summary figures as JSON (money as decimal strings)
   hpc-deal mining DEAL.json [--rate R]   hosting versus mining the same site, monthly, as CSV
   hpc-deal remaining DEAL.json DATE      prepayment not yet credited at DATE (YYYY-MM-DD)
+  hpc-deal periods FILE [--period month|quarter|year] [--fiscal-year-end M]
+                                         the schedule by period as CSV (default: calendar quarters)
+  hpc-deal runrate FILE DATE             run rate at DATE: 12 × the gross fee of its month
   hpc-deal plan DEAL.json                the sheet layout the add-in inserts, as JSON
   hpc-deal plan --preset ID              the same for a preset, with its provenance
   hpc-deal xlsx DEAL.json -o FILE.xlsx   the model as an Excel workbook: HPC formulas with cached values
         [--preset ID instead of DEAL.json] [--values-only] [--as-of YYYY-MM-DD] [--force] [--manifest FILE]
+  ${SENSITIVITY_USAGE}
+                                         one figure over two inputs as CSV (figures: contractValue, npv,
+                                         hostNpv, irr, averageAnnualRevenue, totalNetCash, breakevenHashprice; inputs: numeric
+                                         terms, mining.KEY and delayMonths)
   hpc-deal presets                       list the preset deals
   hpc-deal preset ID                     print a preset as a deal file
 
 DEAL.json is a deal file (JSON with the spec's keys); "-" reads standard input.
+FILE, and DEAL.json of schedule, summary and remaining, may also be a portfolio file
+{"name", "deals": [deal, ...], "discountRate"}: the figures of its combined book (docs/model.md).
 --rate R sets the annual discount rate for every NPV (a fraction: 0.1 = 10 %).
 A deal with a "mining" block: summary adds the comparison's figures (miningNpv, breakevenHashprice, ...).
 xlsx: --values-only writes values, no formulas (for recipients without the add-in); --as-of sets
@@ -98,6 +110,9 @@ function withRate(terms: Terms, rateText: string | undefined): Terms {
 async function run(io: CliIO, argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;
   const args = [...rest];
+  // A portfolio file (any of these commands), or a deal's periods or run rate: book.ts.
+  const load = (file: string | undefined) => loadDealFile(io, file);
+  if (isBookCommand(command) && (await runBookCommand(io, command, args, load, { takeOption, expectArgs }))) return;
   switch (command) {
     case "schedule": {
       expectArgs(args, 1, "hpc-deal schedule DEAL.json");
@@ -145,6 +160,10 @@ async function run(io: CliIO, argv: readonly string[]): Promise<void> {
       if (!checked.ok) throw checked.error;
       warnMiningNotOnSheet(io, checked.value);
       io.out(JSON.stringify(planToJson(planDeal(file as DealFile)), null, 2) + "\n");
+      return;
+    }
+    case "sensitivity": {
+      io.out(await sensitivityCommand(args, takeOption, (file) => loadDealFile(io, file)));
       return;
     }
     case "xlsx": {
@@ -215,6 +234,11 @@ async function xlsxCommand(io: CliIO, args: string[]): Promise<void> {
     plan = planPreset(preset);
   } else {
     const file = await loadDealFile(io, args[0]);
+    if (isPortfolioFile(file)) {
+      throw new UsageError(
+        "xlsx of a portfolio file is not supported yet: export each deal with hpc-deal xlsx, or insert the portfolio sheet from the pane",
+      );
+    }
     const checked = validateDeal(file);
     if (!checked.ok) throw checked.error;
     warnMiningNotOnSheet(io, checked.value);
@@ -273,10 +297,26 @@ async function writeNew(target: string, bytes: Uint8Array, force: boolean): Prom
   }
 }
 
+/** The same IO, each input read once: a file (or standard input) may be looked at twice (deal or portfolio?). */
+function keepingInput(io: CliIO): CliIO {
+  const texts = new Map<string, Promise<string>>();
+  return {
+    ...io,
+    readInput: (file) => {
+      let text = texts.get(file);
+      if (text === undefined) {
+        text = io.readInput(file);
+        texts.set(file, text);
+      }
+      return text;
+    },
+  };
+}
+
 /** Runs the CLI; resolves to the exit code. Never rejects. */
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   try {
-    await run(io, argv);
+    await run(keepingInput(io), argv);
     return 0;
   } catch (e) {
     if (e instanceof DealError) {

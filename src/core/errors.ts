@@ -48,8 +48,13 @@ export function describe(
   p: Pick<Problem, "code" | "path" | "params">,
   name: (path: ProblemPath) => string = pathText,
 ): string {
-  const naming: Naming = { subject: name(p.path), parent: name(p.path.slice(0, -1)) };
-  return MESSAGES[p.code](naming, p.params);
+  // A problem inside a container (a deal of a portfolio): the sentence names the term within it,
+  // prefixed by the container's label ("deals[2] ("Barber Lake"): termMonths must be ...").
+  const within = typeof p.params.within === "number" ? p.params.within : 0;
+  const inner = p.path.slice(within);
+  const naming: Naming = { subject: name(inner), parent: name(inner.slice(0, -1)) };
+  const text = MESSAGES[p.code](naming, p.params);
+  return within > 0 ? `${String(p.params.container)}: ${text}` : text;
 }
 
 export function problem(kind: ProblemKind, code: ProblemCode, path: ProblemPath, params: ProblemParams = {}): Problem {
@@ -62,9 +67,12 @@ export function renamed(p: Problem, name: (path: ProblemPath) => string): Proble
   return Object.freeze({ ...p, term: name(p.path), message: describe(p, name) });
 }
 
-/** The same problem, further down a path (a deal inside a portfolio: ["deals", 1, ...]). */
-export function nested(p: Problem, prefix: ProblemPath): Problem {
-  return problem(p.kind, p.code, [...prefix, ...p.path], p.params);
+/**
+ * The same problem inside a container: its path prefixed (a deal of a portfolio: ["deals", 1, ...]),
+ * its sentence still naming the term within and prefixed by the container's label.
+ */
+export function nested(p: Problem, prefix: ProblemPath, container: string): Problem {
+  return problem(p.kind, p.code, [...prefix, ...p.path], { ...p.params, within: prefix.length, container });
 }
 
 export class DealError extends Error {

@@ -61,3 +61,7 @@ export function computeDeal(input: unknown, options: ValidateOptions = {}): Resu
   const schedule = buildSchedule(checked.value);
   return ok({ terms: checked.value, schedule, summary: summarize(schedule) });
 }
+export * from "./periods";
+export * from "./portfolio";
+export * from "./sensitivity";
+export * from "./sensitivityRanges";

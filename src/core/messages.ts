@@ -56,6 +56,17 @@ export const MESSAGES = {
     `${n.parent} must be a list of distinct dates: ${p.date} is given twice (items ${p.first} and ${p.second})`,
   "no-mining": () =>
     "mining is required for the hosting-versus-mining comparison: the deal has no mining block (give at least mining.hashprice, mining.efficiencyJPerTH and mining.powerCostPerKWh)",
+  // Portfolio files (portfolio.ts) and period requests (periods.ts).
+  "portfolio-unreadable": (_n, p) => `the portfolio could not be read: ${p.reason}`,
+  "not-a-portfolio": (_n, p) => `a portfolio must be an object {"name", "deals": [...], "discountRate"}, got ${p.got}`,
+  "unknown-portfolio-key": (_n, p) => `unknown portfolio key ${p.got}: expected name, deals or discountRate`,
+  "deals-not-a-list": (n, p) => `${n.subject} must be a list of one or more deals, got ${p.got}`,
+  "empty-portfolio": (n) => `${n.subject} must hold at least one deal: the portfolio is empty`,
+  "portfolio-too-long": (n, p) =>
+    `${n.subject} must span at most ${p.max} months from the first deal's first month to the last deal's last (a limit of this add-in), got ${p.months}`,
+  "bad-period": (n, p) => `${n.subject} must be month, quarter or year, got ${p.got}`,
+  "bad-fiscal-year-end": (n, p) =>
+    `${n.subject} must be a whole number from 1 to 12 (the month the fiscal year ends), got ${p.got}`,
   "not-a-deal": (_n, p) => `a deal must be an object of terms (a JSON object), got ${p.got}`,
   unreadable: (_n, p) => `the deal could not be read: ${p.reason}`,
   "not-numeric": (n) => `${n.subject} is not a numeric term`,

@@ -85,7 +85,8 @@ export function discountFactors(rate: Decimal, firstMonth: number, count: number
 }
 
 /** The contract value were every renewal option exercised. */
-function contractValueAllRenewals(terms: Terms, contractValue: Decimal): Decimal {
+export function contractValueAllRenewals(schedule: Pick<Schedule, "terms">, contractValue: Decimal): Decimal {
+  const { terms } = schedule;
   if (terms.renewalsExercised === terms.renewalOptions) return contractValue;
   const all = buildSchedule({ ...terms, renewalsExercised: terms.renewalOptions });
   const fast = all.cents && centsSum(all.cents.grossFee);
@@ -208,7 +209,7 @@ export function hostReturns(
     irr: irr.rate,
     irrNone: irr.rate === null ? irr.reason : null,
     paybackMonth: payback === undefined ? paybackMonth(dates, hostFlows) : payback,
-    contractValueAllRenewals: contractValueAllRenewals(terms, contractValue),
+    contractValueAllRenewals: contractValueAllRenewals({ terms }, contractValue),
   };
 }
 

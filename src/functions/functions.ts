@@ -12,7 +12,9 @@
  */
 import * as hpc from "./hpc";
 import * as hpcMining from "./mining";
+import * as portfolio from "./portfolio";
 import type { Outcome } from "./outcome";
+import { sensitivity as sensitivityTable } from "./sensitivity";
 
 /** A failed call becomes one error value in its cell (never an exception: Excel would show a bare #VALUE!). */
 function toExcel<T>(outcome: Outcome<T>): T | CustomFunctions.Error {
@@ -157,4 +159,122 @@ export function miningSummary(
   rate?: unknown,
 ) {
   return toExcel(hpcMining.miningSummary(terms, mining, tranches, capex, figure, rate));
+}
+
+/**
+ * A hosting deal's cash flows by month, quarter or fiscal year, as a table that spills: a header row, then one row per period (Q1 2025, FY2026, …) with its dates, months, billed MW and money columns, which add up to the schedule's totals.
+ * @customfunction PERIODS
+ * @param {any[][]} terms The deal's terms: a two-column range of labels and values, as for HPC.HOSTINGCASHFLOW.
+ * @param {any[][]} [tranches] Optional ramp: a two-column range of start dates and MW, with or without a header row.
+ * @param {any[][]} [capex] Optional host capex: a two-column range of dates and amounts, with or without a header row.
+ * @param [period] Optional "month", "quarter" or "year". Leave out for quarters.
+ * @param [fiscalYearEnd] Optional month the fiscal year ends in, 1 to 12 (6 = June: Q1 FY2026 is July–September 2025). Leave out for calendar years (12).
+ * @returns {any[][]} The period table with a header row; Start and End are Excel dates, amounts are in dollars.
+ */
+export function periods(
+  terms: unknown[][],
+  tranches?: unknown[][],
+  capex?: unknown[][],
+  period?: unknown,
+  fiscalYearEnd?: unknown,
+) {
+  return toExcel(portfolio.periods(terms, tranches, capex, period, fiscalYearEnd));
+}
+
+/**
+ * Run rate of a hosting deal at a date: 12 × the gross fee of the month containing the date (0 outside the schedule), the "annualized revenue" companies report.
+ * @customfunction RUNRATE
+ * @param {any[][]} terms The deal's terms: a two-column range of labels and values, as for HPC.HOSTINGCASHFLOW.
+ * @param date The date (an Excel date or YYYY-MM-DD text).
+ * @param {any[][]} [tranches] Optional ramp: a two-column range of start dates and MW, with or without a header row.
+ * @param {any[][]} [capex] Optional host capex: a two-column range of dates and amounts, with or without a header row.
+ * @returns {number} The run rate in dollars a year.
+ */
+export function runRate(terms: unknown[][], date: unknown, tranches?: unknown[][], capex?: unknown[][]) {
+  return toExcel(portfolio.runRate(terms, date, tranches, capex));
+}
+
+/**
+ * Combined monthly cash flows of a portfolio of hosting deals, as a table that spills with the columns of HPC.HOSTINGCASHFLOW: each month's lines are the sums of the deals' lines.
+ * @customfunction PORTFOLIOCASHFLOW
+ * @param {any[][][]} deals The deals, three arguments each: terms, tranches, capex (leave tranches or capex empty, e.g. =HPC.PORTFOLIOCASHFLOW(A_Terms,,,B_Terms,B_Tranches,)).
+ * @returns {any[][]} The combined monthly schedule with a header row.
+ */
+export function portfolioCashflow(deals: unknown[][][]) {
+  return toExcel(portfolio.portfolioCashflow(deals));
+}
+
+/**
+ * A portfolio of hosting deals by month, quarter or fiscal year: the columns of HPC.PERIODS on the combined schedule.
+ * @customfunction PORTFOLIOPERIODS
+ * @param [period] "month", "quarter" or "year"; leave empty for quarters.
+ * @param [fiscalYearEnd] Month the fiscal year ends in, 1 to 12; leave empty for calendar years.
+ * @param {any[][][]} deals The deals, three arguments each: terms, tranches, capex (leave tranches or capex empty).
+ * @returns {any[][]} The period table with a header row.
+ */
+export function portfolioPeriods(period: unknown, fiscalYearEnd: unknown, deals: unknown[][][]) {
+  return toExcel(portfolio.portfolioPeriods(period, fiscalYearEnd, deals));
+}
+
+/**
+ * Run rate of a portfolio at a date: 12 × the combined gross fee of the month containing the date.
+ * @customfunction PORTFOLIORUNRATE
+ * @param date The date (an Excel date or YYYY-MM-DD text).
+ * @param {any[][][]} deals The deals, three arguments each: terms, tranches, capex (leave tranches or capex empty).
+ * @returns {number} The run rate in dollars a year.
+ */
+export function portfolioRunRate(date: unknown, deals: unknown[][][]) {
+  return toExcel(portfolio.portfolioRunRate(date, deals));
+}
+
+/**
+ * Key figures of a portfolio of hosting deals, in the rows of HPC.DEALSUMMARY: sums over the deals, NPV and host returns on the combined cash flows; average annual revenue and revenue per MW-year are blank (use HPC.PORTFOLIORUNRATE).
+ * @customfunction PORTFOLIOSUMMARY
+ * @param [figure] Optional figure name, e.g. "contractValue", "npv", "irr"; leave empty for the table.
+ * @param [rate] Annual discount rate for the NPVs (10% = 0.1); leave empty for none. The deals' own rates are not used.
+ * @param {any[][][]} deals The deals, three arguments each: terms, tranches, capex (leave tranches or capex empty).
+ * @returns {any[][]} One row per figure (label, value), or the one figure asked for.
+ */
+export function portfolioSummary(figure: unknown, rate: unknown, deals: unknown[][][]) {
+  return toExcel(portfolio.portfolioSummary(figure, rate, deals));
+}
+
+/**
+ * Gross fee of each deal of a portfolio by period, as a table that spills: Period, then one column per deal (headed by its name): the data of a stacked column chart.
+ * @customfunction PORTFOLIOBYDEAL
+ * @param [period] "month", "quarter" or "year"; leave empty for quarters.
+ * @param [fiscalYearEnd] Month the fiscal year ends in, 1 to 12; leave empty for calendar years.
+ * @param {any[][][]} deals The deals, three arguments each: terms, tranches, capex (leave tranches or capex empty).
+ * @returns {any[][]} The table with a header row; amounts in dollars.
+ */
+export function portfolioByDeal(period: unknown, fiscalYearEnd: unknown, deals: unknown[][][]) {
+  return toExcel(portfolio.portfolioByDeal(period, fiscalYearEnd, deals));
+}
+
+/**
+ * What-if table of one figure over values of two inputs (terms, or delayMonths), that spills: a header row, then one row per value of inputA. Cells with no value hold a short text saying why.
+ * @customfunction SENSITIVITY
+ * @param figure The figure: contractValue, npv, hostNpv, irr, averageAnnualRevenue, totalNetCash or breakevenHashprice (needs the mining range).
+ * @param inputA The input down the rows: a numeric term such as ratePerKWMonth, escalator, discountRate, termMonths, a mining term as mining.hashprice, or delayMonths (months every tranche starts later).
+ * @param {any[][]} valuesA The values of inputA: a range or a single number (a blank cell gives a blank row).
+ * @param inputB The input across the columns, named as inputA.
+ * @param {any[][]} valuesB The values of inputB: a range or a single number (a blank cell gives a blank column).
+ * @param {any[][]} terms The deal's terms: a two-column range of labels and values, as for HPC.HOSTINGCASHFLOW.
+ * @param {any[][]} [tranches] Optional ramp: a two-column range of start dates and MW, with or without a header row.
+ * @param {any[][]} [capex] Optional host capex: a two-column range of dates and amounts, with or without a header row.
+ * @param {any[][]} [mining] Optional mining terms: a two-column range of labels and values, as for HPC.MININGCOMPARISON.
+ * @returns {any[][]} The figure's name and inputB's values, then each value of inputA and the figure at each pair: dollars in cents, the IRR as a fraction.
+ */
+export function sensitivity(
+  figure: unknown,
+  inputA: unknown,
+  valuesA: unknown[][],
+  inputB: unknown,
+  valuesB: unknown[][],
+  terms: unknown[][],
+  tranches?: unknown[][],
+  capex?: unknown[][],
+  mining?: unknown[][],
+) {
+  return toExcel(sensitivityTable(figure, inputA, valuesA, inputB, valuesB, terms, tranches, capex, mining));
 }

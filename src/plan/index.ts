@@ -42,3 +42,5 @@ export { planTermsUpdate, type ExistingSheet, type TermsUpdate, type TermsUpdate
 export type * from "./types";
 export { planCachedValues, type CachedError, type CachedValue, type CachedValuesOptions } from "./cached";
 export { STYLE_DRESSING, type StyleDressing } from "./styles";
+export * from "./portfolioSheet";
+export * from "./sensitivity";

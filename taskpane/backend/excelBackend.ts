@@ -1,5 +1,7 @@
 import * as actions from "../actions";
 import type { ExcelContextLike } from "../writer/excelLike";
+import { insertPortfolio } from "../writer/portfolio";
+import { insertSensitivity } from "../writer/sensitivity";
 import type { WorkbookBackend } from "./types";
 
 /** Runs a batch function against a context: Excel.run, or a test's recorder. */
@@ -14,6 +16,8 @@ export function excelBackend(run: Runner): WorkbookBackend {
     readTerms: (sheetId) => run((ctx) => actions.readDealSheet(ctx, sheetId)),
     updateTerms: (sheetId, deal, options) => run((ctx) => actions.updateDealSheet(ctx, sheetId, deal, options)),
     recalc: () => run((ctx) => actions.recalculate(ctx)),
+    insertPortfolio: (request) => run((ctx) => insertPortfolio(ctx, request)),
+    insertSensitivity: (request) => run((ctx) => insertSensitivity(ctx, request)),
   };
 }
 

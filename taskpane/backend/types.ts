@@ -1,6 +1,8 @@
 import type { DealFile } from "../../src/core";
 import type { PlanInput, PresetInfo } from "../../src/plan";
+import type { PortfolioRequest } from "../writer/portfolio";
 import type { DealSheetSummary, InsertOutcome, ReadOutcome, UpdateOptions, UpdateOutcome } from "../actions";
+import type { SensitivityRequest } from "../writer/sensitivity";
 
 /**
  * Where the pane's deal sheets live: Excel through Office.js now, a
@@ -16,4 +18,8 @@ export interface WorkbookBackend {
   readTerms(sheetId: string): Promise<ReadOutcome>;
   updateTerms(sheetId: string, deal: PlanInput, options?: UpdateOptions): Promise<UpdateOutcome>;
   recalc(): Promise<void>;
+  /** Inserts a portfolio sheet over deal sheets of the workbook (absent where a backend cannot). */
+  insertPortfolio?(request: PortfolioRequest): Promise<InsertOutcome>;
+  /** A sensitivity sheet for a deal sheet (analysis.md §11); absent where there is no workbook to write. */
+  insertSensitivity?(request: SensitivityRequest): Promise<InsertOutcome>;
 }

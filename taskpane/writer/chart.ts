@@ -2,6 +2,12 @@ import type { PlanChart } from "../../src/plan";
 import type { ChartLike, ExcelContextLike, WorksheetLike } from "./excelLike";
 import { localRef } from "./cells";
 
+/** What addChart draws: a deal sheet's line chart or a portfolio sheet's stacked columns. */
+export type ChartPlan = Omit<PlanChart, "type" | "categoryFormat"> & {
+  readonly type: "line" | "columnStacked";
+  readonly categoryFormat?: string;
+};
+
 /** The chart's name on its sheet: how an update finds it again. */
 export function chartName(prefix: string): string {
   return `${prefix}_Chart`;
@@ -18,11 +24,12 @@ export function chartName(prefix: string): string {
 export async function addChart(
   ctx: ExcelContextLike,
   sheet: WorksheetLike,
-  plan: PlanChart,
+  plan: ChartPlan,
   name: string,
 ): Promise<ChartLike> {
   const categories = sheet.getRange(localRef(plan.categories));
-  const chart = sheet.charts.add("Line", sheet.getRange(localRef(plan.series[0].values)), "Columns");
+  const type = plan.type === "line" ? "Line" : "ColumnStacked";
+  const chart = sheet.charts.add(type, sheet.getRange(localRef(plan.series[0].values)), "Columns");
   chart.name = name;
   chart.title.text = plan.title;
   chart.legend.position = "Bottom";
@@ -36,7 +43,7 @@ export async function addChart(
     series.setValues(sheet.getRange(localRef(s.values)));
     series.setXAxisValues(categories);
   });
-  chart.axes.categoryAxis.numberFormat = plan.categoryFormat;
+  if (plan.categoryFormat !== undefined) chart.axes.categoryAxis.numberFormat = plan.categoryFormat;
   chart.axes.valueAxis.numberFormat = plan.valueFormat;
   await ctx.sync();
   return chart;

@@ -32,18 +32,30 @@ export interface DataValidationLike {
   prompt: { showPrompt: boolean; title: string; message: string } | unknown;
 }
 
+/** A colour scale's three points (ExcelApi 1.6): `criteria` takes Excel.ConditionalColorScaleCriteria. */
+export interface ConditionalFormatLike {
+  readonly colorScale: { criteria: unknown };
+}
+
+export interface ConditionalFormatCollectionLike {
+  add(type: "ColorScale"): ConditionalFormatLike;
+}
+
 export interface RangeLike {
   values: unknown[][];
   formulas: unknown[][];
   numberFormat: unknown[][];
   readonly format: RangeFormatLike;
   readonly dataValidation: DataValidationLike;
+  readonly conditionalFormats: ConditionalFormatCollectionLike;
   merge(across?: boolean): void;
   load(propertyNames: string): unknown;
 }
 
 export interface ChartSeriesLike {
   name: string;
+  /** Bars of the series overlap those of the others by this percentage (ExcelApi 1.8): 100 for a tornado. */
+  overlap: number;
   setValues(source: RangeLike): void;
   setXAxisValues(source: RangeLike): void;
 }
@@ -69,7 +81,7 @@ export interface ChartLike {
 }
 
 export interface ChartCollectionLike {
-  add(type: "Line", sourceData: RangeLike, seriesBy: "Columns"): ChartLike;
+  add(type: "Line" | "ColumnStacked" | "BarClustered", sourceData: RangeLike, seriesBy: "Columns"): ChartLike;
   getItemOrNullObject(name: string): ChartLike & { isNullObject: boolean };
 }
 

@@ -195,7 +195,8 @@ describe("the Mining section", () => {
     expect(await page.locator("#mining-breakeven").textContent()).toMatch(
       /^Breakeven hashprice: \$\d+\.\d\d per PH\/s per day, beside today's \$48\.$/,
     );
-    expect(await page.locator("label[for='mining-hashprice']").textContent()).toContain("(reported)");
+    // No document address is at hand for the hashprice series: an assumption, its source named.
+    expect(await page.locator("label[for='mining-hashprice']").textContent()).toContain("(assumed)");
     expect(await page.locator("label[for='mining-powerCostPerKWh']").textContent()).toContain("(assumed)");
     expect(await page.locator("#mining-assumption").textContent()).toContain("1.3 × the deal's capacity");
     await page.locator("#mining-efficiencyJPerTH").fill("0");

@@ -126,8 +126,14 @@ describe("the host's returns in the preview", () => {
       const first = parseCell(layout.summary.ref.split(":")[0])?.row ?? 0;
       return `B${first + SUMMARY_ROWS.findIndex((r) => r.key === key)}`;
     };
-    const dateRef = `${capex.dateColumn}${capex.firstRow + seedCapex.length}`;
-    const amountRef = `${capex.amountColumn}${capex.firstRow + seedCapex.length}`;
+    // The pane inserts the deal as core normalizes it: capex sorted by date (stable), so the extra
+    // item sits after the seed's items of its own date.
+    const sorted = [...seedCapex, EXTRA]
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => (a.c.date < b.c.date ? -1 : a.c.date > b.c.date ? 1 : a.i - b.i));
+    const extraRow = capex.firstRow + sorted.findIndex((x) => x.c === EXTRA);
+    const dateRef = `${capex.dateColumn}${extraRow}`;
+    const amountRef = `${capex.amountColumn}${extraRow}`;
     expect(await cell(`${capex.dateColumn}${capex.headerRow}`).textContent()).toBe("Date");
     expect(await cell(dateRef).textContent()).toBe(EXTRA.date);
     expect(await cell(amountRef).textContent()).toBe("$500,000,000.00");

@@ -109,6 +109,72 @@ const INTENDED: Record<string, { params: [string, "matrix" | "scalar", boolean][
     ],
     result: "matrix",
   },
+  PERIODS: {
+    params: [
+      ["terms", "matrix", false],
+      ["tranches", "matrix", true],
+      ["capex", "matrix", true],
+      ["period", "scalar", true],
+      ["fiscalYearEnd", "scalar", true],
+    ],
+    result: "matrix",
+  },
+  RUNRATE: {
+    params: [
+      ["terms", "matrix", false],
+      ["date", "scalar", false],
+      ["tranches", "matrix", true],
+      ["capex", "matrix", true],
+    ],
+    result: "number",
+  },
+  // The deals: one repeating parameter (terms, tranches, capex, terms, …), checked in portfolio.test.ts.
+  PORTFOLIOCASHFLOW: { params: [["deals", "matrix", false]], result: "matrix" },
+  PORTFOLIOPERIODS: {
+    params: [
+      ["period", "scalar", true],
+      ["fiscalYearEnd", "scalar", true],
+      ["deals", "matrix", false],
+    ],
+    result: "matrix",
+  },
+  PORTFOLIORUNRATE: {
+    params: [
+      ["date", "scalar", false],
+      ["deals", "matrix", false],
+    ],
+    result: "number",
+  },
+  PORTFOLIOSUMMARY: {
+    params: [
+      ["figure", "scalar", true],
+      ["rate", "scalar", true],
+      ["deals", "matrix", false],
+    ],
+    result: "matrix",
+  },
+  PORTFOLIOBYDEAL: {
+    params: [
+      ["period", "scalar", true],
+      ["fiscalYearEnd", "scalar", true],
+      ["deals", "matrix", false],
+    ],
+    result: "matrix",
+  },
+  SENSITIVITY: {
+    params: [
+      ["figure", "scalar", false],
+      ["inputA", "scalar", false],
+      ["valuesA", "matrix", false],
+      ["inputB", "scalar", false],
+      ["valuesB", "matrix", false],
+      ["terms", "matrix", false],
+      ["tranches", "matrix", true],
+      ["capex", "matrix", true],
+      ["mining", "matrix", true],
+    ],
+    result: "matrix",
+  },
 };
 
 describe("the generated function metadata", () => {

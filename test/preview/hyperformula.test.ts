@@ -54,6 +54,14 @@ describe("HPC functions in HyperFormula", () => {
       "HPC.MININGCOMPARISON",
       "HPC.BREAKEVENHASHPRICE",
       "HPC.MININGSUMMARY",
+      "HPC.SENSITIVITY",
+      "HPC.PERIODS",
+      "HPC.RUNRATE",
+      "HPC.PORTFOLIOCASHFLOW",
+      "HPC.PORTFOLIOPERIODS",
+      "HPC.PORTFOLIORUNRATE",
+      "HPC.PORTFOLIOSUMMARY",
+      "HPC.PORTFOLIOBYDEAL",
     ]);
     for (const name of HPC_FUNCTION_NAMES) expect(HyperFormula.getRegisteredFunctionNames("enGB")).toContain(name);
     registerHpcFunctions(); // idempotent

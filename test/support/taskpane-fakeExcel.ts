@@ -230,6 +230,13 @@ export class FakeExcel {
         ) {
           return (...args: unknown[]) => fake.record(sheet, address, `${path}${prop}()`, args);
         }
+        // A collection's add() (conditionalFormats.add("ColorScale")) gives the new item, recorded under its path.
+        if (prop === "add") {
+          return (...args: unknown[]) => {
+            fake.record(sheet, address, `${path}add()`, args);
+            return fake.recorder(sheet, address, `${path}add().`);
+          };
+        }
         if (prop === "load") return () => undefined;
         return fake.recorder(sheet, address, `${path}${prop}.`);
       },
