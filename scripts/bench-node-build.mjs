@@ -43,13 +43,19 @@ export function buildForNode({ outDir = OUT_DIR, patches = {} } = {}) {
   };
   const unapplied = [];
   const seen = new Set();
-  // The HyperFormula plugin lives in preview/ (GPL, dev only): built as "preview/hyperformula/plugin",
-  // its "../../src/x" imports pointed at the build's "../../x".
-  const plugin = path.join(root, "preview/hyperformula/plugin.ts");
-  for (const file of [...tsFiles(path.join(root, "src/core")), ...tsFiles(path.join(root, "src/functions")), plugin]) {
+  // The HyperFormula plugins live in preview/ (GPL, dev only): built as "preview/hyperformula/<name>",
+  // their "../../src/x" imports pointed at the build's "../../x".
+  const previewDir = path.join(root, "preview/hyperformula");
+  const plugins = new Set(tsFiles(previewDir));
+  for (const file of [
+    ...tsFiles(path.join(root, "src/core")),
+    ...tsFiles(path.join(root, "src/functions")),
+    ...plugins,
+  ]) {
+    const plugin = plugins.has(file);
     let { outputText } = ts.transpileModule(readFileSync(file, "utf8"), { compilerOptions, fileName: file });
-    if (file === plugin) outputText = outputText.replaceAll('require("../../src/', 'require("../../');
-    const base = file === plugin ? root : path.join(root, "src");
+    if (plugin) outputText = outputText.replaceAll('require("../../src/', 'require("../../');
+    const base = plugin ? root : path.join(root, "src");
     const name = path.relative(base, file).replace(/\.ts$/, "").split(path.sep).join("/");
     seen.add(name);
     for (const [from, to] of patches[name] ?? []) {

@@ -21,11 +21,16 @@ export { buildSchedule, type Schedule, type ScheduleRow } from "./schedule";
 export {
   discountFactors,
   fullyCreditedMonth,
+  hostReturns,
   npv,
   prepaymentRemaining,
   summarize,
+  summaryBase,
+  withReturns,
   type CashColumn,
   type Summary,
+  type SummaryBase,
+  type SummaryReturns,
 } from "./summary";
 export { NO_IRR_REASON, paybackMonth, xirr, type IrrResult, type NoIrr } from "./returns";
 export { validateDeal, validateNumberTerm, type ValidateOptions } from "./validate";

@@ -1,5 +1,6 @@
 import { monthIndex, monthStart, type CalendarDate } from "./dates";
 import { Decimal, Escalation, Exact, ZERO, exactRound2 } from "./decimal";
+import { CentsRow, CentsTable, ExactFraction, decideCents, toCents, type RowState, type ScheduleCents } from "./cents";
 import { billingMonths, type Terms } from "./terms";
 
 /** One month of the schedule. Money lines are in cents. */
@@ -28,6 +29,8 @@ export interface Schedule {
   readonly rows: readonly ScheduleRow[];
   /** Month index of rows[0]. */
   readonly firstMonthIndex: number;
+  /** The money columns in integer cents, when the fast path built the schedule (cents.ts). */
+  readonly cents?: ScheduleCents;
 }
 
 const HUNDRED = new Decimal(100);
@@ -95,7 +98,19 @@ class StraightLineCredits {
 
   /** The scheduled credit of the next credit month (0 after the N-th). */
   next(): Decimal {
-    if (this.j >= this.n) return ZERO;
+    const cents = this.nextCents();
+    if (cents === 0) return ZERO;
+    let d = this.decimals.get(cents);
+    if (d === undefined) {
+      d = new Decimal(cents).dividedBy(HUNDRED);
+      this.decimals.set(cents, d);
+    }
+    return d;
+  }
+
+  /** The same, in cents. */
+  nextCents(): number {
+    if (this.j >= this.n) return 0;
     this.j++;
     this.a += this.step;
     this.r += this.stepRemainder;
@@ -106,12 +121,7 @@ class StraightLineCredits {
     const rounded = this.a + (2 * this.r >= this.n ? 1 : 0); // half away from zero
     const cents = rounded - this.cumulative;
     this.cumulative = rounded;
-    let d = this.decimals.get(cents);
-    if (d === undefined) {
-      d = new Decimal(cents).dividedBy(HUNDRED);
-      this.decimals.set(cents, d);
-    }
-    return d;
+    return cents;
   }
 }
 
@@ -161,30 +171,8 @@ function feeState(
   };
 }
 
-/**
- * The monthly schedule of validated terms (spec §3). What bills changes only
- * when a tranche starts, ends or passes an anniversary, so the fees are
- * computed once per such change, not once per month.
- */
-export function buildSchedule(terms: Terms): Schedule {
-  const months = billingMonths(terms);
-  const tranches: TrancheState[] = terms.tranches.map((t) => {
-    const start = monthIndex(t.date);
-    return { start, end: start + months, mw: new Exact(t.mw), mwRate: new Map() };
-  });
-  const P = terms.prepayment;
-  const hasPrepayment = P.greaterThan(0);
-  const prepMonth = monthIndex(terms.prepaymentDate);
-  const capexByMonth = new Map<number, Decimal>();
-  let first = hasPrepayment ? Math.min(tranches[0].start, prepMonth) : tranches[0].start;
-  for (const item of terms.capex) {
-    if (item.amount.isZero()) continue;
-    const m = monthIndex(item.date);
-    capexByMonth.set(m, (capexByMonth.get(m) ?? ZERO).plus(item.amount));
-    first = Math.min(first, m);
-  }
-  const last = Math.max(...tranches.map((t) => t.end)) - 1;
-
+/** rate × (1 + escalator)^y × (1 + renewalRateStep)^n, exact to 80 digits, memoized by (y, n). */
+function exactRates(terms: Terms): (year: number, renewals: number) => Exact {
   // rates[y] = ratePerKWMonth × (1 + escalator)^y, carried at 80 significant digits (decimal.ts).
   const rates: Exact[] = [new Exact(terms.ratePerKWMonth)];
   const growth = new Escalation(terms.escalator).plus(1);
@@ -208,6 +196,36 @@ export function buildSchedule(terms: Terms): Schedule {
     }
     return rateForYear(y).times(steps[n]);
   };
+  return rateFor;
+}
+
+/**
+ * The monthly schedule of validated terms (spec §3), all in decimal.js: the
+ * reference the fast path (`buildSchedule`) is tested against, and its
+ * fallback. What bills changes only
+ * when a tranche starts, ends or passes an anniversary, so the fees are
+ * computed once per such change, not once per month.
+ */
+export function buildScheduleReference(terms: Terms): Schedule {
+  const months = billingMonths(terms);
+  const tranches: TrancheState[] = terms.tranches.map((t) => {
+    const start = monthIndex(t.date);
+    return { start, end: start + months, mw: new Exact(t.mw), mwRate: new Map() };
+  });
+  const P = terms.prepayment;
+  const hasPrepayment = P.greaterThan(0);
+  const prepMonth = monthIndex(terms.prepaymentDate);
+  const capexByMonth = new Map<number, Decimal>();
+  let first = hasPrepayment ? Math.min(tranches[0].start, prepMonth) : tranches[0].start;
+  for (const item of terms.capex) {
+    if (item.amount.isZero()) continue;
+    const m = monthIndex(item.date);
+    capexByMonth.set(m, (capexByMonth.get(m) ?? ZERO).plus(item.amount));
+    first = Math.min(first, m);
+  }
+  const last = Math.max(...tranches.map((t) => t.end)) - 1;
+
+  const rateFor = exactRates(terms);
   const clock: RenewalClock = { termMonths: terms.termMonths, renewalMonths: terms.renewalMonths };
 
   const percentOfFee = terms.creditMethod === "percent-of-fee";
@@ -259,4 +277,207 @@ export function buildSchedule(terms: Terms): Schedule {
     });
   }
   return { terms, rows, firstMonthIndex: first };
+}
+
+/** Cents are exact integers in a double up to here; a line beyond it sends the deal to the reference. */
+const MAX_CENTS = Number.MAX_SAFE_INTEGER;
+
+/** One fee state of the fast path, in cents; `exact` is the reference's state, made only when needed. */
+interface CentsState {
+  readonly until: number;
+  readonly billing: boolean;
+  readonly grossFee: number;
+  readonly opex: number;
+  readonly percentCredit: number;
+  readonly row: () => RowState;
+}
+
+/**
+ * The monthly schedule of validated terms (spec §3), identical to
+ * `buildScheduleReference` in every field of every row (test/fuzz/fastpath).
+ *
+ * The fees are estimated in binary floating point with a proven relative
+ * error bound and rounded to the cent only when the estimate is further from
+ * a half cent than that bound (`decideCents`); a state the estimate cannot
+ * decide (an exact half-cent tie, a very long escalation) is computed by the
+ * reference's exact `feeState`. Every other line is integer-cents arithmetic
+ * on doubles, exact while it stays below 2^53; a deal that would exceed it is
+ * built by the reference.
+ */
+export function buildSchedule(terms: Terms): Schedule {
+  return buildScheduleCents(terms) ?? buildScheduleReference(terms);
+}
+
+function buildScheduleCents(terms: Terms): Schedule | undefined {
+  const months = billingMonths(terms);
+  const starts = terms.tranches.map((t) => monthIndex(t.date));
+  const mws = terms.tranches.map((t) => t.mw.toNumber());
+  const P = toCents(terms.prepayment);
+  if (P === undefined) return undefined;
+  const hasPrepayment = P > 0;
+  const prepMonth = monthIndex(terms.prepaymentDate);
+  const capexByMonth = new Map<number, number>();
+  let first = hasPrepayment ? Math.min(starts[0], prepMonth) : starts[0];
+  for (const item of terms.capex) {
+    if (item.amount.isZero()) continue;
+    const c = toCents(item.amount);
+    if (c === undefined) return undefined;
+    const m = monthIndex(item.date);
+    const sum = (capexByMonth.get(m) ?? 0) + c;
+    if (!(Math.abs(sum) <= MAX_CENTS)) return undefined;
+    capexByMonth.set(m, sum);
+    first = Math.min(first, m);
+  }
+  const last = Math.max(...starts) + months - 1;
+  const clock: RenewalClock = { termMonths: terms.termMonths, renewalMonths: terms.renewalMonths };
+
+  // Float rates: rate × g^y × s^n. Relative errors in units of 2^-53: each conversion of
+  // an input 1; g = 1 + e is off by (|e| / |g| + 1) relative, and so each power adds
+  // that plus one for its multiplication.
+  const rate = terms.ratePerKWMonth.toNumber();
+  const e = terms.escalator.toNumber();
+  const g = 1 + e;
+  const gError = Math.abs(e) / Math.abs(g) + 2;
+  const sStep = terms.renewalRateStep.toNumber();
+  const s = 1 + sStep;
+  const sError = Math.abs(sStep) / Math.abs(s) + 2;
+  const gPow = [1];
+  const sPow = [1];
+  const opexRate = terms.opexPerMWMonth.toNumber();
+  const percentOfFee = terms.creditMethod === "percent-of-fee";
+  const creditPercent = percentOfFee && terms.creditPercent ? terms.creditPercent.toNumber() : 0;
+  const percentExact = percentOfFee && terms.creditPercent ? new ExactFraction(terms.creditPercent) : undefined;
+
+  // The reference's exact machinery, made only for a state the floats cannot decide or a rate column read.
+  let exact:
+    | { tranches: TrancheState[]; rateFor: (y: number, n: number) => Exact; opex: Exact; percent: Exact | null }
+    | undefined;
+  const exactState = (m: number): FeeState => {
+    exact ??= {
+      tranches: terms.tranches.map((t, i) => ({
+        start: starts[i],
+        end: starts[i] + months,
+        mw: new Exact(t.mw),
+        mwRate: new Map(),
+      })),
+      rateFor: exactRates(terms),
+      opex: new Exact(terms.opexPerMWMonth),
+      percent: percentOfFee && terms.creditPercent ? new Exact(terms.creditPercent) : null,
+    };
+    return feeState(m, exact.tranches, exact.rateFor, clock, exact.opex, exact.percent);
+  };
+
+  const centsState = (m: number): CentsState | undefined => {
+    let billed = 0;
+    let weighted = 0;
+    let count = 0;
+    let maxYear = 0;
+    let maxRenewals = 0;
+    let until = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < starts.length; i++) {
+      const start = starts[i];
+      if (m < start) {
+        until = Math.min(until, start);
+        continue;
+      }
+      const end = start + months;
+      if (m >= end) continue;
+      const k = m - start;
+      const year = Math.floor(k / 12);
+      const n = renewalsBegun(k, clock);
+      until = Math.min(until, start + 12 * (year + 1), start + nextRenewal(k, clock), end);
+      while (gPow.length <= year) gPow.push(gPow[gPow.length - 1] * g);
+      while (sPow.length <= n) sPow.push(sPow[sPow.length - 1] * s);
+      billed += mws[i];
+      weighted += mws[i] * (rate * gPow[year] * sPow[n]);
+      maxYear = Math.max(maxYear, year);
+      maxRenewals = Math.max(maxRenewals, n);
+      count++;
+    }
+    let exactMemo: FeeState | undefined;
+    const row = (): RowState => (exactMemo ??= exactState(m));
+    // Each bound doubled for the second-order terms the first-order count leaves out.
+    let grossFee =
+      count === 0
+        ? 0
+        : decideCents(weighted * 100_000, 2 * (6 + count + maxYear * (gError + 1) + maxRenewals * (sError + 1)));
+    let opex = count === 0 || opexRate === 0 ? 0 : decideCents(opexRate * billed * 100, 2 * (count + 4));
+    let percentCredit =
+      grossFee === undefined
+        ? undefined
+        : creditPercent === 0
+          ? 0
+          : (decideCents(creditPercent * grossFee, 6) ?? percentExact?.timesCents(grossFee));
+    if (grossFee === undefined || opex === undefined || percentCredit === undefined) {
+      const x = row() as FeeState;
+      grossFee = toCents(x.grossFee);
+      opex = toCents(x.opex);
+      percentCredit = toCents(x.percentCredit);
+      if (grossFee === undefined || opex === undefined || percentCredit === undefined) return undefined;
+    }
+    return { until, billing: count > 0, grossFee, opex, percentCredit, row };
+  };
+
+  const straightLine = hasPrepayment && !percentOfFee ? new StraightLineCredits(P, terms.creditMonths ?? 1) : null;
+  const length = last - first + 1;
+  // One buffer for the eight columns: one allocation instead of eight.
+  const buffer = new Float64Array(8 * length);
+  const column = (k: number) => buffer.subarray(k * length, (k + 1) * length);
+  const cents: ScheduleCents = {
+    grossFee: column(0),
+    credit: column(1),
+    netFee: column(2),
+    opex: column(3),
+    netCashFlow: column(4),
+    capex: column(5),
+    hostCashFlow: column(6),
+    prepaymentRemaining: column(7),
+  };
+  const stateOf = new Uint16Array(length);
+  const rowStates: (() => RowState)[] = [];
+  let remaining = P;
+  let carry = 0;
+  let state: CentsState | undefined;
+
+  for (let m = first, i = 0; m <= last; m++, i++) {
+    if (state === undefined || m >= state.until) {
+      state = centsState(m);
+      if (state === undefined) return undefined;
+      rowStates.push(state.row);
+    }
+    stateOf[i] = rowStates.length - 1;
+    const { grossFee, opex } = state;
+
+    let credit = 0;
+    if (hasPrepayment && state.billing && m >= prepMonth && remaining !== 0) {
+      const scheduled = straightLine ? straightLine.nextCents() : state.percentCredit;
+      const due = scheduled + carry;
+      if (!(due <= MAX_CENTS)) return undefined;
+      credit = due;
+      if (remaining < credit) credit = remaining;
+      if (grossFee < credit) credit = grossFee;
+      carry = due - credit;
+      remaining -= credit;
+    }
+
+    const netFee = grossFee - credit;
+    let netCashFlow = netFee - opex;
+    if (hasPrepayment && m === prepMonth) netCashFlow += P;
+    const capex = capexByMonth.get(m) ?? 0;
+    const hostCashFlow = netCashFlow - capex;
+    if (!(Math.abs(netCashFlow) <= MAX_CENTS && Math.abs(hostCashFlow) <= MAX_CENTS)) return undefined;
+
+    cents.grossFee[i] = grossFee;
+    cents.credit[i] = credit;
+    cents.netFee[i] = netFee;
+    cents.opex[i] = opex;
+    cents.netCashFlow[i] = netCashFlow;
+    cents.capex[i] = capex;
+    cents.hostCashFlow[i] = hostCashFlow;
+    cents.prepaymentRemaining[i] = remaining;
+  }
+  const table = new CentsTable(cents, first, stateOf, rowStates);
+  const rows: ScheduleRow[] = new Array<ScheduleRow>(length);
+  for (let i = 0; i < length; i++) rows[i] = new CentsRow(table, i);
+  return { terms, rows, firstMonthIndex: first, cents };
 }

@@ -1,8 +1,9 @@
+import { centsDecimal } from "./cents";
 import { daysBetween, monthIndex, monthStart, type CalendarDate } from "./dates";
 import { Decimal, ZERO } from "./decimal";
 import { paybackMonth, xirr, type NoIrr } from "./returns";
 import { buildSchedule, type Schedule } from "./schedule";
-import { billingMonths } from "./terms";
+import { billingMonths, type Terms } from "./terms";
 
 export interface Summary {
   /** Σ gross fees. */
@@ -84,30 +85,96 @@ export function discountFactors(rate: Decimal, firstMonth: number, count: number
 }
 
 /** The contract value were every renewal option exercised. */
-export function contractValueAllRenewals(schedule: Schedule, contractValue: Decimal): Decimal {
+export function contractValueAllRenewals(schedule: Pick<Schedule, "terms">, contractValue: Decimal): Decimal {
   const { terms } = schedule;
   if (terms.renewalsExercised === terms.renewalOptions) return contractValue;
   const all = buildSchedule({ ...terms, renewalsExercised: terms.renewalOptions });
+  const fast = all.cents && centsSum(all.cents.grossFee);
+  if (fast) return fast;
   return all.rows.reduce((sum, r) => (r.grossFee.isZero() ? sum : sum.plus(r.grossFee)), ZERO);
 }
 
-export function summarize(schedule: Schedule, discountRate: Decimal | null = schedule.terms.discountRate): Summary {
-  const { terms, rows } = schedule;
+/** Σ of a cents column as a Decimal, or undefined when a partial sum could pass 2^53 (then sum the decimals). */
+function centsSum(column: Float64Array): Decimal | undefined {
+  let sum = 0;
+  for (let i = 0; i < column.length; i++) {
+    sum += column[i];
+    if (!(Math.abs(sum) <= Number.MAX_SAFE_INTEGER)) return undefined;
+  }
+  return centsDecimal(sum);
+}
+
+/**
+ * returns.ts's `paybackMonth` over cents: the same rule on exact integer
+ * sums. undefined (not null) when a partial sum could pass 2^53: then the
+ * decimal rule decides.
+ */
+function centsPayback(flows: Float64Array, dates: readonly CalendarDate[]): CalendarDate | null | undefined {
+  let cumulative = 0;
+  let lastNegative = -1;
+  for (let i = 0; i < flows.length; i++) {
+    cumulative += flows[i];
+    if (!(Math.abs(cumulative) <= Number.MAX_SAFE_INTEGER)) return undefined;
+    if (cumulative < 0) lastNegative = i;
+  }
+  if (lastNegative === flows.length - 1) return null;
+  return dates[lastNegative + 1];
+}
+
+/** Σ gross fees, credits, net cash flows and capex: from the cents when the schedule has them. */
+function totals(schedule: Schedule): {
+  contractValue: Decimal;
+  totalCredits: Decimal;
+  totalNetCash: Decimal;
+  totalCapex: Decimal;
+} {
+  const c = schedule.cents;
+  if (c) {
+    const contractValue = centsSum(c.grossFee);
+    const totalCredits = centsSum(c.credit);
+    const totalNetCash = centsSum(c.netCashFlow);
+    const totalCapex = centsSum(c.capex);
+    if (contractValue && totalCredits && totalNetCash && totalCapex) {
+      return { contractValue, totalCredits, totalNetCash, totalCapex };
+    }
+  }
   let contractValue = ZERO;
   let totalCredits = ZERO;
   let totalNetCash = ZERO;
   let totalCapex = ZERO;
-  for (const row of rows) {
+  for (const row of schedule.rows) {
     contractValue = contractValue.plus(row.grossFee);
     totalCredits = totalCredits.plus(row.credit);
     totalNetCash = totalNetCash.plus(row.netCashFlow);
     if (!row.capex.isZero()) totalCapex = totalCapex.plus(row.capex);
   }
+  return { contractValue, totalCredits, totalNetCash, totalCapex };
+}
+
+/** The costly part of a summary: the host's IRR (a root search) and payback, and a second schedule's value. */
+export type SummaryReturns = Pick<Summary, "irr" | "irrNone" | "paybackMonth" | "contractValueAllRenewals">;
+/** A summary without its returns: sums of the schedule's lines (and the NPVs when a rate is given). */
+export type SummaryBase = Omit<Summary, keyof SummaryReturns>;
+
+export function summarize(schedule: Schedule, discountRate: Decimal | null = schedule.terms.discountRate): Summary {
+  const base = summaryBase(schedule, discountRate);
+  const dates = schedule.rows.map((r) => r.date);
+  const hostFlows = schedule.rows.map((r) => r.hostCashFlow);
+  return withReturns(
+    base,
+    hostReturns(schedule.terms, dates, hostFlows, schedule.cents?.hostCashFlow, base.contractValue),
+  );
+}
+
+/** Everything of a summary but its returns (`hostReturns`), which a caller may compute later. */
+export function summaryBase(
+  schedule: Schedule,
+  discountRate: Decimal | null = schedule.terms.discountRate,
+): SummaryBase {
+  const { terms, rows } = schedule;
+  const { contractValue, totalCredits, totalNetCash, totalCapex } = totals(schedule);
   const averageAnnualRevenue = contractValue.times(12).dividedBy(billingMonths(terms));
   const factors = discountRate === null ? null : discountFactors(discountRate, schedule.firstMonthIndex, rows.length);
-  const dates = rows.map((r) => r.date);
-  const hostFlows = rows.map((r) => r.hostCashFlow);
-  const irr = xirr(dates, hostFlows);
   return {
     contractValue,
     averageAnnualRevenue,
@@ -120,11 +187,51 @@ export function summarize(schedule: Schedule, discountRate: Decimal | null = sch
     lastMonth: rows[rows.length - 1].date,
     totalCapex,
     hostNpv: discountRate === null || factors === null ? null : npv(schedule, discountRate, "hostCashFlow", factors),
+    capacityMW: terms.capacityMW,
+  };
+}
+
+/**
+ * The IRR and payback of the host cash flows (one per month from the first
+ * row's date), and the contract value were every renewal exercised.
+ * `hostCents`, when given, holds the same flows in cents (a faster payback).
+ */
+export function hostReturns(
+  terms: Terms,
+  dates: readonly CalendarDate[],
+  hostFlows: readonly Decimal[],
+  hostCents: Float64Array | undefined,
+  contractValue: Decimal,
+): SummaryReturns {
+  const irr = xirr(dates, hostFlows);
+  const payback = hostCents ? centsPayback(hostCents, dates) : undefined;
+  return {
     irr: irr.rate,
     irrNone: irr.rate === null ? irr.reason : null,
-    paybackMonth: paybackMonth(dates, hostFlows),
-    contractValueAllRenewals: contractValueAllRenewals(schedule, contractValue),
-    capacityMW: terms.capacityMW,
+    paybackMonth: payback === undefined ? paybackMonth(dates, hostFlows) : payback,
+    contractValueAllRenewals: contractValueAllRenewals({ terms }, contractValue),
+  };
+}
+
+/** A summary from its two parts, its fields in the interface's order (files list them as they come). */
+export function withReturns(base: SummaryBase, r: SummaryReturns): Summary {
+  return {
+    contractValue: base.contractValue,
+    averageAnnualRevenue: base.averageAnnualRevenue,
+    revenuePerMWYear: base.revenuePerMWYear,
+    totalCredits: base.totalCredits,
+    uncreditedPrepayment: base.uncreditedPrepayment,
+    totalNetCash: base.totalNetCash,
+    npv: base.npv,
+    firstMonth: base.firstMonth,
+    lastMonth: base.lastMonth,
+    totalCapex: base.totalCapex,
+    hostNpv: base.hostNpv,
+    irr: r.irr,
+    irrNone: r.irrNone,
+    paybackMonth: r.paybackMonth,
+    contractValueAllRenewals: r.contractValueAllRenewals,
+    capacityMW: base.capacityMW,
   };
 }
 

@@ -15,17 +15,21 @@ import {
   SCHEDULE_COLUMNS,
   SCHEDULE_HEADER,
   figureCell,
+  hostReturns,
   monthIndex,
+  monthStart,
   npv,
   round2,
-  summarize,
+  summaryBase,
   termsKey,
+  withReturns,
   toExcelSerial,
   type CalendarDate,
   type CashColumn,
   type Schedule,
   type ScheduleRow,
   type Summary,
+  type SummaryBase,
   type Terms,
 } from "../core";
 
@@ -51,7 +55,10 @@ function cents(x: Decimal): number {
  */
 type Flows = Float64Array | readonly Decimal[];
 
-function flowsOf(rows: readonly ScheduleRow[], column: CashColumn): Flows {
+function flowsOf(schedule: Schedule, column: CashColumn): Flows {
+  // The fast schedule keeps its lines in integer cents already (core/cents.ts).
+  if (schedule.cents) return schedule.cents[column].slice();
+  const rows = schedule.rows;
   const out = new Float64Array(rows.length);
   let last: Decimal | undefined;
   let c = 0;
@@ -115,8 +122,9 @@ export class DealFigures {
   private readonly flows: Flows;
   /** Host cash flows, when capex makes them differ from the net cash flows. */
   private readonly hostFlows: Flows;
-  /** The summary without NPVs (they are per rate). */
-  readonly summary: Summary;
+  /** The summary without NPVs or returns; the returns (an IRR search, a second schedule) made on first read. */
+  private readonly base: SummaryBase;
+  private summaryMemo: Summary | undefined;
   private readonly exactNpvMemo = new Map<string, Decimal>();
   private summaryAtRateMemo: Summary | undefined;
   private summaryTableMemo: Table | undefined;
@@ -127,27 +135,51 @@ export class DealFigures {
     readonly key: string,
     schedule: Schedule,
   ) {
-    const s = summarize(schedule, null);
+    const s = summaryBase(schedule, null);
     const rows = schedule.rows;
     this.contractValue = s.contractValue.toNumber();
     this.annualRevenue = cents(s.averageAnnualRevenue);
     this.firstMonthIndex = schedule.firstMonthIndex;
     this.prepayment = terms.prepayment.toNumber();
     this.remaining = new Float64Array(rows.length);
-    let last: Decimal | undefined;
-    let value = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i].prepaymentRemaining;
-      // The core reuses the decimal while nothing is credited: convert each once.
-      if (r !== last) {
-        value = r.toNumber();
-        last = r;
+    const remainingCents = schedule.cents?.prepaymentRemaining;
+    if (remainingCents) {
+      // c / 100 is the double nearest the decimal, as Decimal.toNumber() gives it.
+      for (let i = 0; i < rows.length; i++) this.remaining[i] = remainingCents[i] / 100;
+    } else {
+      let last: Decimal | undefined;
+      let value = 0;
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i].prepaymentRemaining;
+        // The core reuses the decimal while nothing is credited: convert each once.
+        if (r !== last) {
+          value = r.toNumber();
+          last = r;
+        }
+        this.remaining[i] = value;
       }
-      this.remaining[i] = value;
     }
-    this.flows = flowsOf(rows, "netCashFlow");
-    this.hostFlows = s.totalCapex.isZero() ? this.flows : flowsOf(rows, "hostCashFlow");
-    this.summary = s;
+    this.flows = flowsOf(schedule, "netCashFlow");
+    this.hostFlows = s.totalCapex.isZero() ? this.flows : flowsOf(schedule, "hostCashFlow");
+    this.base = s;
+    // Without cents (a deal past 2^53 cents), the returns are taken from the schedule now: it is not kept.
+    if (!schedule.cents) {
+      const hostFlows = rows.map((r) => r.hostCashFlow);
+      const dates = rows.map((r) => r.date);
+      this.summaryMemo = withReturns(s, hostReturns(terms, dates, hostFlows, undefined, s.contractValue));
+    }
+  }
+
+  /** The summary without NPVs (they are per rate). */
+  get summary(): Summary {
+    if (this.summaryMemo === undefined) {
+      const dates = Array.from({ length: this.remaining.length }, (_, i) => monthStart(this.firstMonthIndex + i));
+      const host = this.hostFlows;
+      const cents = host instanceof Float64Array ? host : undefined;
+      const returns = hostReturns(this.terms, dates, decimalFlows(host), cents, this.base.contractValue);
+      this.summaryMemo = withReturns(this.base, returns);
+    }
+    return this.summaryMemo;
   }
 
   /** The figures of a built schedule; `key` is its terms' `termsKey` when the caller has it already. */
@@ -230,9 +262,27 @@ export class DealFigures {
 /** The schedule with a header row; dates as Excel serials. */
 export function scheduleTable(schedule: Schedule): Cell[][] {
   const rows: Cell[][] = [[...SCHEDULE_HEADER]];
-  for (const r of schedule.rows) {
-    rows.push(SCHEDULE_COLUMNS.map((c) => (c.key === "date" ? toExcelSerial(r.date) : r[c.key].toNumber())));
-  }
+  const cents = schedule.cents;
+  // Rows in one fee state share their MW and rate decimals: convert each once.
+  const numbers = new Map<Decimal, number>();
+  const number = (d: Decimal): number => {
+    let n = numbers.get(d);
+    if (n === undefined) {
+      n = d.toNumber();
+      numbers.set(d, n);
+    }
+    return n;
+  };
+  schedule.rows.forEach((r, i) => {
+    rows.push(
+      SCHEDULE_COLUMNS.map((c) => {
+        if (c.key === "date") return toExcelSerial(r.date);
+        // A cents amount / 100 is the double nearest the decimal, as Decimal.toNumber() gives it.
+        if (cents && c.key in cents) return cents[c.key as keyof typeof cents][i] / 100;
+        return number(r[c.key]);
+      }),
+    );
+  });
   return rows;
 }
 
