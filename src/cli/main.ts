@@ -23,13 +23,13 @@ import {
 import { planDeal, planPreset, planToJson, type SheetPlan } from "../plan";
 import { PRESETS, getPreset } from "../presets";
 import { HPC_ADDIN, addinFromManifest, parseDeployment, type AddinReference } from "../xlsx/addin";
+import { planBook } from "../xlsx/book";
+import type { ExportOptions } from "../xlsx/export";
 import { isBookCommand, runBookCommand } from "./book";
 import { scheduleCsv, summaryJson } from "./format";
 import { miningCsv } from "./mining";
 import { UsageError, processIO, type CliIO } from "./io";
 import { exportBookXlsx, exportPlanXlsx } from "./xlsxOnDemand";
-import { planBook } from "../xlsx/book";
-import type { ExportOptions } from "../xlsx/export";
 
 const USAGE = `hpc-deal: model AI/HPC data-center hosting deals (the model: docs/model.md)
 
@@ -284,6 +284,11 @@ async function bookXlsx(
     fiscalYearEndMonth: "--fiscal-year-end (fiscalYearEndMonth)",
   });
   if (!options.ok) throw options.error;
+  // As `periods`: a blank option is refused, not read as the default.
+  if (o.period?.trim() === "") throw new UsageError('--period (period) must be month, quarter or year, got ""');
+  if (o.fiscalYearEnd?.trim() === "") {
+    throw new UsageError('--fiscal-year-end (fiscalYearEndMonth) must be a whole number from 1 to 12, got ""');
+  }
   const checked = validatePortfolio(file);
   if (!checked.ok) throw checked.error;
   checked.value.deals.forEach((terms) => warnMiningNotOnSheet(io, terms));
