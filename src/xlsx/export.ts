@@ -136,7 +136,7 @@ interface SheetToWrite {
   readonly columns: SheetPlan["columns"];
   readonly freeze: SheetPlan["freeze"];
   readonly names: SheetPlan["names"];
-  readonly charts: SheetPlan["charts"];
+  readonly charts: readonly (SheetPlan["charts"][number] | PortfolioSheetPlan["chart"])[];
   readonly cached: ReadonlyMap<string, CachedValue>;
   /** Each spilling formula's anchor and its spill's range. */
   readonly spills: ReadonlyMap<string, string>;
@@ -174,8 +174,10 @@ export async function exportBookXlsx(
   }));
   if (portfolio) {
     const { values, spills } = portfolioCachedValues(portfolio, deals);
-    // The portfolio's chart is not written yet (PortfolioChart is not a PlanChart): its table is.
-    sheets.push({ ...portfolio, names: [], charts: [], cached: values, spills, texts: new Map() });
+    // The chart as the pane adds it: only over a table with deals and periods.
+    const { chart } = portfolio;
+    const charts = chart.series.length > 0 && chart.points > 0 ? [chart] : [];
+    sheets.push({ ...portfolio, names: [], charts, cached: values, spills, texts: new Map() });
   }
   return writeWorkbook(sheets, options);
 }

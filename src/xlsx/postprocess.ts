@@ -7,7 +7,7 @@
  * always writes it is an error, never a silently different file.
  */
 import JSZip from "jszip";
-import type { CachedValue, PlanChart } from "../plan";
+import type { CachedValue, PlanChart, PortfolioChart } from "../plan";
 import type { StoreReference } from "./addin";
 import { CHART_CONTENT_TYPE, CHART_REL, addDrawingElement, chartXml, drawingXml } from "./chart";
 import {
@@ -93,7 +93,7 @@ function relIdOf(rels: string, target: string): string {
 
 /** One sheet's charts, with the cached values they draw (keyed by the sheet's A1 refs). */
 export interface SheetCharts {
-  readonly charts: readonly PlanChart[];
+  readonly charts: readonly (PlanChart | PortfolioChart)[];
   readonly cached: ReadonlyMap<string, CachedValue>;
 }
 

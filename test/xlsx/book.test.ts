@@ -103,9 +103,24 @@ describe("exportBookXlsx of a portfolio", () => {
         expect(portfolio.sheetXml).toMatch(
           new RegExp(`<c r="${LABEL}${PORTFOLIO_LAYOUT.tableRow}"[^>]*cm="1"[^>]*><f t="array" ref="${LABEL}5:`),
         );
-        // Every deal sheet keeps its chart.
-        expect(Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))).toHaveLength(3);
       }
+      // Every deal sheet keeps its chart; the portfolio sheet has its stacked columns over its by-deal table.
+      expect(Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))).toHaveLength(4);
+      const rels = await zip.file("xl/worksheets/_rels/sheet4.xml.rels")!.async("string");
+      expect(rels).toContain('Target="../drawings/drawing4.xml"');
+      expect(await zip.file("xl/drawings/_rels/drawing4.xml.rels")!.async("string")).toContain("../charts/chart4.xml");
+      const chart = await zip.file("xl/charts/chart4.xml")!.async("string");
+      expect(chart).toMatch(/<c:barChart><c:barDir val="col"\/><c:grouping val="stacked"\/>/);
+      expect(chart.match(/<c:ser>/g)).toHaveLength(3);
+      const [firstLabel, , , , , firstFee] = csv[0].split(",");
+      expect(chart).toContain(
+        `<c:strCache><c:ptCount val="${book.portfolio.chart.points}"/><c:pt idx="0"><c:v>${firstLabel}</c:v>`,
+      );
+      // The first period's fees by deal add up to the book's.
+      const fees = [...chart.matchAll(/<c:val><c:numRef>.*?<c:pt idx="0"><c:v>([^<]*)<\/c:v>/g)].map((m) =>
+        Number(m[1]),
+      );
+      expect(cents(fees.reduce((a, b) => a + b, 0))).toBe(firstFee);
     },
   );
 
