@@ -11,8 +11,10 @@ import {
   money,
   parseIsoDate,
   prepaymentRemaining,
+  readPeriodOptions,
   summarize,
   validateDeal,
+  validatePortfolio,
   validateNumberTerm,
   type CalendarDate,
   type DealFile,
@@ -21,12 +23,14 @@ import {
 import { planDeal, planPreset, planToJson, type SheetPlan } from "../plan";
 import { PRESETS, getPreset } from "../presets";
 import { HPC_ADDIN, addinFromManifest, parseDeployment, type AddinReference } from "../xlsx/addin";
+import { planBook } from "../xlsx/book";
+import type { ExportOptions } from "../xlsx/export";
 import { isBookCommand, runBookCommand } from "./book";
 import { scheduleCsv, summaryJson } from "./format";
 import { miningCsv } from "./mining";
 import { UsageError, processIO, type CliIO } from "./io";
 import { SENSITIVITY_USAGE, sensitivityCommand } from "./sensitivity";
-import { exportPlanXlsx } from "./xlsxOnDemand";
+import { exportBookXlsx, exportPlanXlsx } from "./xlsxOnDemand";
 
 const USAGE = `hpc-deal: model AI/HPC data-center hosting deals (the model: docs/model.md)
 
@@ -56,6 +60,8 @@ FILE, and DEAL.json of schedule, summary and remaining, may also be a portfolio 
 A deal with a "mining" block: summary adds the comparison's figures (miningNpv, breakevenHashprice, ...).
 xlsx: --values-only writes values, no formulas (for recipients without the add-in); --as-of sets
 the date TODAY() is cached at (default: today); an existing FILE is kept unless --force.
+xlsx of a portfolio file: each deal's sheet and the portfolio sheet (its run rate at --as-of;
+[--period month|quarter|year] [--fiscal-year-end M] as periods, default calendar quarters).
 Exit codes: 0 success, 2 bad input or usage (the message names the term).
 `;
 
@@ -211,13 +217,15 @@ function localToday(): CalendarDate {
 
 async function xlsxCommand(io: CliIO, args: string[]): Promise<void> {
   const usage =
-    "hpc-deal xlsx DEAL.json -o FILE.xlsx [--values-only] [--as-of YYYY-MM-DD] [--force] " +
+    "hpc-deal xlsx DEAL.json -o FILE.xlsx [--period P] [--fiscal-year-end M] [--values-only] [--as-of YYYY-MM-DD] [--force] " +
     "[--deployment sideload|centralized|appsource:ASSETID@VERSION[:LOCALE]|fileshare:\\\\server\\share]";
   const out = takeOption(args, "-o") ?? takeOption(args, "--output");
   const presetId = takeOption(args, "--preset");
   const asOfText = takeOption(args, "--as-of");
   const manifest = takeOption(args, "--manifest");
   const deploymentText = takeOption(args, "--deployment");
+  const period = takeOption(args, "--period");
+  const fiscalYearEnd = takeOption(args, "--fiscal-year-end");
   const valuesOnly = takeFlag(args, "--values-only");
   const force = takeFlag(args, "--force");
   const unknown = args.find((a) => a.startsWith("-") && a !== "-");
@@ -235,15 +243,28 @@ async function xlsxCommand(io: CliIO, args: string[]): Promise<void> {
   } else {
     const file = await loadDealFile(io, args[0]);
     if (isPortfolioFile(file)) {
-      throw new UsageError(
-        "xlsx of a portfolio file is not supported yet: export each deal with hpc-deal xlsx, or insert the portfolio sheet from the pane",
-      );
+      const bytes = await bookXlsx(io, file, { period, fiscalYearEnd, asOf, valuesOnly, manifest, deploymentText });
+      await writeNew(out, bytes, force);
+      return;
+    }
+    if (period !== undefined || fiscalYearEnd !== undefined) {
+      throw new UsageError("--period and --fiscal-year-end are for a portfolio file's portfolio sheet");
     }
     const checked = validateDeal(file);
     if (!checked.ok) throw checked.error;
     warnMiningNotOnSheet(io, checked.value);
     plan = planDeal(file as DealFile);
   }
+  const bytes = await exportPlanXlsx(plan, await exportOptions(asOf, valuesOnly, manifest, deploymentText));
+  await writeNew(out, bytes, force);
+}
+
+async function exportOptions(
+  asOf: CalendarDate,
+  valuesOnly: boolean,
+  manifest: string | undefined,
+  deploymentText: string | undefined,
+): Promise<ExportOptions> {
   let deployment;
   try {
     deployment = deploymentText === undefined ? undefined : parseDeployment(deploymentText);
@@ -251,8 +272,42 @@ async function xlsxCommand(io: CliIO, args: string[]): Promise<void> {
     throw new UsageError(`--deployment: ${e instanceof Error ? e.message : String(e)}`);
   }
   const addin = manifest === undefined ? HPC_ADDIN : await readManifest(manifest);
-  const bytes = await exportPlanXlsx(plan, { mode: valuesOnly ? "values" : "live", asOf, addin, deployment });
-  await writeNew(out, bytes, force);
+  return { mode: valuesOnly ? "values" : "live", asOf, addin, deployment };
+}
+
+/** A portfolio file as a workbook: each deal's sheet and the portfolio sheet, its run rate at --as-of. */
+async function bookXlsx(
+  io: CliIO,
+  file: unknown,
+  o: {
+    period?: string;
+    fiscalYearEnd?: string;
+    asOf: CalendarDate;
+    valuesOnly: boolean;
+    manifest?: string;
+    deploymentText?: string;
+  },
+): Promise<Uint8Array> {
+  const options = readPeriodOptions(o.period, o.fiscalYearEnd, {
+    period: "--period (period)",
+    fiscalYearEndMonth: "--fiscal-year-end (fiscalYearEndMonth)",
+  });
+  if (!options.ok) throw options.error;
+  // As `periods`: a blank option is refused, not read as the default.
+  if (o.period?.trim() === "") throw new UsageError('--period (period) must be month, quarter or year, got ""');
+  if (o.fiscalYearEnd?.trim() === "") {
+    throw new UsageError('--fiscal-year-end (fiscalYearEndMonth) must be a whole number from 1 to 12, got ""');
+  }
+  const checked = validatePortfolio(file);
+  if (!checked.ok) throw checked.error;
+  checked.value.deals.forEach((terms) => warnMiningNotOnSheet(io, terms));
+  const raw = (file as { deals: DealFile[] }).deals;
+  const book = planBook(checked.value, raw, { period: options.value, runRateDate: o.asOf });
+  return exportBookXlsx(
+    book.deals,
+    book.portfolio,
+    await exportOptions(o.asOf, o.valuesOnly, o.manifest, o.deploymentText),
+  );
 }
 
 async function readManifest(file: string): Promise<AddinReference> {

@@ -7,3 +7,11 @@ export async function exportPlanXlsx(
   const { exportPlanXlsx: run } = await import("../xlsx/export");
   return run(...args);
 }
+
+/** The book's export (deal sheets and the portfolio sheet), loaded as `exportPlanXlsx`. */
+export async function exportBookXlsx(
+  ...args: Parameters<typeof Export.exportBookXlsx>
+): ReturnType<typeof Export.exportBookXlsx> {
+  const { exportBookXlsx: run } = await import("../xlsx/export");
+  return run(...args);
+}

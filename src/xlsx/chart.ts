@@ -8,7 +8,7 @@
  * CT_LineChart, CT_LineSer, CT_DateAx, CT_ValAx), as Excel writes them for a
  * line chart.
  */
-import { parseCell, type CachedValue, type PlanChart } from "../plan";
+import { parseCell, type CachedValue, type PlanChart, type PortfolioChart } from "../plan";
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const NS = Object.freeze({
@@ -62,6 +62,19 @@ function numRef(ref: string, formatCode: string, cached: ReadonlyMap<string, Cac
   );
 }
 
+function strRef(ref: string, cached: ReadonlyMap<string, CachedValue>): string {
+  const cells = columnCells(ref);
+  const points = cells
+    .map((cell, i) => {
+      const v = cached.get(cell);
+      return v === undefined || typeof v === "object"
+        ? ""
+        : `<c:pt idx="${i}"><c:v>${escapeXml(String(v))}</c:v></c:pt>`;
+    })
+    .join("");
+  return `<c:strRef><c:f>${escapeXml(ref)}</c:f><c:strCache><c:ptCount val="${cells.length}"/>${points}</c:strCache></c:strRef>`;
+}
+
 function richText(text: string, size: number, bold: boolean): string {
   return (
     `<c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr>` +
@@ -69,8 +82,70 @@ function richText(text: string, size: number, bold: boolean): string {
   );
 }
 
-/** The chart part: a line chart of the plan's series over its dates, with cached values. */
-export function chartXml(chart: PlanChart, cached: ReadonlyMap<string, CachedValue>): string {
+/** The chart part: the plan's line chart, or the portfolio sheet's stacked column chart. */
+export function chartXml(chart: PlanChart | PortfolioChart, cached: ReadonlyMap<string, CachedValue>): string {
+  return chart.type === "line" ? lineChartXml(chart, cached) : stackedColumnXml(chart, cached);
+}
+
+function seriesName(s: PlanChart["series"][number], cached: ReadonlyMap<string, CachedValue>): string {
+  const name = cached.get(s.nameRef.slice(s.nameRef.lastIndexOf("!") + 1).replace(/\$/g, ""));
+  return (
+    `<c:tx><c:strRef><c:f>${escapeXml(s.nameRef)}</c:f><c:strCache><c:ptCount val="1"/>` +
+    `<c:pt idx="0"><c:v>${escapeXml(typeof name === "string" ? name : s.name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>`
+  );
+}
+
+/** The chart space around a plot area, as Excel writes it. */
+function chartSpace(title: string, plotArea: string): string {
+  return (
+    DECLARATION +
+    `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
+    '<c:date1904 val="0"/><c:lang val="en-US"/><c:roundedCorners val="0"/>' +
+    "<c:chart>" +
+    `<c:title><c:tx>${richText(title, 1400, false)}</c:tx><c:overlay val="0"/></c:title>` +
+    '<c:autoTitleDeleted val="0"/>' +
+    `<c:plotArea><c:layout/>${plotArea}</c:plotArea>` +
+    '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' +
+    '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +
+    "</c:chart></c:chartSpace>"
+  );
+}
+
+/**
+ * The portfolio's stacked columns (CT_BarChart, CT_BarSer, CT_CatAx in the
+ * schema's order): each deal's gross fee by period, over the period labels.
+ */
+function stackedColumnXml(chart: PortfolioChart, cached: ReadonlyMap<string, CachedValue>): string {
+  const series = chart.series
+    .map(
+      (s, i) =>
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${seriesName(s, cached)}` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${LINE_COLOURS[i % LINE_COLOURS.length]}"/></a:solidFill></c:spPr>` +
+        '<c:invertIfNegative val="0"/>' +
+        `<c:cat>${strRef(chart.categories, cached)}</c:cat>` +
+        `<c:val>${numRef(s.values, "#,##0.00", cached)}</c:val></c:ser>`,
+    )
+    .join("");
+  return chartSpace(
+    chart.title,
+    '<c:barChart><c:barDir val="col"/><c:grouping val="stacked"/><c:varyColors val="0"/>' +
+      series +
+      `<c:gapWidth val="150"/><c:overlap val="100"/><c:axId val="${CATEGORY_AXIS}"/><c:axId val="${VALUE_AXIS}"/></c:barChart>` +
+      `<c:catAx><c:axId val="${CATEGORY_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
+      '<c:delete val="0"/><c:axPos val="b"/>' +
+      '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>' +
+      `<c:crossAx val="${VALUE_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>` +
+      '<c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +
+      `<c:valAx><c:axId val="${VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
+      '<c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>' +
+      `<c:numFmt formatCode="${escapeXml(chart.valueFormat)}" sourceLinked="0"/>` +
+      '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
+      `<c:crossAx val="${CATEGORY_AXIS}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`,
+  );
+}
+
+/** A line chart of the plan's series over its dates, with cached values. */
+function lineChartXml(chart: PlanChart, cached: ReadonlyMap<string, CachedValue>): string {
   const series = chart.series
     .map((s, i) => {
       const name = cached.get(s.nameRef.slice(s.nameRef.lastIndexOf("!") + 1).replace(/\$/g, ""));
@@ -125,7 +200,7 @@ function anchorCell(tag: "from" | "to", ref: string): string {
 }
 
 /** The drawing part: one chart frame per chart, anchored from its top-left cell to its bottom-right cell. */
-export function drawingXml(charts: readonly { chart: PlanChart; relId: string }[]): string {
+export function drawingXml(charts: readonly { chart: PlanChart | PortfolioChart; relId: string }[]): string {
   const frames = charts
     .map(
       ({ chart, relId }, i) =>

@@ -26,12 +26,14 @@ import {
   planCachedValues,
   type CachedValue,
   type PlanCell,
+  type PortfolioSheetPlan,
   type SheetPlan,
 } from "../plan";
 import { HPC_ADDIN, checkAddin, storeReference, type AddinDeployment, type AddinReference } from "./addin";
 import { UDF_PREFIX, customFunctionIds, storedFormula } from "./formula";
 import { stableGuid } from "./ids";
 import { addChartParts, addLiveParts } from "./postprocess";
+import { portfolioCachedValues } from "./portfolioCached";
 import { mergedRowHeights } from "./rowHeights";
 import { xlsxStyle } from "./styles";
 
@@ -126,16 +128,64 @@ function writeCell(ws: Worksheet, cell: PlanCell, value: ExcelCellValue | undefi
   if (value !== undefined && value !== null) target.value = value;
 }
 
+/** One sheet as the writer needs it: a deal plan's or the portfolio sheet's, with every formula's cached value. */
+interface SheetToWrite {
+  readonly sheet: string;
+  readonly cells: readonly PlanCell[];
+  readonly ranges: SheetPlan["ranges"];
+  readonly columns: SheetPlan["columns"];
+  readonly freeze: SheetPlan["freeze"];
+  readonly names: SheetPlan["names"];
+  readonly charts: readonly (SheetPlan["charts"][number] | PortfolioSheetPlan["chart"])[];
+  readonly cached: ReadonlyMap<string, CachedValue>;
+  /** Each spilling formula's anchor and its spill's range. */
+  readonly spills: ReadonlyMap<string, string>;
+  readonly texts: ReadonlyMap<string, string>;
+  /** The deal plan, for its note rows' heights. */
+  readonly deal?: SheetPlan;
+}
+
 /**
  * The plan as an .xlsx file. Throws the `DealError` of a plan whose terms do
  * not validate (a plan from `planDeal` always does).
  */
 export async function exportPlanXlsx(plan: SheetPlan, options: ExportOptions): Promise<Uint8Array> {
+  return exportBookXlsx([plan], undefined, options);
+}
+
+/**
+ * A book as one .xlsx file: each deal's sheet (plans made one after another
+ * with unique sheet names and name prefixes, as the pane inserts them) and,
+ * if given, the portfolio sheet over their named ranges, last. Its cached
+ * values come from the same functions its formulas name (`portfolioCachedValues`).
+ */
+export async function exportBookXlsx(
+  deals: readonly SheetPlan[],
+  portfolio: PortfolioSheetPlan | undefined,
+  options: ExportOptions,
+): Promise<Uint8Array> {
+  if (deals.length === 0) throw new RangeError("an export needs at least one deal sheet");
+  const sheets: SheetToWrite[] = deals.map((plan) => ({
+    ...plan,
+    cached: planCachedValues(plan, { asOf: options.asOf }),
+    spills: new Map([[plan.schedule.anchor, plan.schedule.ref]]),
+    texts: overrides(plan, options),
+    deal: plan,
+  }));
+  if (portfolio) {
+    const { values, spills } = portfolioCachedValues(portfolio, deals);
+    // The chart as the pane adds it: only over a table with deals and periods.
+    const { chart } = portfolio;
+    const charts = chart.series.length > 0 && chart.points > 0 ? [chart] : [];
+    sheets.push({ ...portfolio, names: [], charts, cached: values, spills, texts: new Map() });
+  }
+  return writeWorkbook(sheets, options);
+}
+
+async function writeWorkbook(sheets: readonly SheetToWrite[], options: ExportOptions): Promise<Uint8Array> {
   const live = options.mode === "live";
   const addin = checkAddin(options.addin ?? HPC_ADDIN);
   const reference = storeReference(addin, options.deployment);
-  const cached = planCachedValues(plan, { asOf: options.asOf });
-  const texts = overrides(plan, options);
 
   const wb = new ExcelJS.Workbook();
   const stamp = new Date(Date.UTC(options.asOf.year, options.asOf.month - 1, options.asOf.day));
@@ -145,6 +195,23 @@ export async function exportPlanXlsx(plan: SheetPlan, options: ExportOptions): P
   wb.modified = stamp;
   wb.calcProperties = { fullCalcOnLoad: false };
 
+  const functionIds = new Set<string>();
+  for (const plan of sheets) writeSheet(wb, plan, live, functionIds);
+
+  const bytes = await addChartParts(
+    new Uint8Array(await wb.xlsx.writeBuffer()),
+    sheets.map((s) => ({ charts: s.charts, cached: s.cached })),
+  );
+  if (!live) return bytes;
+  return addLiveParts(bytes, {
+    reference,
+    instanceId: options.instanceId ?? stableGuid(`${addin.id}|${sheets[0].sheet}|webextension1`),
+    functionIds: [...functionIds].sort(),
+  });
+}
+
+function writeSheet(wb: ExcelJS.Workbook, plan: SheetToWrite, live: boolean, functionIds: Set<string>): void {
+  const { cached, texts } = plan;
   const ws = wb.addWorksheet(plan.sheet, {
     views: [{ state: "frozen", xSplit: plan.freeze.columns, ySplit: plan.freeze.rows }],
   });
@@ -165,7 +232,6 @@ export async function exportPlanXlsx(plan: SheetPlan, options: ExportOptions): P
     if (range.merge) ws.mergeCells(range.ref);
   }
 
-  const functionIds = new Set<string>();
   const written = new Set<string>();
   for (const cell of plan.cells) {
     written.add(cell.ref);
@@ -174,16 +240,16 @@ export async function exportPlanXlsx(plan: SheetPlan, options: ExportOptions): P
       continue;
     }
     const result = cached.get(cell.ref);
-    if (result === undefined) throw new RangeError(`no cached value for ${cell.ref}`);
+    if (result === undefined) throw new RangeError(`no cached value for ${plan.sheet}!${cell.ref}`);
     if (!live) {
       writeCell(ws, cell, asExcelValue(result));
       continue;
     }
     const formula = storedFormula(cell.formula);
     customFunctionIds(formula).forEach((id) => functionIds.add(id));
-    // Every HPC formula is stored as a dynamic array (its own cell, or the schedule's spill).
+    // Every HPC formula is stored as a dynamic array (its own cell, or its spill).
     const array = isHpcFormula(formula)
-      ? { shareType: "array" as const, ref: cell.ref === plan.schedule.anchor ? plan.schedule.ref : cell.ref }
+      ? { shareType: "array" as const, ref: plan.spills.get(cell.ref) ?? cell.ref }
       : {};
     writeCell(ws, cell, { formula, result: asExcelValue(result), ...array } as ExcelCellValue);
   }
@@ -193,15 +259,7 @@ export async function exportPlanXlsx(plan: SheetPlan, options: ExportOptions): P
     if (!written.has(ref)) ws.getCell(ref).value = asExcelValue(value);
   }
 
-  fitNoteRows(ws, plan);
-
-  const bytes = await addChartParts(new Uint8Array(await wb.xlsx.writeBuffer()), plan.charts, cached);
-  if (!live) return bytes;
-  return addLiveParts(bytes, {
-    reference,
-    instanceId: options.instanceId ?? stableGuid(`${addin.id}|${plan.sheet}|webextension1`),
-    functionIds: [...functionIds].sort(),
-  });
+  if (plan.deal) fitNoteRows(ws, plan.deal);
 }
 
 /** Merged, wrapped note rows: Excel does not fit a merged cell's row height on open, so the export sets it. */

@@ -14,6 +14,6 @@ export {
   type AddinReference,
   type StoreReference,
 } from "./addin";
-export { exportPlanXlsx, storedColumnWidth, type ExportMode, type ExportOptions } from "./export";
+export { exportBookXlsx, exportPlanXlsx, storedColumnWidth, type ExportMode, type ExportOptions } from "./export";
 export { NAMESPACE, UDF_PREFIX, customFunctionIds, storedFormula, storedFunctionName } from "./formula";
 export { AUTO_SHOW_TASKPANE, EXCEL_CALC_ID } from "./parts";

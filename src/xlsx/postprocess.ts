@@ -7,7 +7,7 @@
  * always writes it is an error, never a silently different file.
  */
 import JSZip from "jszip";
-import type { CachedValue, PlanChart } from "../plan";
+import type { CachedValue, PlanChart, PortfolioChart } from "../plan";
 import type { StoreReference } from "./addin";
 import { CHART_CONTENT_TYPE, CHART_REL, addDrawingElement, chartXml, drawingXml } from "./chart";
 import {
@@ -78,8 +78,6 @@ export async function addLiveParts(xlsx: Uint8Array, parts: LiveParts): Promise<
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
-const SHEET_PATH = "xl/worksheets/sheet1.xml";
-const SHEET_RELS_PATH = "xl/worksheets/_rels/sheet1.xml.rels";
 const EMPTY_RELS =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
@@ -93,39 +91,51 @@ function relIdOf(rels: string, target: string): string {
   return m[1];
 }
 
+/** One sheet's charts, with the cached values they draw (keyed by the sheet's A1 refs). */
+export interface SheetCharts {
+  readonly charts: readonly (PlanChart | PortfolioChart)[];
+  readonly cached: ReadonlyMap<string, CachedValue>;
+}
+
 /**
- * Adds the plan's charts to the (only) sheet of an exceljs workbook: one
- * drawing part holding a frame per chart, a chart part each, their
- * relationships and content types. Both export modes carry the chart.
+ * Adds the plans' charts to the sheets of an exceljs workbook, the n-th entry
+ * to the n-th sheet: one drawing part per sheet with charts, holding a frame
+ * per chart, a chart part each (numbered across the workbook), their
+ * relationships and content types. Both export modes carry the charts.
  */
-export async function addChartParts(
-  xlsx: Uint8Array,
-  charts: readonly PlanChart[],
-  cached: ReadonlyMap<string, CachedValue>,
-): Promise<Uint8Array> {
-  if (charts.length === 0) return xlsx;
+export async function addChartParts(xlsx: Uint8Array, sheets: readonly SheetCharts[]): Promise<Uint8Array> {
+  if (sheets.every((s) => s.charts.length === 0)) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
   let types = await text(zip, "[Content_Types].xml");
+  let chartNumber = 0;
+  let drawingNumber = 0;
+  for (const [index, { charts, cached }] of sheets.entries()) {
+    if (charts.length === 0) continue;
+    const drawing = `drawing${++drawingNumber}.xml`;
+    let drawingRels = EMPTY_RELS;
+    const targets = charts.map((chart) => {
+      const n = ++chartNumber;
+      const path = `xl/charts/chart${n}.xml`;
+      zip.file(path, chartXml(chart, cached));
+      types = addContentTypeOverride(types, `/${path}`, CHART_CONTENT_TYPE.chart);
+      drawingRels = addRelationship(drawingRels, CHART_REL.chart, `../charts/chart${n}.xml`);
+      return `../charts/chart${n}.xml`;
+    });
+    const frames = charts.map((chart, i) => ({ chart, relId: relIdOf(drawingRels, targets[i]) }));
+    zip.file(`xl/drawings/${drawing}`, drawingXml(frames));
+    zip.file(`xl/drawings/_rels/${drawing}.rels`, drawingRels);
+    types = addContentTypeOverride(types, `/xl/drawings/${drawing}`, CHART_CONTENT_TYPE.drawing);
 
-  let drawingRels = EMPTY_RELS;
-  charts.forEach((chart, i) => {
-    const path = `xl/charts/chart${i + 1}.xml`;
-    zip.file(path, chartXml(chart, cached));
-    types = addContentTypeOverride(types, `/${path}`, CHART_CONTENT_TYPE.chart);
-    drawingRels = addRelationship(drawingRels, CHART_REL.chart, `../charts/chart${i + 1}.xml`);
-  });
-  const frames = charts.map((chart, i) => ({ chart, relId: relIdOf(drawingRels, `../charts/chart${i + 1}.xml`) }));
-  zip.file("xl/drawings/drawing1.xml", drawingXml(frames));
-  zip.file("xl/drawings/_rels/drawing1.xml.rels", drawingRels);
-  types = addContentTypeOverride(types, "/xl/drawings/drawing1.xml", CHART_CONTENT_TYPE.drawing);
-
-  const sheetRels = addRelationship(
-    zip.file(SHEET_RELS_PATH) ? await text(zip, SHEET_RELS_PATH) : EMPTY_RELS,
-    CHART_REL.drawing,
-    "../drawings/drawing1.xml",
-  );
-  zip.file(SHEET_RELS_PATH, sheetRels);
-  zip.file(SHEET_PATH, addDrawingElement(await text(zip, SHEET_PATH), relIdOf(sheetRels, "../drawings/drawing1.xml")));
+    const sheetPath = `xl/worksheets/sheet${index + 1}.xml`;
+    const sheetRelsPath = `xl/worksheets/_rels/sheet${index + 1}.xml.rels`;
+    const sheetRels = addRelationship(
+      zip.file(sheetRelsPath) ? await text(zip, sheetRelsPath) : EMPTY_RELS,
+      CHART_REL.drawing,
+      `../drawings/${drawing}`,
+    );
+    zip.file(sheetRelsPath, sheetRels);
+    zip.file(sheetPath, addDrawingElement(await text(zip, sheetPath), relIdOf(sheetRels, `../drawings/${drawing}`)));
+  }
   zip.file("[Content_Types].xml", types);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

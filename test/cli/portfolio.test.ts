@@ -198,10 +198,10 @@ describe("hpc-deal, spawned", () => {
 });
 
 describe("hpc-deal xlsx of a portfolio file", () => {
-  it("is refused with exit 2 and a clear message, writing nothing", async () => {
+  it("exits 2 when the file cannot be written, writing nothing (test/cli/xlsxBook.test.ts has the workbook)", async () => {
     const r = await run(["xlsx", "book.json", "-o", "/nonexistent-dir/book.xlsx"], files);
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
-    expect(r.err).toMatch(/xlsx of a portfolio file is not supported yet/);
+    expect(r.err).toMatch(/cannot write \/nonexistent-dir\/book\.xlsx/);
   });
 });

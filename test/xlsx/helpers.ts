@@ -25,6 +25,20 @@ export async function openWorkbook(bytes: Uint8Array): Promise<Reopened> {
   return { ws, sheetXml: await sheet.async("string") };
 }
 
+/** Every sheet of a workbook, in order (sheetN.xml is the N-th sheet exceljs wrote). */
+export async function openSheets(bytes: Uint8Array): Promise<Reopened[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  const zip = await JSZip.loadAsync(bytes);
+  return Promise.all(
+    wb.worksheets.map(async (ws, i) => {
+      const sheet = zip.file(`xl/worksheets/sheet${i + 1}.xml`);
+      if (!sheet) throw new Error(`no sheet${i + 1}.xml`);
+      return { ws, sheetXml: await sheet.async("string") };
+    }),
+  );
+}
+
 /** The cached `<v>` of a formula cell, read from the sheet's XML. */
 function cachedInXml(sheetXml: string, ref: string): number | undefined {
   const m = new RegExp(`<c r="${ref}"(?: [^>]*)?><f[^>]*>[^<]*</f><v>([^<]*)</v>`).exec(sheetXml);
