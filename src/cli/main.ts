@@ -6,6 +6,7 @@ import {
   DealError,
   buildSchedule,
   compareMining,
+  isBlank,
   isPortfolioFile,
   parseDealJson,
   money,
@@ -18,6 +19,7 @@ import {
   validateNumberTerm,
   type CalendarDate,
   type DealFile,
+  type Result,
   type Terms,
 } from "../core";
 import { planDeal, planPreset, planToJson, type SheetPlan } from "../plan";
@@ -98,11 +100,20 @@ function takeOption(args: string[], name: string): string | undefined {
   return value;
 }
 
-/** The sheet does not carry a mining block yet: say so rather than drop it silently. */
-function warnMiningNotOnSheet(io: CliIO, terms: Terms): void {
-  if (terms.mining !== null) {
+/**
+ * The sheet does not carry a mining block yet: say so rather than drop it silently.
+ * `mining` is a valid deal's block, from its terms (null when none) or its file (absent or blank when none).
+ */
+function warnMiningNotOnSheet(io: CliIO, mining: unknown): void {
+  if (!isBlank(mining)) {
     io.err("hpc-deal: note: the deal's mining block is not laid out on the sheet yet; see `hpc-deal mining`\n");
   }
+}
+
+/** The plan, or its deal's problems thrown as the `DealError` `main` prints (exit 2): the one validation of the file. */
+function planned(result: Result<SheetPlan>): SheetPlan {
+  if (!result.ok) throw result.error;
+  return result.value;
 }
 
 /** The deal with `--rate` as its discount rate, for every NPV (checked as the discountRate term is). */
@@ -157,15 +168,14 @@ async function run(io: CliIO, argv: readonly string[]): Promise<void> {
         expectArgs(args, 0, "hpc-deal plan --preset ID");
         const preset = getPreset(presetId);
         if (!preset) throw new UsageError(`unknown preset ${JSON.stringify(presetId)}: see \`hpc-deal presets\``);
-        io.out(JSON.stringify(planToJson(planPreset(preset)), null, 2) + "\n");
+        io.out(JSON.stringify(planToJson(planned(planPreset(preset))), null, 2) + "\n");
         return;
       }
       expectArgs(args, 1, "hpc-deal plan DEAL.json");
       const file = await loadDealFile(io, args[0]);
-      const checked = validateDeal(file);
-      if (!checked.ok) throw checked.error;
-      warnMiningNotOnSheet(io, checked.value);
-      io.out(JSON.stringify(planToJson(planDeal(file as DealFile)), null, 2) + "\n");
+      const plan = planned(planDeal(file as DealFile));
+      warnMiningNotOnSheet(io, (file as DealFile).mining);
+      io.out(JSON.stringify(planToJson(plan), null, 2) + "\n");
       return;
     }
     case "sensitivity": {
@@ -239,7 +249,7 @@ async function xlsxCommand(io: CliIO, args: string[]): Promise<void> {
   if (presetId !== undefined) {
     const preset = getPreset(presetId);
     if (!preset) throw new UsageError(`unknown preset ${JSON.stringify(presetId)}: see \`hpc-deal presets\``);
-    plan = planPreset(preset);
+    plan = planned(planPreset(preset));
   } else {
     const file = await loadDealFile(io, args[0]);
     if (isPortfolioFile(file)) {
@@ -250,10 +260,8 @@ async function xlsxCommand(io: CliIO, args: string[]): Promise<void> {
     if (period !== undefined || fiscalYearEnd !== undefined) {
       throw new UsageError("--period and --fiscal-year-end are for a portfolio file's portfolio sheet");
     }
-    const checked = validateDeal(file);
-    if (!checked.ok) throw checked.error;
-    warnMiningNotOnSheet(io, checked.value);
-    plan = planDeal(file as DealFile);
+    plan = planned(planDeal(file as DealFile));
+    warnMiningNotOnSheet(io, (file as DealFile).mining);
   }
   const bytes = await exportPlanXlsx(plan, await exportOptions(asOf, valuesOnly, manifest, deploymentText));
   await writeNew(out, bytes, force);
@@ -300,7 +308,7 @@ async function bookXlsx(
   }
   const checked = validatePortfolio(file);
   if (!checked.ok) throw checked.error;
-  checked.value.deals.forEach((terms) => warnMiningNotOnSheet(io, terms));
+  checked.value.deals.forEach((terms) => warnMiningNotOnSheet(io, terms.mining));
   const raw = (file as { deals: DealFile[] }).deals;
   const book = planBook(checked.value, raw, { period: options.value, runRateDate: o.asOf });
   return exportBookXlsx(

@@ -37,7 +37,7 @@ export { validateDeal, validateNumberTerm, type ValidateOptions } from "./valida
 export { isBlank, readDate, type DateInput } from "./values";
 export * from "./miningTerms";
 export * from "./miningOutputs";
-export { MAX_HALVING_DATES, readMiningBlock, resolveMining, type MiningInput } from "./miningValidate";
+export { readMiningBlock, resolveMining, type MiningInput } from "./miningValidate";
 export {
   buildMiningSchedule,
   compareMining,

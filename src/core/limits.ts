@@ -1,5 +1,5 @@
 /**
- * Bounds on what one deal may ask for, so that no input can make a function
+ * Bounds on what one deal (or portfolio) may ask for, so that no input can make a function
  * or the CLI run for long or exhaust memory. Documented in the README.
  */
 export const LIMITS = Object.freeze({
@@ -13,6 +13,10 @@ export const LIMITS = Object.freeze({
   maxScheduleMonths: 2400,
   /** Characters of a text term (name, host, tenant). */
   maxTextLength: 200,
+  /** Halving dates one mining block may list: one every four years for four centuries. */
+  maxHalvingDates: 100,
+  /** Deals in one portfolio (file or function): a bound on work, like the deal limits. */
+  maxPortfolioDeals: 100,
   /** Size of a deal file the CLI or the pane will read. */
   maxDealFileBytes: 1_000_000,
   /** Largest amount of a money term (prepayment, opex rate), in dollars. */

@@ -7,6 +7,7 @@
 import { compareDates, formatIsoDate, parseIsoDate, type CalendarDate } from "./dates";
 import { Decimal, ONE, ZERO } from "./decimal";
 import type { Problem } from "./errors";
+import { LIMITS } from "./limits";
 import { Collector, readDateTerm, readNumberTerm } from "./validate";
 import {
   DEFAULT_HALVING_DATES,
@@ -19,9 +20,6 @@ import {
   type MiningTerms,
 } from "./miningTerms";
 import { isBlank, show, type DateInput } from "./values";
-
-/** Halving dates one block may list (a limit of this add-in: one every four years for four centuries). */
-export const MAX_HALVING_DATES = 100;
 
 const DEFAULT_HALVINGS: readonly CalendarDate[] = Object.freeze(
   DEFAULT_HALVING_DATES.map((iso) => parseIsoDate(iso) as CalendarDate),
@@ -48,8 +46,12 @@ function readHalvingDates(c: Collector, raw: unknown, dates: DateInput): Calenda
     c.expected("value", path, spec, raw);
     return undefined;
   }
-  if (raw.length > MAX_HALVING_DATES) {
-    c.num("too-many", path, { max: MAX_HALVING_DATES, items: "dates (a limit of this add-in)", count: raw.length });
+  if (raw.length > LIMITS.maxHalvingDates) {
+    c.num("too-many", path, {
+      max: LIMITS.maxHalvingDates,
+      items: "dates (a limit of this add-in)",
+      count: raw.length,
+    });
     return undefined;
   }
   const out: CalendarDate[] = [];

@@ -28,9 +28,6 @@ export interface Portfolio {
 /** The keys of a portfolio file. */
 export const PORTFOLIO_KEYS = ["name", "deals", "discountRate"] as const;
 
-/** The most deals one portfolio may hold (a bound on work, like the deal limits). */
-export const MAX_PORTFOLIO_DEALS = 100;
-
 function isPlainRecord(raw: unknown): raw is Record<string, unknown> {
   return typeof raw === "object" && raw !== null && !Array.isArray(raw);
 }
@@ -99,10 +96,10 @@ function validateUnsafe(input: unknown, options: ValidateOptions): Result<Portfo
     problems.push(problem("value", "deals-not-a-list", ["deals"], { got: show(rawDeals) }));
   } else if (rawDeals.length === 0) {
     problems.push(problem("value", "empty-portfolio", ["deals"]));
-  } else if (rawDeals.length > MAX_PORTFOLIO_DEALS) {
+  } else if (rawDeals.length > LIMITS.maxPortfolioDeals) {
     problems.push(
       problem("num", "too-many", ["deals"], {
-        max: MAX_PORTFOLIO_DEALS,
+        max: LIMITS.maxPortfolioDeals,
         items: "deals (a limit of this add-in)",
         count: rawDeals.length,
       }),

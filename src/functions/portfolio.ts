@@ -10,6 +10,7 @@
  */
 import {
   FIGURES,
+  LIMITS,
   NO_IRR_REASON,
   PERIOD_COLUMNS,
   PERIOD_HEADER,
@@ -57,8 +58,8 @@ function guard<T>(name: string, body: () => Outcome<T>): Outcome<T> {
   }
 }
 
-/** The most deals one portfolio function takes (as a portfolio file: core's MAX_PORTFOLIO_DEALS). */
-export const MAX_FUNCTION_DEALS = 100;
+/** The most deals one portfolio function takes: as a portfolio file. */
+export const MAX_FUNCTION_DEALS = LIMITS.maxPortfolioDeals;
 
 /** The period table with its header: labels as text, Start and End as Excel dates, money in dollars. */
 export function periodTable(table: MonthlyRows, options: PeriodOptions): Cell[][] {

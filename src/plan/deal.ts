@@ -1,4 +1,15 @@
-import { Decimal, isBlank, isTableTerm, isTermKey, toDealFile, validateDeal, type DealFile, type Terms } from "../core";
+import {
+  Decimal,
+  isBlank,
+  isTableTerm,
+  isTermKey,
+  ok,
+  toDealFile,
+  validateDeal,
+  type DealFile,
+  type Result,
+  type Terms,
+} from "../core";
 import type { ScalarTermKey } from "./types";
 
 /** What a plan is made from: validated terms, or a deal file (ISO dates) still to validate. */
@@ -22,12 +33,12 @@ function isTerms(input: PlanInput): input is Terms {
 }
 
 /**
- * Validates a deal file (or takes validated terms) for planning. Throws the
- * `DealError` of an invalid deal file. Validated terms have every default
+ * Validates a deal file (or takes validated terms) for planning: the problems
+ * of an invalid deal file come back as a failed `Result`, not thrown. Validated terms have every default
  * applied, so all their terms count as given, and a single tranche is read as
  * capacity and start date.
  */
-export function prepareDeal(input: PlanInput): PreparedDeal {
+export function prepareDeal(input: PlanInput): Result<PreparedDeal> {
   let terms: Terms;
   let file: DealFile;
   if (isTerms(input)) {
@@ -36,7 +47,7 @@ export function prepareDeal(input: PlanInput): PreparedDeal {
     if (terms.tranches.length === 1) delete file.tranches;
   } else {
     const checked = validateDeal(input);
-    if (!checked.ok) throw checked.error;
+    if (!checked.ok) return checked;
     terms = checked.value;
     file = input;
   }
@@ -44,5 +55,5 @@ export function prepareDeal(input: PlanInput): PreparedDeal {
   for (const [key, raw] of Object.entries(file)) {
     if (isTermKey(key) && !isTableTerm(key) && !isBlank(raw)) given.add(key);
   }
-  return { terms, given, wantsTable: !isBlank(file.tranches) || terms.tranches.length > 1 };
+  return ok({ terms, given, wantsTable: !isBlank(file.tranches) || terms.tranches.length > 1 });
 }

@@ -1,4 +1,4 @@
-import { buildSchedule, SCALAR_TERMS, TERM_SPECS, TERM_BY_KEY } from "../core";
+import { buildSchedule, ok, SCALAR_TERMS, TERM_SPECS, TERM_BY_KEY, type Result } from "../core";
 import type { Preset } from "../presets";
 import { cellRef, columnLetter, rangeRef, sheetRef } from "./a1";
 import { termCells, trancheCells, tranchesRange, type ProvenanceMap } from "./blocks";
@@ -119,8 +119,9 @@ function subtitle(deal: PreparedDeal, preset: PresetInfo | undefined): string {
 
 /**
  * The sheet of one deal as a pure plan: every cell, format, defined name and
- * chart an insert writes, with no Office import. Throws the `DealError` of an
- * invalid deal file.
+ * chart an insert writes, with no Office import. An invalid deal file gives a
+ * failed `Result` with its problems (the one validation of a deal file on the
+ * way to a sheet: callers do not validate it first).
  *
  * Layout (rows 1–4 frozen): title, description and a hint on rows 1–3; the
  * terms block (label, value; provenance beside it in column C, outside the
@@ -129,8 +130,12 @@ function subtitle(deal: PreparedDeal, preset: PresetInfo | undefined): string {
  * =HPC.HOSTINGCASHFLOW spill from E4 whose header row is the frozen row 4; the
  * chart sits to its right.
  */
-export function planDeal(input: PlanInput, options: PlanOptions = {}): SheetPlan {
-  const deal = prepareDeal(input);
+export function planDeal(input: PlanInput, options: PlanOptions = {}): Result<SheetPlan> {
+  const prepared = prepareDeal(input);
+  return prepared.ok ? ok(planPrepared(prepared.value, options)) : prepared;
+}
+
+function planPrepared(deal: PreparedDeal, options: PlanOptions): SheetPlan {
   const { terms } = deal;
   const preset = options.preset;
   const table = deal.wantsTable;
@@ -314,6 +319,6 @@ function sortCells(cells: readonly PlanCell[]): PlanCell[] {
 }
 
 /** A preset's sheet: its deal, with its title, description, provenance and notes. */
-export function planPreset(preset: Preset, options: Omit<PlanOptions, "preset"> = {}): SheetPlan {
+export function planPreset(preset: Preset, options: Omit<PlanOptions, "preset"> = {}): Result<SheetPlan> {
   return planDeal(preset.deal, { ...options, preset });
 }

@@ -49,7 +49,9 @@ export function planTermsUpdate(
   input: PlanInput,
   options: TermsUpdateOptions = {},
 ): TermsUpdate {
-  const deal = prepareDeal(input);
+  const prepared = prepareDeal(input);
+  if (!prepared.ok) throw prepared.error;
+  const deal = prepared.value;
   const { layout } = existing.deal;
   const count = deal.terms.tranches.length;
   const table = layout.tranches;

@@ -25,12 +25,13 @@ export function planBook(
   if (files.length !== portfolio.deals.length) throw new RangeError("the deal files do not match the portfolio");
   const deals: SheetPlan[] = [];
   for (const file of files) {
-    deals.push(
-      planDeal(file, {
-        existingSheetNames: deals.map((d) => d.sheet),
-        existingNames: deals.flatMap((d) => d.names.map((n) => n.name)),
-      }),
-    );
+    const planned = planDeal(file, {
+      existingSheetNames: deals.map((d) => d.sheet),
+      existingNames: deals.flatMap((d) => d.names.map((n) => n.name)),
+    });
+    // The portfolio validated every deal already: a failure here is a mismatch, thrown as its DealError.
+    if (!planned.ok) throw planned.error;
+    deals.push(planned.value);
   }
   const plan = planPortfolioSheet(
     {

@@ -44,7 +44,9 @@ export async function exportDealXlsx(
   asOf: CalendarDate = today(),
   deployment: AddinDeployment = DEFAULT_DEPLOYMENT,
 ): Promise<{ bytes: Uint8Array; name: string }> {
-  const plan = planDeal(deal, { preset });
+  const planned = planDeal(deal, { preset });
+  if (!planned.ok) throw planned.error;
+  const plan = planned.value;
   const { exportPlanXlsx } = await import(/* webpackChunkName: "xlsx" */ "../../src/xlsx");
   const bytes = await exportPlanXlsx(plan, { mode, asOf, deployment });
   return { bytes, name: xlsxFileName(plan.sheet, mode) };

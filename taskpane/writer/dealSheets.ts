@@ -90,7 +90,9 @@ export async function insertDealWith(book: DealWorkbook, deal: DealFile, preset?
   let plan: SheetPlan;
   try {
     const existing = await book.existingNames();
-    plan = planDeal(deal, { existingSheetNames: existing.sheets, existingNames: existing.names, preset });
+    const planned = planDeal(deal, { existingSheetNames: existing.sheets, existingNames: existing.names, preset });
+    if (!planned.ok) throw planned.error;
+    plan = planned.value;
   } catch (e) {
     return { ok: false, reason: `The deal could not be inserted: ${describeError(e)}. Nothing was written.` };
   }

@@ -3,7 +3,7 @@
  * command line or a deal file can be refused. The figures of whole deals are
  * golden cases (test/cases/); the spawned binary is smoke.test.ts.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { SEED_PRESET_ID } from "../../src/presets";
@@ -130,4 +130,26 @@ describe("hpc-deal plan", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("a deal must be an object of terms");
   });
+
+  it.each([["plan"], ["xlsx"]])(
+    "%s prints every problem of an invalid deal once, exit 2, nothing written",
+    async (cmd) => {
+      const many = dealFile("many.json", {
+        capacityMW: -1,
+        termMonths: 0,
+        ratePerKWMonth: "x",
+        startDate: "2025-01-01",
+      });
+      const out = path.join(dir, `many-${cmd}.xlsx`);
+      const r = await hpcDeal(cmd === "plan" ? ["plan", many] : ["xlsx", many, "-o", out]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      const lines = r.stderr.trim().split("\n");
+      expect(lines).toHaveLength(3);
+      for (const term of ["capacityMW", "termMonths", "ratePerKWMonth"]) {
+        expect(lines.filter((l) => l.startsWith(`hpc-deal: ${term} must be`))).toHaveLength(1);
+      }
+      expect(existsSync(out)).toBe(false);
+    },
+  );
 });

@@ -3,9 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/main";
-import { planDeal, planPreset } from "../../src/plan";
 import { SEED_PRESET_ID, getPreset } from "../../src/presets";
-import { RAMP } from "../plan/fixtures";
+import { RAMP, planOk, presetOk } from "../plan/fixtures";
 import { openWorkbook, shown, summaryRef } from "../xlsx/helpers";
 import { hpcDeal } from "./run";
 
@@ -30,7 +29,7 @@ describe("hpc-deal xlsx", () => {
     expect([r.code, r.stderr]).toEqual([0, ""]);
     const book = await openWorkbook(readFileSync(out));
     const summary = await summaryOf(ramp);
-    const ref = summaryRef(planDeal(RAMP), "contractValue");
+    const ref = summaryRef(planOk(RAMP), "contractValue");
     const contract = book.ws.getCell(ref).value as { formula: string };
     expect(contract.formula).toMatch(/^_xldudf_HPC_CONTRACTVALUE\(/);
     expect((shown(book, ref) as number).toFixed(2)).toBe(summary.contractValue);
@@ -44,7 +43,7 @@ describe("hpc-deal xlsx", () => {
     const book = await openWorkbook(readFileSync(out));
     expect(book.sheetXml).not.toMatch(/<f[ >]/);
     const seedFile = file("seed.json", JSON.stringify(getPreset(SEED_PRESET_ID)?.deal));
-    const seedPlan = planPreset(getPreset(SEED_PRESET_ID)!);
+    const seedPlan = presetOk(getPreset(SEED_PRESET_ID)!);
     expect((shown(book, summaryRef(seedPlan, "contractValue")) as number).toFixed(2)).toBe(
       (await summaryOf(seedFile)).contractValue,
     );

@@ -3,6 +3,7 @@ import {
   buildSchedule,
   compareMining,
   computeDeal,
+  LIMITS,
   money,
   termsKey,
   toDealFile,
@@ -215,6 +216,15 @@ describe("mining terms: every bad input names mining.KEY", () => {
     return r.error.problems.map((p) => ({ term: p.term, message: p.message }));
   };
   const base = SMALL.mining;
+
+  it("takes LIMITS.maxHalvingDates halving dates and refuses one more, naming mining.halvingDates", () => {
+    const dates = (n: number) => Array.from({ length: n }, (_, i) => `${2028 + 4 * i}-04-20`);
+    expect(validateDeal({ ...SMALL, mining: { ...base, halvingDates: dates(LIMITS.maxHalvingDates) } }).ok).toBe(true);
+    const problems = bad({ ...base, halvingDates: dates(LIMITS.maxHalvingDates + 1) });
+    expect(problems).toHaveLength(1);
+    expect(problems[0].term).toBe("mining.halvingDates");
+    expect(problems[0].message).toContain(String(LIMITS.maxHalvingDates));
+  });
 
   it.each([
     [{ efficiencyJPerTH: 25, powerCostPerKWh: 0.05 }, "mining.hashprice", /required/],

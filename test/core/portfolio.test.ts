@@ -4,6 +4,7 @@ import {
   buildSchedule,
   computePortfolio,
   isPortfolioFile,
+  LIMITS,
   money,
   portfolioRemaining,
   rollUp,
@@ -64,6 +65,15 @@ describe("portfolio files", () => {
     if (r.ok) return;
     expect(r.error.problems[0].message).toMatch(/^deals\[1\]: ratePerKWMonth must be /);
     expect(r.error.problems[1].message).toMatch(/^deals\[2\]: /);
+  });
+
+  it("takes LIMITS.maxPortfolioDeals deals and refuses one more", () => {
+    expect(validatePortfolio({ deals: Array(LIMITS.maxPortfolioDeals).fill(a) }).ok).toBe(true);
+    const over = validatePortfolio({ deals: Array(LIMITS.maxPortfolioDeals + 1).fill(a) });
+    if (over.ok) throw new Error("accepted");
+    expect(over.error.problems).toHaveLength(1);
+    expect(over.error.problems[0].term).toBe("deals");
+    expect(over.error.message).toContain(String(LIMITS.maxPortfolioDeals));
   });
 
   it("refuses an empty portfolio, a missing deals list, unknown keys and a bad rate", () => {

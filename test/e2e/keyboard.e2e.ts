@@ -6,14 +6,14 @@
  * returns.e2e.ts.) No console error anywhere.
  */
 import type { Page } from "playwright-core";
-import { planPreset } from "../../src/plan";
+import { presetOk } from "../plan/fixtures";
 import { SEED_PRESET_ID, getPreset } from "../../src/presets";
 import { CORE_SCIENTIFIC_BOOK } from "../../src/presets/portfolios";
 import { launch, previewUrl, tabTo, type Browser } from "./browser";
 
 const seed = getPreset(SEED_PRESET_ID);
 if (!seed) throw new Error("no seed preset");
-const DEAL_SHEET = planPreset(seed).sheet;
+const DEAL_SHEET = presetOk(seed).sheet;
 
 describe("the newer sections by keyboard alone (preview)", () => {
   let browser: Browser;

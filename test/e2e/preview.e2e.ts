@@ -25,17 +25,17 @@ import {
   SUMMARY_ROWS,
   columnLetter,
   parseCell,
-  planPreset,
   type SheetPlan,
   type SummaryKey,
 } from "../../src/plan";
+import { presetOk } from "../plan/fixtures";
 import { SEED_PRESET_ID, getPreset } from "../../src/presets";
 import { ARTIFACTS, DOC_IMAGES, launch, previewUrl, seriousViolations, tabTo, type Browser } from "./browser";
 
 const seed = getPreset(SEED_PRESET_ID);
 if (!seed) throw new Error("no seed preset");
 const SEED = seed;
-const PLAN: SheetPlan = planPreset(SEED);
+const PLAN: SheetPlan = presetOk(SEED);
 
 function model(deal: unknown): DealModel {
   const m = computeDeal(deal);

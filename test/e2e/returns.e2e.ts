@@ -13,10 +13,10 @@ import {
   SUMMARY_ROWS,
   columnLetter,
   parseCell,
-  planDeal,
   type SheetPlan,
   type SummaryKey,
 } from "../../src/plan";
+import { planOk } from "../plan/fixtures";
 import { SEED_PRESET_ID, getPreset } from "../../src/presets";
 import { percentFormatter } from "../../taskpane/model/returns";
 import { launch, previewUrl, seriousViolations, tabTo, type Browser } from "./browser";
@@ -115,7 +115,7 @@ describe("the host's returns in the preview", () => {
     await page.locator("#preset").focus();
     await tabTo(page, "#insert");
     await page.keyboard.press("Enter");
-    const plan: SheetPlan = planDeal(WITH_CAPEX);
+    const plan: SheetPlan = planOk(WITH_CAPEX);
     await page.getByText(/^Inserted the deal as the sheet "/).waitFor();
 
     const layout = plan.deal.layout;

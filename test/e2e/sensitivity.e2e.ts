@@ -14,14 +14,14 @@ import {
   sensitivityInput,
   validateDeal,
 } from "../../src/core";
-import { planPreset } from "../../src/plan";
+import { presetOk } from "../plan/fixtures";
 import { SEED_PRESET_ID, getPreset } from "../../src/presets";
 import { launch, previewUrl, seriousViolations, type Browser } from "./browser";
 
 const seed = getPreset(SEED_PRESET_ID);
 if (!seed) throw new Error("no seed preset");
 const SEED = seed;
-const DEAL_SHEET = planPreset(SEED).sheet;
+const DEAL_SHEET = presetOk(SEED).sheet;
 
 function seedNpv(rate: Decimal, delay: number): string {
   const deal = prepareSensitivity(SEED.deal, "npv");

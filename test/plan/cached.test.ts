@@ -6,11 +6,10 @@ import {
   columnLetter,
   parseCell,
   planCachedValues,
-  planDeal,
   type SheetPlan,
   type SummaryKey,
 } from "../../src/plan";
-import { MINIMAL, RETURNS } from "./fixtures";
+import { MINIMAL, RETURNS, planOk } from "./fixtures";
 
 /** The cached values an .xlsx carries for the host's returns: the summary's and the schedule's new columns. */
 
@@ -32,7 +31,7 @@ const cents = (x: unknown) => new Decimal(x as number).toFixed(2);
 
 describe("the cached values of the host's returns", () => {
   it("follow core for a deal with capex and renewals: summary figures and the Capex and Host cash flow columns", () => {
-    const plan = planDeal(RETURNS);
+    const plan = planOk(RETURNS);
     const values = planCachedValues(plan, { asOf: AS_OF });
     const m = model(RETURNS);
     const s = m.summary;
@@ -54,7 +53,7 @@ describe("the cached values of the host's returns", () => {
   });
 
   it("are #NUM! for an IRR with no answer and #VALUE! for a host NPV without a rate", () => {
-    const plan = planDeal(MINIMAL);
+    const plan = planOk(MINIMAL);
     const values = planCachedValues(plan, { asOf: AS_OF });
     expect(values.get(summaryRef(plan, "irr"))).toEqual({ error: "#NUM!" });
     expect(values.get(summaryRef(plan, "hostNpv"))).toEqual({ error: "#VALUE!" });

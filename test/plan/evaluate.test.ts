@@ -14,8 +14,6 @@ import {
   DEAL_SUMMARY_ROW,
   SUMMARY_ROWS,
   parseCell,
-  planDeal,
-  planPreset,
   planTermsUpdate,
   readTerms,
   type SheetPlan,
@@ -23,7 +21,7 @@ import {
 } from "../../src/plan";
 import { FIGURE_BY_KEY } from "../../src/core";
 import { SEED_PRESET_ID, getPreset } from "../../src/presets";
-import { MINIMAL, RAMP, RETURNS, WORKED } from "./fixtures";
+import { MINIMAL, RAMP, RETURNS, WORKED, planOk, presetOk } from "./fixtures";
 import { evaluatePlan, type EvaluatedSheet } from "./hyperformulaWriter";
 
 /**
@@ -108,15 +106,15 @@ function expectSchedule(sheet: EvaluatedSheet, plan: SheetPlan, m: DealModel): v
 }
 
 describe.each<[string, () => SheetPlan, unknown]>([
-  ["the worked check", () => planDeal(WORKED), WORKED],
-  ["a ramp", () => planDeal(RAMP), RAMP],
-  ["a deal with capex and renewals", () => planDeal(RETURNS), RETURNS],
+  ["the worked check", () => planOk(WORKED), WORKED],
+  ["a ramp", () => planOk(RAMP), RAMP],
+  ["a deal with capex and renewals", () => planOk(RETURNS), RETURNS],
   [
     "the seed preset",
     () => {
       const seed = getPreset(SEED_PRESET_ID);
       if (!seed) throw new Error("no seed preset");
-      return planPreset(seed);
+      return presetOk(seed);
     },
     getPreset(SEED_PRESET_ID)?.deal,
   ],
@@ -152,7 +150,7 @@ describe.each<[string, () => SheetPlan, unknown]>([
 });
 
 describe("the spec's worked check in the sheet", () => {
-  const plan = planDeal(WORKED);
+  const plan = planOk(WORKED);
   const sheet = evaluatePlan(plan);
 
   it("is worth 3,500,064,000.00 and leaves 147,916,666.67 on 2031-01-01", () => {
@@ -177,7 +175,7 @@ describe.each<[string, DealFile, DealFile]>([
     { ...RAMP, tranches: (RAMP.tranches as unknown[]).slice(0, 2), capacityMW: 250 },
   ],
 ])("updating the terms of %s, evaluated", (_, from, to) => {
-  const plan = planDeal(from);
+  const plan = planOk(from);
   const sheet = evaluatePlan(plan);
   const update = planTermsUpdate(plan, to);
   if (!update.fits) throw new Error(update.reason);

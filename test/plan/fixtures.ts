@@ -1,5 +1,6 @@
 import { validateDeal, type DealFile, type Terms } from "../../src/core";
-import type { SheetPlan } from "../../src/plan";
+import { planDeal, planPreset, type PlanInput, type PlanOptions, type SheetPlan } from "../../src/plan";
+import type { Preset } from "../../src/presets";
 
 /** The spec's worked check (§5), with the seed's parties: one tranche, straight-line credits. */
 export const WORKED: DealFile = Object.freeze({
@@ -79,4 +80,18 @@ export function cellAt(plan: Pick<SheetPlan, "cells">, ref: string) {
 export function planReader(plan: Pick<SheetPlan, "cells">): (ref: string) => unknown {
   const byRef = new Map(plan.cells.map((c) => [c.ref, c.value]));
   return (ref) => byRef.get(ref) ?? null;
+}
+
+/** The plan of a deal the test expects to be valid: its problems thrown (failing the test) when it is not. */
+export function planOk(input: PlanInput, options?: PlanOptions): SheetPlan {
+  const planned = planDeal(input, options);
+  if (!planned.ok) throw planned.error;
+  return planned.value;
+}
+
+/** A preset's plan, as `planOk`: every preset is valid. */
+export function presetOk(preset: Preset, options?: Omit<PlanOptions, "preset">): SheetPlan {
+  const planned = planPreset(preset, options);
+  if (!planned.ok) throw planned.error;
+  return planned.value;
 }

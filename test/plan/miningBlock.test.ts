@@ -1,5 +1,5 @@
 import { buildSchedule, compareMining, money, validateDeal } from "../../src/core";
-import { planPreset } from "../../src/plan";
+import { presetOk } from "./fixtures";
 import { planMiningBlock } from "../../src/plan/miningBlock";
 import { getPreset, SEED_PRESET_ID } from "../../src/presets";
 import { SEED_MINING, SEED_MINING_PROVENANCE } from "../../src/presets/mining";
@@ -9,7 +9,7 @@ import { evaluatePlan } from "./hyperformulaWriter";
 
 const seed = getPreset(SEED_PRESET_ID);
 if (!seed) throw new Error("no seed preset");
-const plan = planPreset(seed);
+const plan = presetOk(seed);
 const checked = validateDeal({ ...seed.deal, mining: SEED_MINING });
 if (!checked.ok) throw checked.error;
 const { schedule, summary } = compareMining(buildSchedule(checked.value));

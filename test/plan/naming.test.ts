@@ -9,12 +9,11 @@ import {
   baseSheetName,
   isValidDefinedName,
   isValidSheetName,
-  planDeal,
   sanitizeSheetName,
   uniqueNamePrefix,
   uniqueSheetName,
 } from "../../src/plan";
-import { MINIMAL, WORKED } from "./fixtures";
+import { MINIMAL, WORKED, planOk } from "./fixtures";
 
 const fold = (s: string) => s.toUpperCase();
 
@@ -184,7 +183,7 @@ describe("uniqueness", () => {
           const sheets = [...noise];
           const names = noise.map((n) => `${n}_Terms`);
           for (let i = 0; i < times; i++) {
-            const plan = planDeal(i % 2 ? WORKED : { ...MINIMAL, name: noise[0] ?? "" }, {
+            const plan = planOk(i % 2 ? WORKED : { ...MINIMAL, name: noise[0] ?? "" }, {
               existingSheetNames: sheets,
               existingNames: names,
             });

@@ -13,7 +13,7 @@ import {
   type SheetPlan,
 } from "../../src/plan";
 import { PRESETS, SEED_PRESET_ID, documentCitation, getPreset } from "../../src/presets";
-import { MINIMAL, RAMP, RETURNS, WORKED, cellAt, planReader, terms } from "./fixtures";
+import { MINIMAL, RAMP, RETURNS, WORKED, cellAt, planReader, terms, planOk, presetOk } from "./fixtures";
 
 function seed() {
   const preset = getPreset(SEED_PRESET_ID);
@@ -26,7 +26,7 @@ function formulas(plan: SheetPlan): PlanCell[] {
 }
 
 describe("the worked check's sheet (one tranche)", () => {
-  const plan = planDeal(WORKED);
+  const plan = planOk(WORKED);
 
   it("is named after the parties, with names that read in formulas", () => {
     expect(plan.sheet).toBe("CW–CoreSci");
@@ -148,7 +148,7 @@ describe("the worked check's sheet (one tranche)", () => {
 });
 
 describe("a ramp's sheet (a tranches table)", () => {
-  const plan = planDeal(RAMP);
+  const plan = planOk(RAMP);
   const t = plan.deal.layout.tranches;
 
   it("names the tranches table, with two spare rows inside the name", () => {
@@ -200,7 +200,7 @@ describe("a ramp's sheet (a tranches table)", () => {
 
 describe("the seed preset's sheet", () => {
   const preset = seed();
-  const plan = planPreset(preset);
+  const plan = presetOk(preset);
   const { layout } = plan.deal;
 
   it("is CW–CoreSci, reading CWCoreSci_Terms and CWCoreSci_Tranches", () => {
@@ -250,13 +250,13 @@ describe("the seed preset's sheet", () => {
 
 describe("every plan", () => {
   const cases: [string, SheetPlan, unknown][] = [
-    ["worked check", planDeal(WORKED), WORKED],
-    ["ramp", planDeal(RAMP), RAMP],
-    ["minimal deal", planDeal(MINIMAL), MINIMAL],
-    ["deal with capex and renewals", planDeal(RETURNS), RETURNS],
-    ["validated ramp terms", planDeal(terms(RAMP)), RAMP],
-    ["validated worked terms", planDeal(terms(WORKED)), WORKED],
-    ...PRESETS.map((p): [string, SheetPlan, unknown] => [`preset ${p.id}`, planPreset(p), p.deal]),
+    ["worked check", planOk(WORKED), WORKED],
+    ["ramp", planOk(RAMP), RAMP],
+    ["minimal deal", planOk(MINIMAL), MINIMAL],
+    ["deal with capex and renewals", planOk(RETURNS), RETURNS],
+    ["validated ramp terms", planOk(terms(RAMP)), RAMP],
+    ["validated worked terms", planOk(terms(WORKED)), WORKED],
+    ...PRESETS.map((p): [string, SheetPlan, unknown] => [`preset ${p.id}`, presetOk(p), p.deal]),
   ];
 
   it.each(cases)("%s: holds every term in its terms block (read back, it is the same deal)", (_, plan, deal) => {
@@ -346,13 +346,13 @@ describe("the plan module", () => {
   });
 
   it("plans the same deal the same way", () => {
-    expect(planToJson(planDeal(RAMP))).toEqual(planToJson(planDeal(RAMP)));
+    expect(planToJson(planOk(RAMP))).toEqual(planToJson(planOk(RAMP)));
   });
 });
 
 describe("choices the plan makes", () => {
   it("picks a new sheet name and prefix when the deal is already in the workbook", () => {
-    const plan = planDeal(WORKED, {
+    const plan = planOk(WORKED, {
       existingSheetNames: ["Sheet1", "cw–coresci"],
       existingNames: ["cwcoresci_Terms", "Other_Terms"],
     });
@@ -364,25 +364,32 @@ describe("choices the plan makes", () => {
   });
 
   it("falls back to the deal's name, then to Deal", () => {
-    expect(planDeal({ ...MINIMAL, name: "Lake Mariner [phase 1]" }).sheet).toBe("Lake Mariner -phase 1-");
-    expect(planDeal({ ...MINIMAL, name: "Lake Mariner [phase 1]" }).deal.prefix).toBe("LakeMarinerPhase1");
-    expect(planDeal(MINIMAL).sheet).toBe("Deal");
-    expect(planDeal(MINIMAL).deal.prefix).toBe("Deal");
-    expect(planDeal(MINIMAL).cells.find((c) => c.ref === "A1")?.value).toBe("Hosting deal");
+    expect(planOk({ ...MINIMAL, name: "Lake Mariner [phase 1]" }).sheet).toBe("Lake Mariner -phase 1-");
+    expect(planOk({ ...MINIMAL, name: "Lake Mariner [phase 1]" }).deal.prefix).toBe("LakeMarinerPhase1");
+    expect(planOk(MINIMAL).sheet).toBe("Deal");
+    expect(planOk(MINIMAL).deal.prefix).toBe("Deal");
+    expect(planOk(MINIMAL).cells.find((c) => c.ref === "A1")?.value).toBe("Hosting deal");
   });
 
   it("quotes a sheet name with an apostrophe in its refs", () => {
-    const plan = planDeal(MINIMAL, { sheetName: "Hut 8's deal" });
+    const plan = planOk(MINIMAL, { sheetName: "Hut 8's deal" });
     expect(plan.names[0].ref).toBe("'Hut 8''s deal'!$A$5:$B$23");
     expect(plan.deal.prefix).toBe("Hut8SDeal");
   });
 
-  it("refuses an invalid deal file with core's DealError", () => {
-    expect(() => planDeal({ ...WORKED, termMonths: 0 })).toThrow(DealError);
+  it("refuses an invalid deal file as a failed Result with core's problems, not an exception", () => {
+    const bad = { ...WORKED, termMonths: 0, capacityMW: -1 };
+    const planned = planDeal(bad);
+    const checked = validateDeal(bad);
+    if (planned.ok || checked.ok) throw new Error("expected the deal to be refused");
+    expect(planned.error).toBeInstanceOf(DealError);
+    expect(planned.error.problems.length).toBeGreaterThanOrEqual(2);
+    expect(planned.error.problems).toEqual(checked.error.problems);
+    expect(planPreset(PRESETS[0], { sheetName: "x" }).ok).toBe(true);
   });
 
   it("reads validated terms with one tranche as capacity and start date", () => {
-    const plan = planDeal(terms(WORKED));
+    const plan = planOk(terms(WORKED));
     expect(plan.deal.layout.tranches).toBeNull();
     expect(cellAt(plan, "B12")).toMatchObject({ value: 0 });
     expect(cellAt(plan, "C12").value).toBeNull();

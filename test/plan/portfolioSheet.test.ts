@@ -13,7 +13,8 @@ import {
   validatePortfolio,
   type Terms,
 } from "../../src/core";
-import { PORTFOLIO_LAYOUT, planPortfolioSheet, planPreset } from "../../src/plan";
+import { PORTFOLIO_LAYOUT, planPortfolioSheet } from "../../src/plan";
+import { presetOk } from "./fixtures";
 import { getPreset } from "../../src/presets";
 import { CORE_SCIENTIFIC_BOOK, missingDealIds } from "../../src/presets/portfolios";
 import { addressOf, writePlanCells } from "../../preview/hyperformula/planWriter";
@@ -28,9 +29,9 @@ function terms(deal: unknown): Terms {
 describe("the portfolio sheet", () => {
   const book = new PreviewWorkbook();
   const presets = CORE_SCIENTIFIC_BOOK.dealIds.map((id) => getPreset(id)!);
-  const dealPlans: ReturnType<typeof planPreset>[] = [];
+  const dealPlans: ReturnType<typeof presetOk>[] = [];
   const deals = presets.map((p) => {
-    const plan = planPreset(p, {
+    const plan = presetOk(p, {
       existingSheetNames: book.sheets().map((s) => s.name),
       existingNames: book.namedExpressions(),
     });

@@ -1,7 +1,7 @@
 import { termsKey, type DealFile } from "../../src/core";
-import { planDeal, planPreset, planTermsUpdate, readTerms, type PlanCell, type SheetPlan } from "../../src/plan";
+import { planTermsUpdate, readTerms, type PlanCell, type SheetPlan } from "../../src/plan";
 import { SEED_PRESET_ID, getPreset } from "../../src/presets";
-import { MINIMAL, RAMP, RETURNS, WORKED, planReader, terms } from "./fixtures";
+import { MINIMAL, RAMP, RETURNS, WORKED, planReader, terms, planOk, presetOk } from "./fixtures";
 
 /** The plan's cells with an update's cells written over them, as a writer would leave the sheet. */
 function applied(plan: SheetPlan, cells: readonly PlanCell[]): Pick<SheetPlan, "cells"> {
@@ -20,8 +20,8 @@ function expectFits(update: ReturnType<typeof planTermsUpdate>) {
 }
 
 describe("updating a sheet's terms in place", () => {
-  const ramp = planDeal(RAMP);
-  const worked = planDeal(WORKED);
+  const ramp = planOk(RAMP);
+  const worked = planOk(WORKED);
 
   it("gives the insert's own cells for the same deal", () => {
     for (const [plan, deal] of [
@@ -65,7 +65,7 @@ describe("updating a sheet's terms in place", () => {
       { termMonths: 36, ratePerKWMonth: 99.5, tranches: [{ date: "2027-02-03", mw: 7 }] },
     ],
   ])("fits %s, and the sheet then reads back as the new deal", (_, from: DealFile, to: DealFile) => {
-    const plan = planDeal(from);
+    const plan = planOk(from);
     const update = expectFits(planTermsUpdate(plan, to));
     const read = readTerms(plan.deal.layout, planReader(applied(plan, update.cells)));
     if (!read.ok) throw read.error;
@@ -125,7 +125,7 @@ describe("updating a sheet's terms in place", () => {
       needed: 4,
       available: 3,
     });
-    const blanked = expectFits(planTermsUpdate(planDeal(RETURNS), WORKED));
+    const blanked = expectFits(planTermsUpdate(planOk(RETURNS), WORKED));
     for (const r of [27, 28, 29]) expect(blanked.cells.find((c) => c.ref === `B${r}`)?.value).toBeNull();
   });
 
@@ -154,7 +154,7 @@ describe("updating a sheet's terms in place", () => {
   it("rewrites the provenance for a preset, and clears it without one", () => {
     const seed = getPreset(SEED_PRESET_ID);
     if (!seed) throw new Error("no seed preset");
-    const plan = planPreset(seed);
+    const plan = presetOk(seed);
     const withSource = expectFits(planTermsUpdate(plan, seed.deal, { provenance: seed.provenance }));
     for (const c of withSource.cells) expect(plan.cells).toContainEqual(c);
     const without = expectFits(planTermsUpdate(plan, seed.deal));

@@ -1,10 +1,9 @@
 import { computeDeal, money, type DealFile } from "../../src/core";
-import { planPreset } from "../../src/plan";
 import { SEED_PRESET_ID, getPreset } from "../../src/presets";
 import { hyperformulaBackend } from "../../preview/backend";
 import { PreviewWorkbook } from "../../preview/workbook";
 import { presetInfoFor } from "../../taskpane/model/presets";
-import { WORKED } from "../plan/fixtures";
+import { WORKED, presetOk } from "../plan/fixtures";
 
 /**
  * The preview's WorkbookBackend over HyperFormula: the same contract as the
@@ -25,7 +24,7 @@ function contractValue(deal: unknown): string {
 
 const seed = getPreset(SEED_PRESET_ID);
 if (!seed) throw new Error("no seed preset");
-const SEED_PLAN = planPreset(seed);
+const SEED_PLAN = presetOk(seed);
 /** The summary's first row (contract value), wherever the tables above it end. */
 const CONTRACT_VALUE = SEED_PLAN.deal.layout.summary.ref.split(":")[0].replace("A", "B");
 

@@ -5,7 +5,7 @@
  * not yet calculated has no series; merged rows need their height set.
  */
 import { type DealFile } from "../../src/core";
-import { planPreset } from "../../src/plan";
+import { presetOk } from "../plan/fixtures";
 import { getPreset, SEED_PRESET_ID, type Preset } from "../../src/presets";
 import { mergedRowHeights } from "../../src/xlsx/rowHeights";
 import { insertDeal, listDealSheets, readDealSheet, updateDealSheet } from "../../taskpane/actions";
@@ -23,7 +23,7 @@ async function insertSeed(excel: FakeExcel) {
 
 describe("rollback removes only what the insert created (item 2)", () => {
   it("leaves a user's sheet that took the plan's name in the meantime", async () => {
-    const plan = planPreset(seed, { existingSheetNames: ["Sheet1"] });
+    const plan = presetOk(seed, { existingSheetNames: ["Sheet1"] });
     const excel = new FakeExcel(["Sheet1", plan.sheet.toUpperCase()]);
     excel.sheet(plan.sheet)?.cells.set("A1", "the user's own");
     const before = excel.snapshot();
@@ -33,7 +33,7 @@ describe("rollback removes only what the insert created (item 2)", () => {
   });
 
   it("leaves a user's name that collides case-insensitively with one of the plan's", async () => {
-    const plan = planPreset(seed, { existingSheetNames: ["Sheet1"] });
+    const plan = presetOk(seed, { existingSheetNames: ["Sheet1"] });
     const theirs = plan.names[1].name.toLowerCase();
     const excel = new FakeExcel(["Sheet1"], [theirs]);
     const before = excel.snapshot();
@@ -45,7 +45,7 @@ describe("rollback removes only what the insert created (item 2)", () => {
   });
 
   it("plans around a name taken in another case", async () => {
-    const plan = planPreset(seed, { existingSheetNames: ["Sheet1"] });
+    const plan = presetOk(seed, { existingSheetNames: ["Sheet1"] });
     const excel = new FakeExcel(["Sheet1"], [plan.names[0].name.toUpperCase()]);
     const outcome = await insertDeal(excel.context(), seed.deal as DealFile, seed);
     expect(outcome.ok).toBe(true);
@@ -132,7 +132,7 @@ describe("the chart does not depend on the spill having calculated (item 4)", ()
   it("adds every series explicitly over the schedule's fixed ranges when the chart starts with none", async () => {
     const excel = new FakeExcel();
     const a = await insertSeed(excel);
-    const plan = planPreset(seed, { existingSheetNames: ["Sheet1"] });
+    const plan = presetOk(seed, { existingSheetNames: ["Sheet1"] });
     const chart = excel.sheet(a.sheet)?.charts[0];
     expect(chart?.series.map((s) => [s.name, s.values, s.x])).toEqual(
       plan.charts[0].series.map((s) => [s.name, s.values.replace(/.*!|\$/g, ""), "E5:E159"]),
@@ -180,7 +180,7 @@ describe("rows fit their notes (item 9)", () => {
   it("sets the height of every merged, wrapped row, as the .xlsx does", async () => {
     const excel = new FakeExcel();
     await insertSeed(excel);
-    const plan = planPreset(seed, { existingSheetNames: ["Sheet1"] });
+    const plan = presetOk(seed, { existingSheetNames: ["Sheet1"] });
     const heights = mergedRowHeights(plan);
     expect(heights.length).toBeGreaterThan(1);
     expect(heights.some((h) => h.height > 15)).toBe(true);

@@ -7,7 +7,8 @@
  */
 import JSZip from "jszip";
 import { type DealFile } from "../../src/core";
-import { planDeal, type PresetInfo } from "../../src/plan";
+import { type PresetInfo } from "../../src/plan";
+import { planOk } from "../plan/fixtures";
 import { getPreset, SEED_PRESET_ID, type Preset } from "../../src/presets";
 import { exportPlanXlsx } from "../../src/xlsx";
 import { insertDeal, updateDealSheet } from "../../taskpane/actions";
@@ -49,7 +50,7 @@ describe("every text cell lands as its exact text", () => {
     const outcome = await insertDeal(excel.context(), hostileDeal, hostilePreset);
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    const plan = planDeal(hostileDeal, { existingSheetNames: ["Sheet1"], preset: hostilePreset });
+    const plan = planOk(hostileDeal, { existingSheetNames: ["Sheet1"], preset: hostilePreset });
     const sheet = excel.sheet(outcome.sheet);
     const texts = plan.cells.filter((c) => typeof c.value === "string");
     expect(texts.some((c) => c.value === HOSTILE)).toBe(true);
@@ -64,7 +65,7 @@ describe("every text cell lands as its exact text", () => {
   });
 
   it("in the .xlsx: shared or inline strings with the text format, never a formula", async () => {
-    const plan = planDeal(hostileDeal, { preset: hostilePreset });
+    const plan = planOk(hostileDeal, { preset: hostilePreset });
     for (const mode of ["live", "values"] as const) {
       const bytes = await exportPlanXlsx(plan, { mode, asOf: { year: 2025, month: 1, day: 1 } });
       const zip = await JSZip.loadAsync(bytes);

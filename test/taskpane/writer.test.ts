@@ -3,7 +3,7 @@
  * and an update write, in how many syncs, where, and what a failure leaves.
  */
 import { termsKey, validateDeal, type DealFile } from "../../src/core";
-import { planPreset } from "../../src/plan";
+import { presetOk } from "../plan/fixtures";
 import { getPreset, SEED_PRESET_ID, type Preset } from "../../src/presets";
 import { insertDeal, listDealSheets, readDealSheet, recalculate, updateDealSheet } from "../../taskpane/actions";
 import { updateArea } from "../../taskpane/writer/cells";
@@ -30,7 +30,7 @@ describe("insert", () => {
     const before = JSON.stringify([...(excel.sheet("Sheet1")?.cells.entries() ?? [])]);
     const outcome = await insertSeed(excel);
 
-    const plan = planPreset(seed, { existingSheetNames: ["Sheet1"] });
+    const plan = presetOk(seed, { existingSheetNames: ["Sheet1"] });
     expect(outcome.sheet).toBe(plan.sheet);
     // Two reads (existing names; what the workbook holds, for a rollback), one batch of writes,
     // one for the record, two for the chart (its series counted, then set).
@@ -117,7 +117,7 @@ describe("insert", () => {
 
   it("says so when the clean-up fails too", async () => {
     const excel = new FakeExcel(["Sheet1"]);
-    const plan = planPreset(seed, { existingSheetNames: ["Sheet1"] });
+    const plan = presetOk(seed, { existingSheetNames: ["Sheet1"] });
     excel.failAt = { sync: 2, afterOps: 5, message: "First failure" };
     const ctx = excel.context();
     const realSync = ctx.sync.bind(ctx);

@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import JSZip from "jszip";
-import { planCachedValues, planPreset, type SheetPlan } from "../../src/plan";
+import { planCachedValues, type SheetPlan } from "../../src/plan";
+import { presetOk } from "../plan/fixtures";
 import { PRESETS, getPreset, SEED_PRESET_ID, type Preset } from "../../src/presets";
 import { exportPlanXlsx } from "../../src/xlsx";
 import { CHART_CONTENT_TYPE, CHART_REL } from "../../src/xlsx/chart";
@@ -138,7 +139,7 @@ async function checkChartParts(plan: SheetPlan, mode: "live" | "values"): Promis
 
 describe("an exported workbook carries its chart", () => {
   it.each(PRESETS.map((p) => [p.id, p] as const))("%s, live and values-only", async (_id, preset) => {
-    const plan = planPreset(preset);
+    const plan = presetOk(preset);
     expect(plan.charts).toHaveLength(1);
     await checkChartParts(plan, "live");
     await checkChartParts(plan, "values");
@@ -162,7 +163,7 @@ describe("LibreOffice opens the exported chart", () => {
     async () => {
       const dir = mkdtempSync(join(tmpdir(), "hpc-chart-"));
       try {
-        const plan = planPreset(getPreset(SEED_PRESET_ID) as Preset);
+        const plan = presetOk(getPreset(SEED_PRESET_ID) as Preset);
         for (const mode of ["live", "values"] as const) {
           writeFileSync(join(dir, `${mode}.xlsx`), await exportPlanXlsx(plan, { mode, asOf: AS_OF }));
           execFileSync(

@@ -8,12 +8,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
-import { planPreset } from "../../src/plan";
+import { presetOk } from "../plan/fixtures";
 import { getPreset, SEED_PRESET_ID, type Preset } from "../../src/presets";
 import { HPC_ADDIN, exportPlanXlsx, parseDeployment, storeReference, type AddinDeployment } from "../../src/xlsx";
 import { AS_OF } from "./helpers";
 
-const plan = planPreset(getPreset(SEED_PRESET_ID) as Preset);
+const plan = presetOk(getPreset(SEED_PRESET_ID) as Preset);
 
 async function reference(deployment?: AddinDeployment): Promise<{ reference: string; taskpane: string }> {
   const zip = await JSZip.loadAsync(await exportPlanXlsx(plan, { mode: "live", asOf: AS_OF, deployment }));

@@ -6,10 +6,10 @@
 import type ExcelJS from "exceljs";
 import { Decimal, type DealFile } from "../../src/core";
 import { SCHEDULE_HEADER } from "../../src/functions/deal";
-import { planDeal, planPreset, type SheetPlan, type SummaryKey } from "../../src/plan";
+import { type SheetPlan, type SummaryKey } from "../../src/plan";
 import { SEED_PRESET_ID, getPreset } from "../../src/presets";
 import { exportPlanXlsx, storedFormula, type ExportMode } from "../../src/xlsx";
-import { MINIMAL, RAMP } from "../plan/fixtures";
+import { MINIMAL, RAMP, planOk, presetOk } from "../plan/fixtures";
 import {
   AS_OF,
   AS_OF_ISO,
@@ -63,8 +63,8 @@ function expectSchedule(ws: Reopened, cli: CliFigures): void {
 }
 
 describe.each<[string, () => SheetPlan, DealFile]>([
-  ["the seed preset", () => planPreset(seed), seed.deal],
-  ["a ramp with an escalator and percent-of-fee credits", () => planDeal(RAMP), RAMP],
+  ["the seed preset", () => presetOk(seed), seed.deal],
+  ["a ramp with an escalator and percent-of-fee credits", () => planOk(RAMP), RAMP],
 ])("%s, exported and reopened with exceljs", (_, makePlan, deal) => {
   const plan = makePlan();
   const sheets: Partial<Record<ExportMode, Reopened>> = {};
@@ -144,7 +144,7 @@ describe.each<[string, () => SheetPlan, DealFile]>([
 
 describe("a deal without a discount rate", () => {
   it("caches HPC.DEALNPV's #VALUE!, as the function returns it", async () => {
-    const plan = planDeal(MINIMAL);
+    const plan = planOk(MINIMAL);
     for (const mode of ["live", "values"] as const) {
       const reopened = await openWorkbook(await exportPlanXlsx(plan, { mode, asOf: AS_OF }));
       expect(shown(reopened, summaryRef(plan, "npv"))).toEqual({ error: "#VALUE!" });

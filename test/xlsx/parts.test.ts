@@ -4,13 +4,12 @@
  * it in a values-only copy.
  */
 import JSZip from "jszip";
-import { planDeal } from "../../src/plan";
 import { HPC_ADDIN, exportPlanXlsx } from "../../src/xlsx";
-import { RAMP } from "../plan/fixtures";
+import { RAMP, planOk } from "../plan/fixtures";
 import type { SummaryKey } from "../../src/plan";
 import { AS_OF, summaryRef } from "./helpers";
 
-const plan = planDeal(RAMP);
+const plan = planOk(RAMP);
 let live: JSZip;
 let values: JSZip;
 
