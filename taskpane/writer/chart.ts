@@ -3,10 +3,15 @@ import type { ChartLike, ExcelContextLike, WorksheetLike } from "./excelLike";
 import { localRef } from "./cells";
 
 /** What addChart draws: a deal sheet's line chart or a portfolio sheet's stacked columns. */
-export type ChartPlan = Omit<PlanChart, "type" | "categoryFormat"> & {
-  readonly type: "line" | "columnStacked";
+export type ChartPlan = Omit<PlanChart, "type" | "categoryFormat" | "points" | "series"> & {
+  readonly series: readonly { readonly name: string; readonly values: string }[];
+  readonly type: "line" | "columnStacked" | "bar";
   readonly categoryFormat?: string;
+  /** Bars of a series group drawn over each other (a tornado's low and high), in percent. */
+  readonly overlap?: number;
 };
+
+const CHART_TYPES = { line: "Line", columnStacked: "ColumnStacked", bar: "BarClustered" } as const;
 
 /** The chart's name on its sheet: how an update finds it again. */
 export function chartName(prefix: string): string {
@@ -28,8 +33,7 @@ export async function addChart(
   name: string,
 ): Promise<ChartLike> {
   const categories = sheet.getRange(localRef(plan.categories));
-  const type = plan.type === "line" ? "Line" : "ColumnStacked";
-  const chart = sheet.charts.add(type, sheet.getRange(localRef(plan.series[0].values)), "Columns");
+  const chart = sheet.charts.add(CHART_TYPES[plan.type], sheet.getRange(localRef(plan.series[0].values)), "Columns");
   chart.name = name;
   chart.title.text = plan.title;
   chart.legend.position = "Bottom";
@@ -42,6 +46,7 @@ export async function addChart(
     series.name = s.name;
     series.setValues(sheet.getRange(localRef(s.values)));
     series.setXAxisValues(categories);
+    if (i === 0 && plan.overlap !== undefined) series.overlap = plan.overlap;
   });
   if (plan.categoryFormat !== undefined) chart.axes.categoryAxis.numberFormat = plan.categoryFormat;
   chart.axes.valueAxis.numberFormat = plan.valueFormat;

@@ -24,7 +24,8 @@ import {
   type DealSheetInfo,
   type SensitivityPlan,
 } from "../../src/plan";
-import { localRef, writeCell } from "./cells";
+import { writeCell } from "./cells";
+import { addChart } from "./chart";
 import { describeError } from "./errors";
 import type { ExcelContextLike } from "./excelLike";
 import type { InsertOutcome } from "./insert";
@@ -96,26 +97,10 @@ export async function writeSensitivityPlan(ctx: ExcelContextLike, plan: Sensitiv
     }
     await ctx.sync();
     const sheetId = sheet.id;
+    // The tornado's series are set explicitly, as every chart's (chart.ts).
     if (plan.chart) {
-      const c = plan.chart;
-      const [first, ...rest] = c.series;
-      const categories = sheet.getRange(localRef(c.categories));
-      const chart = sheet.charts.add("BarClustered", sheet.getRange(localRef(first.values)), "Columns");
-      chart.name = `${sheetId.replace(/[^A-Za-z0-9]/g, "")}_Tornado`;
-      chart.title.text = c.title;
-      chart.legend.position = "Bottom";
-      const s0 = chart.series.getItemAt(0);
-      s0.name = first.name;
-      s0.setXAxisValues(categories);
-      s0.overlap = 100;
-      for (const s of rest) {
-        const series = chart.series.add(s.name);
-        series.setValues(sheet.getRange(localRef(s.values)));
-        series.setXAxisValues(categories);
-      }
-      chart.axes.valueAxis.numberFormat = c.valueFormat;
-      chart.setPosition(c.from, c.to);
-      await ctx.sync();
+      const name = `${sheetId.replace(/[^A-Za-z0-9]/g, "")}_Tornado`;
+      await addChart(ctx, sheet, { ...plan.chart, type: "bar", overlap: 100 }, name);
     }
     return { ok: true, sheet: plan.sheet, sheetId };
   } catch (e) {
