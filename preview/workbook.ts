@@ -176,18 +176,24 @@ export class PreviewWorkbook {
   }
 
   /**
-   * Writes a plan as a new sheet: all of it, or (on any failure) nothing: the
-   * names added and the sheet are removed again before the error is rethrown.
+   * Writes a sheet's plan as a new sheet: all of it, or (on any failure)
+   * nothing: the names added and the sheet are removed again before the
+   * error is rethrown. Deal, sensitivity and portfolio sheets alike.
    */
-  insertPlan(plan: SheetPlan): number {
+  private insertSheet(
+    plan: Pick<SheetPlan, "sheet" | "cells" | "ranges" | "columns"> & {
+      readonly names?: SheetPlan["names"];
+      readonly freeze?: SheetPlan["freeze"];
+    },
+  ): number {
     const id = this.addEmptySheet(plan.sheet);
     const added: string[] = [];
     try {
-      writePlanCells(this.hf, id, plan, (name) => added.push(name));
+      writePlanCells(this.hf, id, { names: plan.names ?? [], cells: plan.cells }, (name) => added.push(name));
       const look = this.looks.get(id) as SheetLook;
       for (const r of plan.ranges) look.ranges.push({ ...box(r.ref), ...r });
       for (const c of plan.columns) look.widths.set(c.column, c.width);
-      look.freezeRows = plan.freeze.rows;
+      if (plan.freeze) look.freezeRows = plan.freeze.rows;
       this.dress(id, plan.cells);
       return id;
     } catch (e) {
@@ -198,42 +204,25 @@ export class PreviewWorkbook {
     }
   }
 
+  /** A deal sheet's plan as a new sheet, all or nothing. */
+  insertPlan(plan: SheetPlan): number {
+    return this.insertSheet(plan);
+  }
+
   /**
-   * Writes a sensitivity sheet's plan (analysis.md §11) as a new sheet, all
-   * or nothing. The grid draws its table and tornado values; the colour scale
+   * A sensitivity sheet's plan (analysis.md §11) as a new sheet, all or
+   * nothing. The grid draws its table and tornado values; the colour scale
    * and the bar chart are Excel's (the preview does not draw them).
    */
   insertSensitivityPlan(plan: SensitivityPlan): number {
-    const id = this.addEmptySheet(plan.sheet);
-    try {
-      writePlanCells(this.hf, id, { names: [], cells: plan.cells });
-      const look = this.looks.get(id) as SheetLook;
-      for (const r of plan.ranges) look.ranges.push({ ...box(r.ref), ...r });
-      for (const c of plan.columns) look.widths.set(c.column, c.width);
-      this.dress(id, plan.cells);
-      return id;
-    } catch (e) {
-      this.hf.removeSheet(id);
-      this.looks.delete(id);
-      throw e;
-    }
+    return this.insertSheet(plan);
   }
-  /** Writes a portfolio sheet (no names, no record): all of it or, on any failure, nothing. */
+
+  /** A portfolio sheet (no names, no record) as a new sheet, all or nothing. */
   insertPortfolioPlan(plan: PortfolioSheetPlan): number {
-    const id = this.addEmptySheet(plan.sheet);
-    try {
-      writePlanCells(this.hf, id, { names: [], cells: plan.cells });
-      const look = this.looks.get(id) as SheetLook;
-      for (const r of plan.ranges) look.ranges.push({ ...box(r.ref), ...r });
-      for (const c of plan.columns) look.widths.set(c.column, c.width);
-      this.dress(id, plan.cells);
-      this.portfolios.set(id, plan);
-      return id;
-    } catch (e) {
-      this.hf.removeSheet(id);
-      this.looks.delete(id);
-      throw e;
-    }
+    const id = this.insertSheet(plan);
+    this.portfolios.set(id, plan);
+    return id;
   }
 
   /** Enters the portfolio sheets' spilled formulas again: a deal's change may change their size. */
