@@ -27,6 +27,7 @@ import {
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
 import type { Cell } from "./deal";
 import { failure, success, valueProblem, type Outcome } from "./outcome";
+import { readLabelRows } from "./ranges";
 import { resolveDeal, scheduleOf } from "./resolve";
 
 const MINING_LABELS = MINING_TERMS.map((t) => t.label).join(", ");
@@ -75,47 +76,16 @@ export function readMiningRange(range: unknown): { input: Record<string, unknown
     );
     return { input, problems };
   }
-  const rowOf = new Map<MiningTermKey, number>();
-  rows.forEach((row, i) => {
-    const rowNumber = i + 1;
-    const label = readCell(row[0]);
-    const value = readCell(row[1]);
-    if (isEmptyCell(label)) {
-      if (!isEmptyCell(value)) {
-        problems.push(
-          valueProblem("mining", `mining row ${rowNumber} has a value (${describeCell(value)}) but no label`),
-        );
-      }
-      return;
-    }
-    const key = typeof label === "string" ? KEY_BY_LABEL.get(foldLabel(label)) : undefined;
-    if (key === undefined) {
-      problems.push(
-        valueProblem(
-          "mining",
-          `unknown mining term ${describeCell(label)} in mining row ${rowNumber}: the mining terms are ${MINING_LABELS}`,
-        ),
-      );
-      return;
-    }
-    const earlier = rowOf.get(key);
-    if (earlier !== undefined) {
-      problems.push(
-        valueProblem(
-          `mining.${key}`,
-          `mining.${key} is given twice in the mining range (rows ${earlier} and ${rowNumber})`,
-        ),
-      );
-      return;
-    }
-    rowOf.set(key, rowNumber);
-    if (value instanceof ExcelErrorValue) {
-      problems.push(valueProblem(`mining.${key}`, `mining.${key} holds the Excel error ${value.code}`));
-      return;
-    }
-    input[key] = key === "halvingDates" && !isEmptyCell(value) ? readHalvings(value) : value;
+  return readLabelRows<MiningTermKey>(rows, {
+    name: "mining",
+    noun: "mining term",
+    example: "Hashprice ($/PH/s/day)",
+    within: "the mining range",
+    labels: MINING_LABELS,
+    keyOf: (label) => KEY_BY_LABEL.get(foldLabel(label)),
+    path: (key) => `mining.${key}`,
+    value: (key, value) => (key === "halvingDates" && !isEmptyCell(value) ? readHalvings(value) : value),
   });
-  return { input, problems };
 }
 
 /** The optional rate argument, checked as a discount rate; blank: the terms' rate (or plain sums without one). */

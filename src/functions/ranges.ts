@@ -12,7 +12,6 @@ import {
   renamed,
   termForLabel,
   type Problem,
-  type TermKey,
 } from "../core";
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
 import { valueProblem } from "./outcome";
@@ -48,7 +47,62 @@ export function readTermsRange(range: unknown): RawTerms {
     );
     return { input, problems };
   }
-  const rowOf = new Map<TermKey, number>();
+  return readLabelRows(rows, {
+    name: "terms",
+    noun: "term",
+    example: "Capacity (MW)",
+    within: "the terms",
+    labels: LABEL_LIST,
+    keyOf: termForLabel,
+    path: (key) => key,
+    refuse: (key, rowNumber) => {
+      if (!isTableTerm(key)) return undefined;
+      const what =
+        key === "tranches" ? "dates and MW" : key === "capex" ? "dates and amounts" : "mining labels and values";
+      return valueProblem(
+        key,
+        `terms row ${rowNumber}: give the ${key} as the ${key} argument (a two-column range of ${what}), not in the terms`,
+      );
+    },
+    expected: (key) => TERM_SPECS[key].expected,
+  });
+}
+
+/** How a two-column range of labels and values names its keys (the terms, the mining terms). */
+export interface LabelRows<K extends string> {
+  /** The argument, e.g. "terms". */
+  readonly name: string;
+  /** What a key is, e.g. "term", "mining term". */
+  readonly noun: string;
+  readonly example: string;
+  /** Where a key given twice is, e.g. "the terms". */
+  readonly within: string;
+  /** Every label, for the message of an unknown one. */
+  readonly labels: string;
+  readonly keyOf: (label: string) => K | undefined;
+  /** The key as a problem names it, e.g. "mining.uptime". */
+  readonly path: (key: K) => string;
+  /** A key this range may not hold: the problem, or undefined. */
+  readonly refuse?: (key: K, rowNumber: number) => Problem | undefined;
+  /** What a key's value must be, for the message of an Excel error value. */
+  readonly expected?: (key: K) => string;
+  /** The value as the core reads it (e.g. a text list of dates). */
+  readonly value?: (key: K, value: unknown) => unknown;
+}
+
+/**
+ * Reads the rows of a two-column range of labels and values (its width
+ * checked by the caller). Blank rows are ignored; a value with no label, a
+ * label that names no key, a key given twice or an Excel error value is a
+ * problem naming the row.
+ */
+export function readLabelRows<K extends string>(
+  rows: readonly (readonly unknown[])[],
+  spec: LabelRows<K>,
+): { input: Record<string, unknown>; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const input: Record<string, unknown> = {};
+  const rowOf = new Map<K, number>();
   rows.forEach((row, i) => {
     const rowNumber = i + 1;
     const label = readCell(row[0]);
@@ -56,7 +110,7 @@ export function readTermsRange(range: unknown): RawTerms {
     if (isEmptyCell(label)) {
       if (!isEmptyCell(value)) {
         problems.push(
-          valueProblem("terms", `terms row ${rowNumber} has a value (${describeCell(value)}) but no label`),
+          valueProblem(spec.name, `${spec.name} row ${rowNumber} has a value (${describeCell(value)}) but no label`),
         );
       }
       return;
@@ -64,45 +118,40 @@ export function readTermsRange(range: unknown): RawTerms {
     if (typeof label !== "string") {
       problems.push(
         valueProblem(
-          "terms",
-          `terms row ${rowNumber}: the label must be text naming a term (e.g. "Capacity (MW)"), got ${describeCell(label)}`,
+          spec.name,
+          `${spec.name} row ${rowNumber}: the label must be text naming a ${spec.noun} (e.g. "${spec.example}"), got ${describeCell(label)}`,
         ),
       );
       return;
     }
-    const key = termForLabel(label);
+    const key = spec.keyOf(label);
     if (key === undefined) {
       problems.push(
         valueProblem(
-          "terms",
-          `unknown term ${describeCell(label)} in terms row ${rowNumber}: the terms are ${LABEL_LIST}`,
+          spec.name,
+          `unknown ${spec.noun} ${describeCell(label)} in ${spec.name} row ${rowNumber}: the ${spec.noun}s are ${spec.labels}`,
         ),
       );
       return;
     }
-    if (isTableTerm(key)) {
-      const what =
-        key === "tranches" ? "dates and MW" : key === "capex" ? "dates and amounts" : "mining labels and values";
-      problems.push(
-        valueProblem(
-          key,
-          `terms row ${rowNumber}: give the ${key} as the ${key} argument (a two-column range of ${what}), not in the terms`,
-        ),
-      );
+    const refused = spec.refuse?.(key, rowNumber);
+    if (refused) {
+      problems.push(refused);
       return;
     }
+    const path = spec.path(key);
     const earlier = rowOf.get(key);
     if (earlier !== undefined) {
-      problems.push(valueProblem(key, `${key} is given twice in the terms (rows ${earlier} and ${rowNumber})`));
+      problems.push(valueProblem(path, `${path} is given twice in ${spec.within} (rows ${earlier} and ${rowNumber})`));
       return;
     }
     rowOf.set(key, rowNumber);
     if (value instanceof ExcelErrorValue) {
-      const expected = TERM_SPECS[key].expected;
-      problems.push(valueProblem(key, `${key} holds the Excel error ${value.code}: it must be ${expected}`));
+      const expected = spec.expected ? `: it must be ${spec.expected(key)}` : "";
+      problems.push(valueProblem(path, `${path} holds the Excel error ${value.code}${expected}`));
       return;
     }
-    input[key] = value;
+    input[key] = spec.value ? spec.value(key, value) : value;
   });
   return { input, problems };
 }
