@@ -41,7 +41,14 @@ export const FEATURE_HOOKS = Object.freeze([
     name: "a 50-deal portfolio's quarterly table, warm",
     ids: ["PORTFOLIOPERIODS", "PORTFOLIOTABLE", "PORTFOLIO"],
     budgetUs: 2000,
-    call: (fn, deals) => fn(deals.slice(0, 50), "quarter"),
+    // PORTFOLIOPERIODS([period], [fiscalYearEnd], deals...): the repeating parameter arrives as one
+    // array of its arguments, three per deal (terms, tranches, capex; omitted ones as null).
+    call: (fn, deals) =>
+      fn(
+        "quarter",
+        null,
+        deals.slice(0, 50).flatMap((terms) => [terms, null, null]),
+      ),
   },
   {
     name: "a 7×7 sensitivity table",
@@ -61,7 +68,8 @@ export const FEATURE_HOOKS = Object.freeze([
     name: "the mining comparison, 144 months",
     ids: ["MININGCOMPARISON", "MININGTABLE", "MINING"],
     budgetUs: 100,
-    call: (fn, deals) => fn(deals[0]),
+    // MININGCOMPARISON(terms, mining, [tranches], [capex], [rate])
+    call: (fn, deals) => fn(deals[0], MINING_RANGE),
   },
 ]);
 
@@ -102,6 +110,20 @@ function loadFunctions(code) {
   }
   return { functions, CustomFunctionsError };
 }
+
+/** A mining block as the pane lays it out (labels, values), for the mining comparison. */
+const MINING_RANGE = Object.freeze([
+  ["Hashprice ($/PH/s/day)", 48],
+  ["Fleet efficiency (J/TH)", 23.6],
+  ["Power cost ($/kWh)", 0.04],
+  ["Site power (MW)", null],
+  ["Uptime", 0.95],
+  ["Pool fee", 0.02],
+  ["Transaction-fee share of hashprice", 0.1],
+  ["Hashprice growth (annual)", 0.05],
+  ["Halving dates", "2028-04-17, 2032-04-14"],
+  ["Mining opex ($/MW-month)", 1000],
+]);
 
 /** The seed-like deal as the pane lays it out (labels, values; dates as Excel serials). */
 function seedTerms(rate = 121.53, capacity = 200) {

@@ -12,12 +12,12 @@
 import {
   Decimal,
   FIGURES,
+  buildSchedule,
   SCHEDULE_COLUMNS,
   SCHEDULE_HEADER,
   figureCell,
   hostReturns,
   monthIndex,
-  monthStart,
   npv,
   round2,
   summaryBase,
@@ -29,7 +29,6 @@ import {
   type Schedule,
   type ScheduleRow,
   type Summary,
-  type SummaryBase,
   type Terms,
 } from "../core";
 
@@ -37,9 +36,6 @@ export { SCHEDULE_HEADER };
 
 export type Cell = string | number;
 export type Table = readonly (readonly Cell[])[];
-
-/** How many NPVs at different rates one deal remembers. */
-const MAX_RATES_PER_DEAL = 16;
 
 /** Below this many cents, x.toNumber() × 100 rounds to the exact cents (its error stays under a quarter cent). */
 const EXACT_CENTS_BOUND = 1e15;
@@ -49,34 +45,16 @@ function cents(x: Decimal): number {
 }
 
 /**
- * The net cash flows, each exact: integer cents in a Float64Array when every
- * flow is within `EXACT_CENTS_BOUND` (always, for deals within the fee
- * limit), otherwise the decimals themselves.
+ * Net or host cash flows of a deal past the exact-cents bound (a month's
+ * flow of 10^13 dollars and more: never in practice), kept as the decimals.
  */
-type Flows = Float64Array | readonly Decimal[];
-
-function flowsOf(schedule: Schedule, column: CashColumn): Flows {
-  // The fast schedule keeps its lines in integer cents already (core/cents.ts).
-  if (schedule.cents) return schedule.cents[column].slice();
-  const rows = schedule.rows;
-  const out = new Float64Array(rows.length);
-  let last: Decimal | undefined;
-  let c = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const flow = rows[i][column];
-    // Months with nothing credited and no opex share the fee's decimal: convert each once.
-    if (flow !== last) {
-      c = Math.round(flow.toNumber() * 100);
-      if (!(Math.abs(c) < EXACT_CENTS_BOUND)) return rows.map((r) => r[column]);
-      last = flow;
-    }
-    out[i] = c;
-  }
-  return out;
+interface DecimalFlows {
+  readonly net: readonly Decimal[];
+  readonly host: readonly Decimal[];
 }
 
 /** The flows as the decimals the schedule held (a cent amount below 2^53 is exact in decimal). */
-function decimalFlows(flows: Flows): readonly Decimal[] {
+function decimalFlows(flows: Float64Array | readonly Decimal[]): readonly Decimal[] {
   if (!(flows instanceof Float64Array)) return flows;
   const seen = new Map<number, Decimal>();
   const out: Decimal[] = new Array<Decimal>(flows.length);
@@ -99,35 +77,92 @@ function decimalFlows(flows: Flows): readonly Decimal[] {
  * hands it a schedule of just those. A test compares it with `npv` on the
  * full schedule over random deals.
  */
-function npvOfFlows(terms: Terms, firstMonthIndex: number, flows: Flows, rate: Decimal, column: CashColumn): Decimal {
+function npvOfFlows(
+  terms: Terms,
+  firstMonthIndex: number,
+  flows: Float64Array | readonly Decimal[],
+  rate: Decimal,
+  column: CashColumn,
+): Decimal {
   const rows = decimalFlows(flows).map((flow) => ({ [column]: flow }) as unknown as ScheduleRow);
   return npv({ terms, firstMonthIndex, rows }, rate, column);
 }
 
+/** Whether every flow of a column is a whole number of cents exact in a double. */
+function exactCents(column: Float64Array): boolean {
+  for (let i = 0; i < column.length; i++) if (!(Math.abs(column[i]) < EXACT_CENTS_BOUND)) return false;
+  return true;
+}
+
+/** A column of decimals in cents, or undefined when one of them is not exact in a double. */
+function centsOf(rows: readonly ScheduleRow[], column: CashColumn | "prepaymentRemaining"): Float64Array | undefined {
+  const out = new Float64Array(rows.length);
+  let last: Decimal | undefined;
+  let c = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const value = rows[i][column];
+    // Months with nothing credited and no opex share the decimal: convert each once.
+    if (value !== last) {
+      c = Math.round(value.toNumber() * 100);
+      if (!(Math.abs(c) < EXACT_CENTS_BOUND)) return undefined;
+      last = value;
+    }
+    out[i] = c;
+  }
+  return out;
+}
+
+/** The summary of a schedule with its returns (the XIRR search, the payback): the slow part, made on demand. */
+function summaryOfSchedule(schedule: Schedule, discountRate: Decimal | null): Summary {
+  const base = summaryBase(schedule, discountRate);
+  const rows = schedule.rows;
+  const dates = rows.map((r) => r.date);
+  const returns = hostReturns(
+    schedule.terms,
+    dates,
+    rows.map((r) => r.hostCashFlow),
+    schedule.cents?.hostCashFlow,
+    base.contractValue,
+  );
+  return withReturns(base, returns);
+}
+
+/** NPVs at other rates one record remembers (pairs of a rate's key and the NPV in dollars). */
+const MAX_REMEMBERED_RATES = 8;
+
 /**
- * The figures the metric functions return for one deal, kept as numbers:
- * contract value, annual revenue, the summary, the prepayment remaining at
- * the end of each month, and the net cash flows in cents for an NPV at any
- * rate. Built from the schedule once; the schedule itself is not kept, so a
- * record costs a few KB and a change that does not touch the deal's terms
- * (a date, a discount rate given to DEALNPV) is answered from it.
+ * The figures the metric functions return for one deal, kept as numbers in
+ * one typed array: the prepayment remaining at the end of each month and
+ * the net cash flows in integer cents (and the host cash flows, when capex
+ * makes them differ), for a remaining at any date and an NPV at any rate;
+ * contract value and annual revenue; the NPV at the terms' own rate once
+ * asked for. About 2.6 KB for a 144-month deal, with its validated terms
+ * (shared with the inputs cache) on top, so that thousands of deals fit.
+ *
+ * What is slow to derive and seldom read (the summary's XIRR and payback)
+ * is not kept here: it is derived from the schedule on demand, and the
+ * functions keep it in a cache of its own (resolve.ts). A change that does
+ * not touch the deal's terms (a date, a discount rate given to DEALNPV) is
+ * answered from this record without a schedule.
  */
 export class DealFigures {
   readonly contractValue: number;
   readonly annualRevenue: number;
   private readonly firstMonthIndex: number;
   private readonly prepayment: number;
-  /** Prepayment remaining after each month's credit, as the functions return it. */
-  private readonly remaining: Float64Array;
-  private readonly flows: Flows;
-  /** Host cash flows, when capex makes them differ from the net cash flows. */
-  private readonly hostFlows: Flows;
-  /** The summary without NPVs or returns; the returns (an IRR search, a second schedule) made on first read. */
-  private readonly base: SummaryBase;
-  private summaryMemo: Summary | undefined;
-  private readonly exactNpvMemo = new Map<string, Decimal>();
-  private summaryAtRateMemo: Summary | undefined;
-  private summaryTableMemo: Table | undefined;
+  private readonly length: number;
+  /**
+   * [remaining after each month (dollars) | net cash flows (cents) | host
+   * cash flows (cents), only with capex]: one allocation.
+   */
+  private readonly data: Float64Array;
+  private readonly hostOffset: number;
+  /** The flows as decimals, for a deal past the exact-cents bound only. */
+  private readonly decimals: DecimalFlows | undefined;
+  /** The NPV of the net cash flows at the terms' own rate, in dollars; NaN until asked for. */
+  private ownRateNpv = Number.NaN;
+  /** Other rates asked for: [key, NPV in dollars, …] (a key is the rate's text with its column, or a cell's number). */
+  private rates: (string | number)[] | undefined;
 
   private constructor(
     readonly terms: Terms,
@@ -137,49 +172,39 @@ export class DealFigures {
   ) {
     const s = summaryBase(schedule, null);
     const rows = schedule.rows;
+    const n = rows.length;
+    this.length = n;
     this.contractValue = s.contractValue.toNumber();
     this.annualRevenue = cents(s.averageAnnualRevenue);
     this.firstMonthIndex = schedule.firstMonthIndex;
     this.prepayment = terms.prepayment.toNumber();
-    this.remaining = new Float64Array(rows.length);
-    const remainingCents = schedule.cents?.prepaymentRemaining;
-    if (remainingCents) {
+    const withHost = !s.totalCapex.isZero();
+    const sc = schedule.cents;
+    let remaining = sc?.prepaymentRemaining;
+    let net = sc?.netCashFlow;
+    let host = withHost ? sc?.hostCashFlow : net;
+    if (sc === undefined) {
+      remaining = centsOf(rows, "prepaymentRemaining");
+      net = centsOf(rows, "netCashFlow");
+      host = withHost ? centsOf(rows, "hostCashFlow") : net;
+    }
+    const exact = net !== undefined && host !== undefined && exactCents(net) && exactCents(host);
+    this.data = new Float64Array(n * (exact ? (withHost ? 3 : 2) : 1));
+    this.hostOffset = withHost ? 2 * n : n;
+    if (remaining) {
       // c / 100 is the double nearest the decimal, as Decimal.toNumber() gives it.
-      for (let i = 0; i < rows.length; i++) this.remaining[i] = remainingCents[i] / 100;
+      for (let i = 0; i < n; i++) this.data[i] = remaining[i] / 100;
     } else {
-      let last: Decimal | undefined;
-      let value = 0;
-      for (let i = 0; i < rows.length; i++) {
-        const r = rows[i].prepaymentRemaining;
-        // The core reuses the decimal while nothing is credited: convert each once.
-        if (r !== last) {
-          value = r.toNumber();
-          last = r;
-        }
-        this.remaining[i] = value;
-      }
+      for (let i = 0; i < n; i++) this.data[i] = rows[i].prepaymentRemaining.toNumber();
     }
-    this.flows = flowsOf(schedule, "netCashFlow");
-    this.hostFlows = s.totalCapex.isZero() ? this.flows : flowsOf(schedule, "hostCashFlow");
-    this.base = s;
-    // Without cents (a deal past 2^53 cents), the returns are taken from the schedule now: it is not kept.
-    if (!schedule.cents) {
-      const hostFlows = rows.map((r) => r.hostCashFlow);
-      const dates = rows.map((r) => r.date);
-      this.summaryMemo = withReturns(s, hostReturns(terms, dates, hostFlows, undefined, s.contractValue));
+    if (exact) {
+      this.data.set(net as Float64Array, n);
+      if (withHost) this.data.set(host as Float64Array, 2 * n);
+      this.decimals = undefined;
+    } else {
+      const netDecimals = rows.map((r) => r.netCashFlow);
+      this.decimals = { net: netDecimals, host: withHost ? rows.map((r) => r.hostCashFlow) : netDecimals };
     }
-  }
-
-  /** The summary without NPVs (they are per rate). */
-  get summary(): Summary {
-    if (this.summaryMemo === undefined) {
-      const dates = Array.from({ length: this.remaining.length }, (_, i) => monthStart(this.firstMonthIndex + i));
-      const host = this.hostFlows;
-      const cents = host instanceof Float64Array ? host : undefined;
-      const returns = hostReturns(this.terms, dates, decimalFlows(host), cents, this.base.contractValue);
-      this.summaryMemo = withReturns(this.base, returns);
-    }
-    return this.summaryMemo;
   }
 
   /** The figures of a built schedule; `key` is its terms' `termsKey` when the caller has it already. */
@@ -189,21 +214,20 @@ export class DealFigures {
 
   /** Months of the schedule. */
   get months(): number {
-    return this.remaining.length;
+    return this.length;
   }
 
-  /** Approximate memory held (an upper estimate: the cache's byte bound relies on it). */
+  /**
+   * Approximate memory held (an upper estimate: the caches' byte bounds rely
+   * on it, and scripts/bench-cache.mjs checks it against the heap): the
+   * record, its array, the NPVs it remembers, and its terms and key, which
+   * it shares with the inputs cache but may outlive there.
+   */
   get approxBytes(): number {
-    const flowBytes = this.flows instanceof Float64Array ? 8 * this.flows.length : 120 * this.flows.length;
-    const hostBytes = this.hostFlows === this.flows ? 0 : flowBytes;
-    return (
-      3400 +
-      8 * this.remaining.length +
-      flowBytes +
-      hostBytes +
-      300 * (this.terms.tranches.length + this.terms.capex.length) +
-      160 * this.exactNpvMemo.size
-    );
+    const flowBytes = this.decimals === undefined ? 0 : 120 * this.length * (this.decimals.host === this.decimals.net ? 1 : 2);
+    // Validated terms measured at ~1.95 KB with one tranche (scripts/bench-cache.mjs checks the sum).
+    const terms = 1800 + 300 * (this.terms.tranches.length + this.terms.capex.length);
+    return 480 + 8 * this.data.length + flowBytes + 40 * MAX_REMEMBERED_RATES + terms + this.key.length;
   }
 
   /**
@@ -211,52 +235,84 @@ export class DealFigures {
    * prepayment before the first month, the last month's after the end.
    */
   prepaymentRemainingAt(date: CalendarDate): number {
-    const i = Math.min(monthIndex(date) - this.firstMonthIndex, this.remaining.length - 1);
-    return i < 0 ? this.prepayment : this.remaining[i];
+    const i = Math.min(monthIndex(date) - this.firstMonthIndex, this.length - 1);
+    return i < 0 ? this.prepayment : this.data[i];
+  }
+
+  private flows(column: CashColumn): Float64Array | readonly Decimal[] {
+    if (this.decimals !== undefined) return column === "netCashFlow" ? this.decimals.net : this.decimals.host;
+    const at = column === "netCashFlow" ? this.length : this.hostOffset;
+    return this.data.subarray(at, at + this.length);
+  }
+
+  /** An NPV remembered under `key` (a rate's text with its column, or the number a cell gave DEALNPV). */
+  rememberedNpv(key: string | number): number | undefined {
+    const rates = this.rates;
+    if (rates === undefined) return undefined;
+    for (let i = 0; i < rates.length; i += 2) if (rates[i] === key) return rates[i + 1] as number;
+    return undefined;
+  }
+
+  /** Remembers an NPV under `key` (at most a few; the oldest are forgotten). */
+  rememberNpv(key: string | number, value: number): void {
+    if (this.rememberedNpv(key) !== undefined) return;
+    const rates = (this.rates ??= []);
+    if (rates.length >= 2 * MAX_REMEMBERED_RATES) rates.splice(0, 2);
+    rates.push(key, value);
   }
 
   /**
-   * XNPV of the net cash flows at an annual rate, rounded to cents. With the
-   * deal's schedule at hand (just built), from its rows; otherwise from the
-   * kept cents, which give the same decimals.
+   * XNPV of the net (or host) cash flows at an annual rate, rounded to
+   * cents. With the deal's schedule at hand (just built), from its rows;
+   * otherwise from the kept cents, which give the same decimals.
    */
   npvAt(rate: Decimal, column: CashColumn = "netCashFlow", schedule?: Schedule): number {
-    return cents(this.exactNpv(rate, column, schedule));
-  }
-
-  private exactNpv(rate: Decimal, column: CashColumn, schedule?: Schedule): Decimal {
-    const key = `${column}@${rate.toString()}`;
-    let value = this.exactNpvMemo.get(key);
-    if (value === undefined) {
-      const flows = column === "netCashFlow" ? this.flows : this.hostFlows;
-      value = schedule
-        ? npv(schedule, rate, column)
-        : npvOfFlows(this.terms, this.firstMonthIndex, flows, rate, column);
-      if (this.exactNpvMemo.size >= MAX_RATES_PER_DEAL) this.exactNpvMemo.clear();
-      this.exactNpvMemo.set(key, value);
+    const own = column === "netCashFlow" && rate === this.terms.discountRate;
+    if (own && !Number.isNaN(this.ownRateNpv)) return this.ownRateNpv;
+    const key = own ? "" : `${column === "netCashFlow" ? "n" : "h"}${rate.toString()}`;
+    if (!own) {
+      const known = this.rememberedNpv(key);
+      if (known !== undefined) return known;
     }
+    const value = cents(
+      schedule
+        ? npv(schedule, rate, column)
+        : npvOfFlows(this.terms, this.firstMonthIndex, this.flows(column), rate, column),
+    );
+    if (own) this.ownRateNpv = value;
+    else this.rememberNpv(key, value);
     return value;
   }
 
-  /** The summary with both NPVs at the terms' own discount rate (none without one). */
-  summaryAtRate(schedule?: Schedule): Summary {
-    const rate = this.terms.discountRate;
-    if (rate === null) return this.summary;
-    return (this.summaryAtRateMemo ??= {
-      ...this.summary,
-      npv: this.exactNpv(rate, "netCashFlow", schedule),
-      hostNpv: this.exactNpv(rate, "hostCashFlow", schedule),
-    });
+  /** The deal's schedule given, or built again from its terms (the record keeps none). */
+  private scheduleOr(schedule: Schedule | undefined): Schedule {
+    return schedule ?? buildSchedule(this.terms);
   }
 
-  /** Label and value of every summary figure, NPVs at the terms' rate. Shared: hand out copies only (`copyTable`). */
-  summaryTable(schedule?: Schedule): Table {
-    if (this.summaryTableMemo === undefined) {
-      const s = this.summaryAtRate(schedule);
-      this.summaryTableMemo = FIGURES.map((f) => [f.label, figureCell(f, f.value(s))]);
-    }
-    return this.summaryTableMemo;
+  /** The summary without NPVs (they are per rate), from the schedule given or built again. Not kept: cache it. */
+  summaryOf(schedule?: Schedule): Summary {
+    return summaryOfSchedule(this.scheduleOr(schedule), null);
   }
+
+  /** The same (a schedule is built for it each time). */
+  get summary(): Summary {
+    return this.summaryOf();
+  }
+
+  /** The summary with both NPVs at the terms' own discount rate (none without one). Not kept: cache it. */
+  summaryAtRate(schedule?: Schedule): Summary {
+    return summaryOfSchedule(this.scheduleOr(schedule), this.terms.discountRate);
+  }
+
+  /** Label and value of every summary figure, NPVs at the terms' rate. Not kept: cache it, hand out copies. */
+  summaryTable(schedule?: Schedule): Table {
+    return summaryTableOfSummary(this.summaryAtRate(schedule));
+  }
+}
+
+/** Label and value of every figure of a summary. */
+export function summaryTableOfSummary(s: Summary): Table {
+  return FIGURES.map((f) => [f.label, figureCell(f, f.value(s))]);
 }
 
 /** The schedule with a header row; dates as Excel serials. */

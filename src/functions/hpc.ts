@@ -117,7 +117,7 @@ export function figureOutcome(deal: DealFigures, f: Figure<FigureKey>): Outcome<
   if (value !== null) return success(figureCell(f, value));
   switch (f.key) {
     case "irr":
-      return { ok: false, code: "#NUM!", message: `no IRR: ${NO_IRR_REASON[deal.summary.irrNone ?? "no-root"]}` };
+      return { ok: false, code: "#NUM!", message: `no IRR: ${NO_IRR_REASON[summaryOf(deal).irrNone ?? "no-root"]}` };
     case "paybackMonth":
       return { ok: false, code: "#NUM!", message: "no payback: the cumulative host cash flow ends negative" };
     default:
@@ -150,6 +150,9 @@ export function dealNpv(terms: unknown, rate?: unknown, tranches?: unknown, cape
   return guard("DEALNPV", () => {
     const deal = resolveDeal(terms, tranches, capex);
     if (!deal.ok) return deal;
+    // A rate typed as a number that this deal was asked for before: its NPV, without reading the rate again.
+    const known = typeof rate === "number" ? deal.value.rememberedNpv(rate) : undefined;
+    if (known !== undefined) return success(known);
     const r = readRate(rate);
     if (!r.ok) return r;
     const annual = r.value ?? deal.value.terms.discountRate;
@@ -161,7 +164,9 @@ export function dealNpv(terms: unknown, rate?: unknown, tranches?: unknown, cape
         ),
       ]);
     }
-    return success(npvOf(deal.value, annual));
+    const value = npvOf(deal.value, annual);
+    if (typeof rate === "number") deal.value.rememberNpv(rate, value);
+    return success(value);
   });
 }
 

@@ -33,7 +33,7 @@ import {
   type Terms,
 } from "../core";
 import { BoundedCache } from "./cache";
-import { DealFigures, freezeTable, scheduleTable, type Table } from "./deal";
+import { DealFigures, freezeTable, scheduleTable, summaryTableOfSummary, type Table } from "./deal";
 import { failure, type Failure, type Outcome } from "./outcome";
 import { CAPEX_ARGUMENT, readTableRange, readTermsRange, readTranchesRange, withTableRows } from "./ranges";
 import { RecentInputs } from "./recent";
@@ -44,9 +44,12 @@ export const CACHE_LIMITS = Object.freeze({
   inputEntries: 20_000,
   inputBytes: 24 * MB,
   figureEntries: 20_000,
-  figureBytes: 32 * MB,
+  figureBytes: 40 * MB,
   tableEntries: 64,
   tableBytes: 8 * MB,
+  /** Summaries with their returns (DEALSUMMARY, a figure by name): an XIRR search each, kept apart from the figures. */
+  summaryEntries: 2_000,
+  summaryBytes: 8 * MB,
   /** Raw input longer than this (as a key) is validated every time rather than cached. */
   maxRawKeyLength: 32 * 1024,
   /** Inputs recognized cell by cell, before any key is built. */
@@ -58,6 +61,11 @@ type Checked = { readonly ok: true; readonly terms: Terms; readonly key: string 
 const inputs = new BoundedCache<Checked>(CACHE_LIMITS.inputEntries, CACHE_LIMITS.inputBytes);
 const figures = new BoundedCache<DealFigures>(CACHE_LIMITS.figureEntries, CACHE_LIMITS.figureBytes);
 const tables = new BoundedCache<Table>(CACHE_LIMITS.tableEntries, CACHE_LIMITS.tableBytes);
+interface SummaryEntry {
+  readonly summary: Summary;
+  table: Table | undefined;
+}
+const summaries = new BoundedCache<SummaryEntry>(CACHE_LIMITS.summaryEntries, CACHE_LIMITS.summaryBytes);
 /** The schedule built last, and its terms' key. */
 let last: { readonly key: string; readonly schedule: Schedule } | undefined;
 const recent = new RecentInputs<Checked>(CACHE_LIMITS.recentInputs);
@@ -199,14 +207,27 @@ export function npvOf(deal: DealFigures, rate: Decimal, column: CashColumn = "ne
   return deal.npvAt(rate, column, scheduleAtHand(deal.key));
 }
 
-/** The deal's summary with the NPVs at the terms' own discount rate. */
+/** Approximate bytes of a summary (16 figures, most of them decimals) and its table. */
+const SUMMARY_BYTES = 6 * 1024;
+
+function summaryEntryOf(deal: DealFigures): SummaryEntry {
+  let entry = summaries.get(deal.key);
+  if (entry === undefined) {
+    entry = { summary: deal.summaryAtRate(scheduleFor(deal.terms, deal.key)), table: undefined };
+    summaries.set(deal.key, entry, SUMMARY_BYTES);
+  }
+  return entry;
+}
+
+/** The deal's summary with the NPVs at the terms' own discount rate (its returns searched once, then cached). */
 export function summaryOf(deal: DealFigures): Summary {
-  return deal.summaryAtRate(scheduleAtHand(deal.key));
+  return summaryEntryOf(deal).summary;
 }
 
 /** The deal's summary table (shared: copy before handing it to a host that may write into it). */
 export function summaryTableOf(deal: DealFigures): Table {
-  return deal.summaryTable(scheduleAtHand(deal.key));
+  const entry = summaryEntryOf(deal);
+  return (entry.table ??= freezeTable(summaryTableOfSummary(entry.summary)));
 }
 
 export interface CacheStats {
@@ -216,6 +237,8 @@ export interface CacheStats {
   readonly figureBytes: number;
   readonly tableEntries: number;
   readonly tableBytes: number;
+  readonly summaryEntries: number;
+  readonly summaryBytes: number;
   /** Raw inputs read and validated (misses of the inputs cache), ever. */
   readonly validations: number;
   /** Schedules built, ever. */
@@ -231,6 +254,8 @@ export function cacheStats(): CacheStats {
     figureBytes: figures.bytes,
     tableEntries: tables.size,
     tableBytes: tables.bytes,
+    summaryEntries: summaries.size,
+    summaryBytes: summaries.bytes,
     validations,
     schedulesBuilt,
   };
@@ -241,5 +266,6 @@ export function clearCaches(): void {
   inputs.clear();
   figures.clear();
   tables.clear();
+  summaries.clear();
   last = undefined;
 }

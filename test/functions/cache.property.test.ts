@@ -175,7 +175,10 @@ describe("the caches against no caches", () => {
 
   it("rebuilds no schedule on a second pass over every deal at other dates and NPV rates", () => {
     const slots = Array.from({ length: SLOTS }, (_, k) => initial(k + 1000));
-    for (const s of slots) cached.contractValue(termsRange(s));
+    for (const s of slots) {
+      cached.contractValue(termsRange(s));
+      cached.dealSummary(termsRange(s));
+    }
     const built = cacheStats().schedulesBuilt;
     for (const s of slots) {
       cached.prepayRemaining(termsRange(s), [[serial("2027-03-15")]]);
