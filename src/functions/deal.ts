@@ -145,7 +145,11 @@ const MAX_REMEMBERED_RATES = 8;
  * not touch the deal's terms (a date, a discount rate given to DEALNPV) is
  * answered from this record without a schedule.
  */
+let nextId = 1;
+
 export class DealFigures {
+  /** Unique to this record: a table made of several deals (a portfolio's) is cached under their ids. */
+  readonly id = nextId++;
   readonly contractValue: number;
   readonly annualRevenue: number;
   private readonly firstMonthIndex: number;
@@ -224,7 +228,8 @@ export class DealFigures {
    * it shares with the inputs cache but may outlive there.
    */
   get approxBytes(): number {
-    const flowBytes = this.decimals === undefined ? 0 : 120 * this.length * (this.decimals.host === this.decimals.net ? 1 : 2);
+    const flowBytes =
+      this.decimals === undefined ? 0 : 120 * this.length * (this.decimals.host === this.decimals.net ? 1 : 2);
     // Validated terms measured at ~1.95 KB with one tranche (scripts/bench-cache.mjs checks the sum).
     const terms = 1800 + 300 * (this.terms.tranches.length + this.terms.capex.length);
     return 480 + 8 * this.data.length + flowBytes + 40 * MAX_REMEMBERED_RATES + terms + this.key.length;

@@ -17,6 +17,7 @@ import {
   SCHEDULE_COLUMNS,
   SCHEDULE_HEADER,
   TERM_SPECS,
+  combineSchedules,
   figureCell,
   foldLabel,
   portfolioFigureValue,
@@ -36,17 +37,50 @@ import {
   type PortfolioModel,
   type Schedule,
 } from "../core";
+import { BoundedCache } from "./cache";
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
-import type { Cell, DealFigures } from "./deal";
+import { copyTable, freezeTable, type Cell, type DealFigures, type Table } from "./deal";
+import { failure, success, valueProblem, type Failure, type Outcome } from "./outcome";
+import { readTermsRange } from "./ranges";
+import { resolveDeal, scheduleOf } from "./resolve";
 
 /** A deal of a portfolio: its cached figures and its schedule (the book is built from the schedules). */
 interface DealWithSchedule {
   readonly terms: DealFigures["terms"];
   readonly schedule: Schedule;
 }
-import { failure, success, valueProblem, type Failure, type Outcome } from "./outcome";
-import { readTermsRange } from "./ranges";
-import { resolveDeal, scheduleOf } from "./resolve";
+
+/**
+ * Portfolio tables by function, options and deals: a portfolio is
+ * recomputed only when one of its deals (or an option) changes. The deals
+ * are known by their figures' `id`, which changes when a deal's terms do
+ * (and when its figures leave their cache: then the table is computed again).
+ */
+const results = new BoundedCache<Table>(64, 4 * 1024 * 1024);
+
+/** The table `compute` makes of the deals, from the results cache when the same deals were asked for the same way. */
+function cachedTable(
+  what: string,
+  deals: readonly DealFigures[],
+  compute: (deals: DealWithSchedule[]) => Outcome<Cell[][]>,
+): Outcome<Cell[][]> {
+  let key = what;
+  for (const d of deals) key += `,${d.id}`;
+  const known = results.get(key);
+  if (known !== undefined) return success(copyTable(known));
+  // Each deal's schedule from its figures' terms (the last one built is reused; the others are built again).
+  const out = compute(deals.map((d) => ({ terms: d.terms, schedule: scheduleOf(d) })));
+  if (out.ok) {
+    const cells = out.value.reduce((n, row) => n + row.length, 0);
+    results.set(key, freezeTable(out.value), 256 + 48 * cells);
+  }
+  return out;
+}
+
+/** For tests: forget the portfolio tables. */
+export function clearPortfolioResults(): void {
+  results.clear();
+}
 
 /** Never throw at a host. */
 function guard<T>(name: string, body: () => Outcome<T>): Outcome<T> {
@@ -158,7 +192,7 @@ function label(index: number, name: string): string {
 }
 
 /** The deals of the repeating argument: terms, tranches, capex for each, in order. */
-function readDeals(args: readonly unknown[] | undefined): Outcome<DealWithSchedule[]> {
+function readDeals(args: readonly unknown[] | undefined): Outcome<DealFigures[]> {
   const list = Array.isArray(args) ? args : args === undefined ? [] : [args];
   // Trailing empty arguments (a group's capex left out) are not deals.
   let end = list.length;
@@ -177,7 +211,7 @@ function readDeals(args: readonly unknown[] | undefined): Outcome<DealWithSchedu
       valueProblem("deals", `deals must be at most ${MAX_FUNCTION_DEALS} deals (a limit of this add-in), got ${count}`),
     ]);
   }
-  const deals: DealWithSchedule[] = [];
+  const deals: DealFigures[] = [];
   const messages: string[] = [];
   for (let i = 0; i < count; i++) {
     const [terms, tranches, capex] = [list[3 * i], list[3 * i + 1], list[3 * i + 2]];
@@ -188,8 +222,7 @@ function readDeals(args: readonly unknown[] | undefined): Outcome<DealWithSchedu
       continue;
     }
     const deal = resolveDeal(terms, isOmitted(tranches) ? undefined : tranches, isOmitted(capex) ? undefined : capex);
-    // The book is built from each deal's schedule (the figures cache keeps no schedules).
-    if (deal.ok) deals.push({ terms: deal.value.terms, schedule: scheduleOf(deal.value) });
+    if (deal.ok) deals.push(deal.value);
     else messages.push(`${label(i + 1, nameIn(terms))}: ${deal.message}`);
   }
   if (messages.length > 0) return { ok: false, code: "#VALUE!", message: messages.join("; ") };
@@ -218,7 +251,8 @@ function scheduleTable(table: MonthlyRows): Cell[][] {
 export function portfolioCashflow(deals: readonly unknown[] | undefined): Outcome<Cell[][]> {
   return guard("PORTFOLIOCASHFLOW", () => {
     const read = readDeals(deals);
-    return read.ok ? success(scheduleTable(portfolioOf(read.value, null).combined)) : read;
+    if (!read.ok) return read;
+    return cachedTable("cashflow", read.value, (d) => success(scheduleTable(combineSchedules(d))));
   });
 }
 
@@ -232,7 +266,11 @@ export function portfolioPeriods(
     const options = readOptions(period, fiscalYearEnd);
     if (!options.ok) return options;
     const read = readDeals(deals);
-    return read.ok ? success(periodTable(portfolioOf(read.value, null).combined, options.value)) : read;
+    if (!read.ok) return read;
+    const { period: p, fiscalYearEndMonth: fy } = options.value;
+    return cachedTable(`periods:${p}:${fy}`, read.value, (d) =>
+      success(periodTable(combineSchedules(d), options.value)),
+    );
   });
 }
 
@@ -242,7 +280,11 @@ export function portfolioRunRate(date: unknown, deals: readonly unknown[] | unde
     const d = readOneDate(date);
     if (!d.ok) return d;
     const read = readDeals(deals);
-    return read.ok ? success(coreRunRate(portfolioOf(read.value, null).combined, d.value).toNumber()) : read;
+    if (!read.ok) return read;
+    // The combined month's gross fee is the sum of the deals' own: no combined schedule needed.
+    let total = coreRunRate(scheduleOf(read.value[0]), d.value);
+    for (let i = 1; i < read.value.length; i++) total = total.plus(coreRunRate(scheduleOf(read.value[i]), d.value));
+    return success(total.toNumber());
   });
 }
 
@@ -290,10 +332,16 @@ export function portfolioSummary(
     if (!r.ok) return r;
     const read = readDeals(deals);
     if (!read.ok) return read;
-    const summary = portfolioOf(read.value, r.value).summary;
     if (picked === undefined) {
-      return success(FIGURES.map((f) => [f.label, figureCell(f, portfolioFigureValue(f, summary))]));
+      return cachedTable(`summary:${r.value?.toString() ?? ""}`, read.value, (d) => {
+        const summary = portfolioOf(d, r.value).summary;
+        return success(FIGURES.map((f) => [f.label, figureCell(f, portfolioFigureValue(f, summary))]));
+      });
     }
+    const summary = portfolioOf(
+      read.value.map((d) => ({ terms: d.terms, schedule: scheduleOf(d) })),
+      r.value,
+    ).summary;
     const value = portfolioFigureValue(picked, summary);
     if (value !== null) return success([[figureCell(picked, value)]]);
     return noValue(picked.key, summary.irrNone);
@@ -339,13 +387,15 @@ export function portfolioByDeal(
     if (!options.ok) return options;
     const read = readDeals(deals);
     if (!read.ok) return read;
-    const model = portfolioOf(read.value, null);
-    const by = periodsByDeal(
-      model.combined,
-      read.value.map((d) => d.schedule),
-      options.value,
-    );
-    const header: Cell[] = ["Period", ...read.value.map((d, i) => d.terms.name.trim() || `Deal ${i + 1}`)];
-    return success([header, ...by.periods.map((p, i) => [p, ...by.values.map((v) => v[i].toNumber())])]);
+    const { period: p, fiscalYearEndMonth: fy } = options.value;
+    return cachedTable(`bydeal:${p}:${fy}`, read.value, (list) => {
+      const by = periodsByDeal(
+        combineSchedules(list),
+        list.map((d) => d.schedule),
+        options.value,
+      );
+      const header: Cell[] = ["Period", ...list.map((d, i) => d.terms.name.trim() || `Deal ${i + 1}`)];
+      return success([header, ...by.periods.map((q, i) => [q, ...by.values.map((v) => v[i].toNumber())])]);
+    });
   });
 }
