@@ -116,7 +116,7 @@ export function miningComparison(
   capex?: unknown[][],
   rate?: unknown,
 ) {
-  return toExcel(hpcMining.miningComparison(terms, mining, tranches, capex, rate));
+  return toExcel(hpcMining.miningComparisonShared(terms, mining, tranches, capex, rate));
 }
 
 /**

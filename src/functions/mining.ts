@@ -25,10 +25,11 @@ import {
   type Problem,
 } from "../core";
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
-import type { Cell } from "./deal";
-import { failure, success, valueProblem, type Outcome } from "./outcome";
+import { BoundedCache } from "./cache";
+import { copyTable, freezeTable, type Cell, type DealFigures, type Table } from "./deal";
+import { failure, success, valueProblem, type Failure, type Outcome } from "./outcome";
 import { readLabelRows } from "./ranges";
-import { resolveDeal, scheduleOf } from "./resolve";
+import { rawKey, resolveDeal, scheduleOf } from "./resolve";
 
 const MINING_LABELS = MINING_TERMS.map((t) => t.label).join(", ");
 
@@ -101,38 +102,104 @@ function readRate(raw: unknown): Outcome<Decimal | undefined> {
   return checked.ok ? success(checked.value) : failure(checked.error.problems);
 }
 
-interface Comparison {
-  readonly schedule: MiningSchedule;
-  readonly summary: MiningSummary;
+/**
+ * What the comparison functions return, cached by the deal's figures (their
+ * `id` changes with its terms), the mining range's raw cells and, for the
+ * summary, the rate: a recalculation that changes neither computes nothing.
+ * The mining schedule itself (decimal rows) is not kept.
+ */
+const tables = new BoundedCache<Table>(64, 4 * 1024 * 1024);
+const summaries = new BoundedCache<MiningSummary>(512, 2 * 1024 * 1024);
+
+/** Approximate bytes of a comparison table (boxed numbers in frozen rows) and of a summary (a few decimals). */
+const tableBytes = (rows: number) => 1024 + 256 * rows;
+const SUMMARY_BYTES = 2048;
+
+interface Prepared {
+  readonly deal: DealFigures;
+  /** The cache key of the deal and the mining cells; undefined when the cells are not worth a key. */
+  readonly key: string | undefined;
+  readonly rate: Decimal | undefined;
+  /** Reads and validates the mining block and builds the mining schedule (on a cache miss only). */
+  readonly build: () => Outcome<MiningSchedule>;
 }
 
-/** Reads every argument and computes the comparison; never throws. */
-function compare(
+/** Reads every argument; the mining block is validated only when the result is not cached. Never throws. */
+function prepare(
   name: string,
   terms: unknown,
   mining: unknown,
   tranches: unknown,
   capex: unknown,
   rate: unknown,
-): Outcome<Comparison> {
+): Outcome<Prepared> {
   try {
     const deal = resolveDeal(terms, tranches, capex);
     if (!deal.ok) return deal;
     const r = readRate(rate);
     if (!r.ok) return r;
-    const raw = readMiningRange(mining);
-    if (raw.problems.length > 0) return failure(raw.problems);
-    const problems: Problem[] = [];
-    const block = readMiningBlock(problems, raw.input, "excel");
-    if (block === undefined) return failure(problems);
-    const dealTerms = deal.value.terms;
-    const schedule = scheduleOf(deal.value);
-    const ms = buildMiningSchedule(schedule, resolveMining(block, dealTerms.capacityMW));
-    return success({ schedule: ms, summary: summarizeMining(ms, r.value ?? dealTerms.discountRate) });
+    const raw = rawKey(mining, undefined);
+    const build = (): Outcome<MiningSchedule> => {
+      const read = readMiningRange(mining);
+      if (read.problems.length > 0) return failure(read.problems);
+      const problems: Problem[] = [];
+      const block = readMiningBlock(problems, read.input, "excel");
+      if (block === undefined) return failure(problems);
+      const schedule = scheduleOf(deal.value);
+      return success(buildMiningSchedule(schedule, resolveMining(block, deal.value.terms.capacityMW)));
+    };
+    return success({
+      deal: deal.value,
+      key: raw === undefined ? undefined : `${deal.value.id}|${raw}`,
+      rate: r.value,
+      build,
+    });
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    return { ok: false, code: "#VALUE!", message: `HPC.${name} could not be computed: ${reason}` };
+    return thrown(name, e);
   }
+}
+
+function thrown(name: string, e: unknown): Failure {
+  const reason = e instanceof Error ? e.message : String(e);
+  return { ok: false, code: "#VALUE!", message: `HPC.${name} could not be computed: ${reason}` };
+}
+
+/** The monthly comparison table (shared, frozen: copy it for a host that may write into it). */
+function comparisonTable(name: string, p: Prepared): Outcome<Table> {
+  try {
+    const known = p.key === undefined ? undefined : tables.get(p.key);
+    if (known !== undefined) return success(known);
+    const ms = p.build();
+    if (!ms.ok) return ms;
+    const table = freezeTable(rowCells(ms.value));
+    if (p.key !== undefined) tables.set(p.key, table, tableBytes(table.length));
+    return success(table);
+  } catch (e) {
+    return thrown(name, e);
+  }
+}
+
+/** The comparison's summary at the rate given, else the terms' (plain sums without either). */
+function comparisonSummary(name: string, p: Prepared): Outcome<MiningSummary> {
+  try {
+    const rate = p.rate ?? p.deal.terms.discountRate;
+    const key = p.key === undefined ? undefined : `${p.key}@${rate === null ? "" : rate.toString()}`;
+    const known = key === undefined ? undefined : summaries.get(key);
+    if (known !== undefined) return success(known);
+    const ms = p.build();
+    if (!ms.ok) return ms;
+    const summary = summarizeMining(ms.value, rate);
+    if (key !== undefined) summaries.set(key, summary, SUMMARY_BYTES);
+    return success(summary);
+  } catch (e) {
+    return thrown(name, e);
+  }
+}
+
+/** For tests: forget the cached comparisons. */
+export function clearMiningResults(): void {
+  tables.clear();
+  summaries.clear();
 }
 
 function rowCells(ms: MiningSchedule): Cell[][] {
@@ -151,8 +218,26 @@ export function miningComparison(
   capex?: unknown,
   rate?: unknown,
 ): Outcome<Cell[][]> {
-  const c = compare("MININGCOMPARISON", terms, mining, tranches, capex, rate);
-  return c.ok ? success(rowCells(c.value.schedule)) : c;
+  const p = prepare("MININGCOMPARISON", terms, mining, tranches, capex, rate);
+  if (!p.ok) return p;
+  const table = comparisonTable("MININGCOMPARISON", p.value);
+  return table.ok ? success(copyTable(table.value)) : table;
+}
+
+/**
+ * The same, without a copy per call: the cached, deep-frozen table, for the
+ * Excel entry point (as `hostingCashflowShared`: the runtime only serializes
+ * it). Hosts that pad or rewrite results (HyperFormula) use `miningComparison`.
+ */
+export function miningComparisonShared(
+  terms: unknown,
+  mining: unknown,
+  tranches?: unknown,
+  capex?: unknown,
+  rate?: unknown,
+): Outcome<Table> {
+  const p = prepare("MININGCOMPARISON", terms, mining, tranches, capex, rate);
+  return p.ok ? comparisonTable("MININGCOMPARISON", p.value) : p;
 }
 
 /** =HPC.BREAKEVENHASHPRICE(terms, mining, [tranches], [capex], [rate]): to the cent. */
@@ -163,10 +248,12 @@ export function breakevenHashprice(
   capex?: unknown,
   rate?: unknown,
 ): Outcome<number> {
-  const c = compare("BREAKEVENHASHPRICE", terms, mining, tranches, capex, rate);
+  const p = prepare("BREAKEVENHASHPRICE", terms, mining, tranches, capex, rate);
+  if (!p.ok) return p;
+  const c = comparisonSummary("BREAKEVENHASHPRICE", p.value);
   if (!c.ok) return c;
   const f = MINING_FIGURES.find((x) => x.key === "breakevenHashprice") as (typeof MINING_FIGURES)[number];
-  return success(figureCell(f, c.value.summary.breakevenHashprice) as number);
+  return success(figureCell(f, c.value.breakevenHashprice) as number);
 }
 
 const FIGURE_LIST = MINING_FIGURES.map((f) => f.key).join(", ");
@@ -183,9 +270,11 @@ export function miningSummary(
   figure?: unknown,
   rate?: unknown,
 ): Outcome<Cell[][]> {
-  const c = compare("MININGSUMMARY", terms, mining, tranches, capex, rate);
+  const p = prepare("MININGSUMMARY", terms, mining, tranches, capex, rate);
+  if (!p.ok) return p;
+  const c = comparisonSummary("MININGSUMMARY", p.value);
   if (!c.ok) return c;
-  const summary = c.value.summary;
+  const summary = c.value;
   const name = readCell(figure);
   if (isEmptyCell(name)) {
     return success(MINING_FIGURES.map((f) => [f.label, figureCell(f, f.value(summary))]));
