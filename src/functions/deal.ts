@@ -322,9 +322,22 @@ export function summaryTableOfSummary(s: Summary): Table {
 
 /** The schedule with a header row; dates as Excel serials. */
 export function scheduleTable(schedule: Schedule): Cell[][] {
-  const rows: Cell[][] = [[...SCHEDULE_HEADER]];
+  const rows = schedule.rows;
+  const out: Cell[][] = new Array<Cell[]>(rows.length + 1);
+  out[0] = [...SCHEDULE_HEADER];
   const cents = schedule.cents;
+  const keys = SCHEDULE_COLUMNS.map((c) => c.key);
+  const width = keys.length;
+  // Per column: its cents (a cents amount / 100 is the double nearest the decimal, as
+  // Decimal.toNumber() gives it), or none (the date, and MW and rate, read from the row).
+  const centsColumns = keys.map((k) =>
+    k !== "date" && cents !== undefined && k in cents ? cents[k as keyof typeof cents] : undefined,
+  );
   // Rows in one fee state share their MW and rate decimals: convert each once.
+  let lastMW: Decimal | undefined;
+  let lastRate: Decimal | undefined;
+  let mw = 0;
+  let rate = 0;
   const numbers = new Map<Decimal, number>();
   const number = (d: Decimal): number => {
     let n = numbers.get(d);
@@ -334,17 +347,36 @@ export function scheduleTable(schedule: Schedule): Cell[][] {
     }
     return n;
   };
-  schedule.rows.forEach((r, i) => {
-    rows.push(
-      SCHEDULE_COLUMNS.map((c) => {
-        if (c.key === "date") return toExcelSerial(r.date);
-        // A cents amount / 100 is the double nearest the decimal, as Decimal.toNumber() gives it.
-        if (cents && c.key in cents) return cents[c.key as keyof typeof cents][i] / 100;
-        return number(r[c.key]);
-      }),
-    );
-  });
-  return rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const row: Cell[] = new Array<Cell>(width);
+    for (let j = 0; j < width; j++) {
+      const column = centsColumns[j];
+      if (column !== undefined) {
+        row[j] = column[i] / 100;
+        continue;
+      }
+      const key = keys[j];
+      if (key === "date") row[j] = toExcelSerial(r.date);
+      else if (key === "billedMW") {
+        const d = r.billedMW;
+        if (d !== lastMW) {
+          mw = number(d);
+          lastMW = d;
+        }
+        row[j] = mw;
+      } else if (key === "rate") {
+        const d = r.rate;
+        if (d !== lastRate) {
+          rate = number(d);
+          lastRate = d;
+        }
+        row[j] = rate;
+      } else row[j] = number(r[key]);
+    }
+    out[i + 1] = row;
+  }
+  return out;
 }
 
 /**

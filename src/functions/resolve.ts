@@ -227,7 +227,8 @@ export function summaryOf(deal: DealFigures): Summary {
 /** The deal's summary table (shared: copy before handing it to a host that may write into it). */
 export function summaryTableOf(deal: DealFigures): Table {
   const entry = summaryEntryOf(deal);
-  return (entry.table ??= freezeTable(summaryTableOfSummary(entry.summary)));
+  // Not frozen: copying a frozen array (DEALSUMMARY hands out copies) is many times slower.
+  return (entry.table ??= summaryTableOfSummary(entry.summary));
 }
 
 export interface CacheStats {

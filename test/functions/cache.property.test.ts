@@ -1,8 +1,11 @@
 import "../support/customFunctionsShim";
 import fc from "fast-check";
 import {
+  SCHEDULE_COLUMNS,
+  SCHEDULE_HEADER,
   buildSchedule,
   npv,
+  toExcelSerial,
   prepaymentRemaining,
   round2,
   validateDeal,
@@ -10,6 +13,7 @@ import {
   Decimal,
   type Terms,
 } from "../../src/core";
+import { buildScheduleReference } from "../../src/core/schedule";
 import { DealFigures, scheduleTable } from "../../src/functions/deal";
 import * as cached from "../../src/functions/functions";
 import { CACHE_LIMITS, cacheStats } from "../../src/functions/resolve";
@@ -229,6 +233,27 @@ function validated(d: typeof dealArb extends fc.Arbitrary<infer T> ? T : never):
   });
   return checked.ok ? checked.value : undefined;
 }
+
+describe("scheduleTable", () => {
+  it("is every row's decimals as numbers (Decimal.toNumber), dates as Excel serials, for fast and reference schedules", () => {
+    fc.assert(
+      fc.property(dealArb, (d) => {
+        const terms = validated(d);
+        if (!terms) return;
+        for (const schedule of [buildSchedule(terms), buildScheduleReference(terms)]) {
+          const want = [
+            [...SCHEDULE_HEADER],
+            ...schedule.rows.map((r) =>
+              SCHEDULE_COLUMNS.map((c) => (c.key === "date" ? toExcelSerial(r.date) : r[c.key].toNumber())),
+            ),
+          ];
+          expect(scheduleTable(schedule)).toEqual(want);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
 
 describe("DealFigures", () => {
   it("answers as the core does on the full schedule: NPV at any rate from its cents, remaining at any date", () => {
