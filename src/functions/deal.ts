@@ -31,6 +31,7 @@ import {
   type Summary,
   type Terms,
 } from "../core";
+import { fastRateColumn } from "./rateColumn";
 
 export { SCHEDULE_HEADER };
 
@@ -347,9 +348,12 @@ export function scheduleTable(schedule: Schedule): Cell[][] {
     }
     return n;
   };
+  // The MW and rate cells of a fast schedule without its fee states' decimals, where certain (rateColumn.ts).
+  const fast = cents === undefined ? undefined : fastRateColumn(schedule.terms);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     const row: Cell[] = new Array<Cell>(width);
+    const known = fast?.(schedule.firstMonthIndex + i);
     for (let j = 0; j < width; j++) {
       const column = centsColumns[j];
       if (column !== undefined) {
@@ -358,6 +362,8 @@ export function scheduleTable(schedule: Schedule): Cell[][] {
       }
       const key = keys[j];
       if (key === "date") row[j] = toExcelSerial(r.date);
+      else if (known !== undefined && key === "billedMW") row[j] = known[0];
+      else if (known !== undefined && key === "rate") row[j] = known[1];
       else if (key === "billedMW") {
         const d = r.billedMW;
         if (d !== lastMW) {
