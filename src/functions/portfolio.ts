@@ -38,6 +38,7 @@ import {
   type Schedule,
 } from "../core";
 import { BoundedCache } from "./cache";
+import { combinedRows } from "./combined";
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
 import { copyTable, freezeTable, type Cell, type DealFigures, type Table } from "./deal";
 import { failure, success, valueProblem, type Failure, type Outcome } from "./outcome";
@@ -268,8 +269,9 @@ export function portfolioPeriods(
     const read = readDeals(deals);
     if (!read.ok) return read;
     const { period: p, fiscalYearEndMonth: fy } = options.value;
+    // The roll-up from the deals' cents (combined.ts); the core's decimals when it declines.
     return cachedTable(`periods:${p}:${fy}`, read.value, (d) =>
-      success(periodTable(combineSchedules(d), options.value)),
+      success(periodTable(combinedRows(d) ?? combineSchedules(d), options.value)),
     );
   });
 }
@@ -390,7 +392,7 @@ export function portfolioByDeal(
     const { period: p, fiscalYearEndMonth: fy } = options.value;
     return cachedTable(`bydeal:${p}:${fy}`, read.value, (list) => {
       const by = periodsByDeal(
-        combineSchedules(list),
+        combinedRows(list) ?? combineSchedules(list),
         list.map((d) => d.schedule),
         options.value,
       );
