@@ -361,8 +361,12 @@ export function scheduleTable(schedule: Schedule): Cell[][] {
         continue;
       }
       const key = keys[j];
-      if (key === "date") row[j] = toExcelSerial(r.date);
-      else if (known !== undefined && key === "billedMW") row[j] = known[0];
+      if (key === "date") {
+        // Rows are consecutive months from the first (MonthlyRows): the date without the row's own.
+        const m = schedule.firstMonthIndex + i;
+        const year = Math.floor(m / 12);
+        row[j] = toExcelSerial({ year, month: m - 12 * year + 1, day: 1 });
+      } else if (known !== undefined && key === "billedMW") row[j] = known[0];
       else if (known !== undefined && key === "rate") row[j] = known[1];
       else if (key === "billedMW") {
         const d = r.billedMW;
