@@ -68,7 +68,8 @@ function sumOf(schedule: Schedule, column: "grossFee" | "netCashFlow"): Decimal 
 function discounted(schedule: Schedule, memo: FigureMemo, column: "netCashFlow" | "hostCashFlow"): FigureOutcome {
   const rate = schedule.terms.discountRate;
   if (rate === null) return { ok: false, text: NO_VALUE_TEXT.noRate };
-  const factors = memo.discountFactors(rate, schedule.firstMonthIndex, schedule.rows.length);
+  // The factors serve only a cent the float estimate cannot decide (summary.ts's npv): made then, and shared.
+  const factors = () => memo.discountFactors(rate, schedule.firstMonthIndex, schedule.rows.length);
   return value(npv(schedule, rate, column, factors));
 }
 

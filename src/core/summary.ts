@@ -1,9 +1,10 @@
 import { centsDecimal } from "./cents";
 import { daysBetween, monthIndex, monthStart, type CalendarDate } from "./dates";
-import { Decimal, ZERO } from "./decimal";
-import { paybackMonth, xirr, type NoIrr } from "./returns";
+import { Decimal, ZERO, round2 } from "./decimal";
+import { paybackMonth, xirr, xirrCents, type NoIrr } from "./returns";
 import { buildSchedule, type Schedule } from "./schedule";
 import { billingMonths, type Terms } from "./terms";
+import { certifiedXnpvCents } from "./xnpv";
 
 export interface Summary {
   /** Σ gross fees. */
@@ -17,13 +18,13 @@ export interface Summary {
   readonly uncreditedPrepayment: Decimal;
   /** Σ net cash flows, prepayment included. */
   readonly totalNetCash: Decimal;
-  /** XNPV of the net cash flows at the given or the terms' discount rate; null when there is none. */
+  /** XNPV of the net cash flows at the given or the terms' discount rate, rounded to cents (`npv`); null when there is none. */
   readonly npv: Decimal | null;
   readonly firstMonth: CalendarDate;
   readonly lastMonth: CalendarDate;
   /** Σ capex (analysis.md §9). */
   readonly totalCapex: Decimal;
-  /** XNPV of the host cash flows at the discount rate; null when there is none. */
+  /** XNPV of the host cash flows at the discount rate, rounded to cents (`npv`); null when there is none. */
   readonly hostNpv: Decimal | null;
   /** The IRR of the host cash flows (XIRR convention), or null with the reason. */
   readonly irr: Decimal | null;
@@ -41,11 +42,53 @@ const DAYS_PER_YEAR = new Decimal(365);
 /** A money column of the schedule that an NPV can be taken of. */
 export type CashColumn = "netCashFlow" | "hostCashFlow";
 
+/** Discount factors as a list, or a function that makes them (called only when the reference is needed). */
+export type FactorSource = readonly Decimal[] | (() => readonly Decimal[]);
+
 /**
  * Excel's XNPV over one cash column of the schedule: Σ CF / (1 + r)^(days / 365),
- * days counted from the schedule's first row. Unrounded.
+ * days counted from the schedule's first row, rounded to cents (half away from
+ * zero): the cent of the 40-digit `npvReference`, decided in binary floating
+ * point with a proven error bound where it can be (xnpv.ts), by the reference
+ * where it cannot. `factors` (of `discountFactors`) serve the reference only.
  */
 export function npv(
+  schedule: Schedule,
+  rate: Decimal,
+  column: CashColumn = "netCashFlow",
+  factors?: FactorSource,
+): Decimal {
+  const rows = schedule.rows;
+  if (rows.length === 0) return ZERO;
+  const cents = schedule.cents?.[column];
+  const decided = cents
+    ? certifiedXnpvCents(cents, 0, schedule.firstMonthIndex, rate)
+    : certifiedXnpvCents(decimalFlowsInCents(rows, column), 2, schedule.firstMonthIndex, rate);
+  if (decided !== undefined) return centsDecimal(decided);
+  return round2(npvReference(schedule, rate, column, typeof factors === "function" ? factors() : factors));
+}
+
+/** A column's decimals × 100 as doubles: each within 2 rounding errors (u) of the exact cents. */
+function decimalFlowsInCents(rows: Schedule["rows"], column: CashColumn): Float64Array {
+  const out = new Float64Array(rows.length);
+  let last: Decimal | undefined;
+  let value = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const flow = rows[i][column];
+    if (flow !== last) {
+      value = flow.toNumber() * 100;
+      last = flow;
+    }
+    out[i] = value;
+  }
+  return out;
+}
+
+/**
+ * The 40-digit XNPV of a cash column, unrounded: the reference `npv` rounds
+ * (and the oracle of its float path in the tests).
+ */
+export function npvReference(
   schedule: Schedule,
   rate: Decimal,
   column: CashColumn = "netCashFlow",
@@ -159,10 +202,18 @@ export type SummaryBase = Omit<Summary, keyof SummaryReturns>;
 export function summarize(schedule: Schedule, discountRate: Decimal | null = schedule.terms.discountRate): Summary {
   const base = summaryBase(schedule, discountRate);
   const dates = schedule.rows.map((r) => r.date);
-  const hostFlows = schedule.rows.map((r) => r.hostCashFlow);
+  const cents = schedule.cents?.hostCashFlow;
+  // With cents, the decimals are made only if a sum could pass 2^53 (never within the limits).
+  const hostFlows = cents ? undefined : schedule.rows.map((r) => r.hostCashFlow);
   return withReturns(
     base,
-    hostReturns(schedule.terms, dates, hostFlows, schedule.cents?.hostCashFlow, base.contractValue),
+    returnsOf(
+      schedule.terms,
+      dates,
+      hostFlows ?? (() => schedule.rows.map((r) => r.hostCashFlow)),
+      cents,
+      base.contractValue,
+    ),
   );
 }
 
@@ -174,7 +225,9 @@ export function summaryBase(
   const { terms, rows } = schedule;
   const { contractValue, totalCredits, totalNetCash, totalCapex } = totals(schedule);
   const averageAnnualRevenue = contractValue.times(12).dividedBy(billingMonths(terms));
-  const factors = discountRate === null ? null : discountFactors(discountRate, schedule.firstMonthIndex, rows.length);
+  let factors: readonly Decimal[] | undefined;
+  const factorsOnce = () =>
+    (factors ??= discountFactors(discountRate as Decimal, schedule.firstMonthIndex, rows.length));
   return {
     contractValue,
     averageAnnualRevenue,
@@ -182,11 +235,11 @@ export function summaryBase(
     totalCredits,
     uncreditedPrepayment: terms.prepayment.minus(totalCredits),
     totalNetCash,
-    npv: discountRate === null || factors === null ? null : npv(schedule, discountRate, "netCashFlow", factors),
+    npv: discountRate === null ? null : npv(schedule, discountRate, "netCashFlow", factorsOnce),
     firstMonth: rows[0].date,
     lastMonth: rows[rows.length - 1].date,
     totalCapex,
-    hostNpv: discountRate === null || factors === null ? null : npv(schedule, discountRate, "hostCashFlow", factors),
+    hostNpv: discountRate === null ? null : npv(schedule, discountRate, "hostCashFlow", factorsOnce),
     capacityMW: terms.capacityMW,
   };
 }
@@ -203,12 +256,24 @@ export function hostReturns(
   hostCents: Float64Array | undefined,
   contractValue: Decimal,
 ): SummaryReturns {
-  const irr = xirr(dates, hostFlows);
+  return returnsOf(terms, dates, hostFlows, hostCents, contractValue);
+}
+
+/** `hostReturns`, the decimals made only when the cents cannot serve. */
+function returnsOf(
+  terms: Terms,
+  dates: readonly CalendarDate[],
+  hostFlows: readonly Decimal[] | (() => readonly Decimal[]),
+  hostCents: Float64Array | undefined,
+  contractValue: Decimal,
+): SummaryReturns {
+  const decimals = () => (typeof hostFlows === "function" ? hostFlows() : hostFlows);
+  const irr = hostCents ? xirrCents(dates, hostCents) : xirr(dates, decimals());
   const payback = hostCents ? centsPayback(hostCents, dates) : undefined;
   return {
     irr: irr.rate,
     irrNone: irr.rate === null ? irr.reason : null,
-    paybackMonth: payback === undefined ? paybackMonth(dates, hostFlows) : payback,
+    paybackMonth: payback === undefined ? paybackMonth(dates, decimals()) : payback,
     contractValueAllRenewals: contractValueAllRenewals({ terms }, contractValue),
   };
 }
