@@ -51,43 +51,50 @@ function xnpvSign(flows: Flows, u: number): number {
   const n = amounts.length;
   const top = u >= 0 ? 0 : -u * years[n - 1];
   // Walking away from the largest factor, each step multiplies by e^(−|u| × gap / 365) <= 1.
-  const forward = u >= 0;
   const perDay = -Math.abs(u) / 365;
   const s28 = Math.exp(perDay * 28);
   const s29 = Math.exp(perDay * 29);
   const s30 = Math.exp(perDay * 30);
   const s31 = Math.exp(perDay * 31);
-  // The direct sum's factor error per term (its exponent's roundings on |u t| and |top|, and exp), and
-  // the chained factor's: the first as the direct one, then per step an exp of an argument off by two
-  // roundings, and a multiplication.
-  const directBase = 3 * Math.abs(top) + 8;
-  const first = forward ? 0 : n - 1;
-  let f = Math.exp(-u * years[first] - top);
-  let chainError = 3 * Math.abs(u * years[first]) + directBase;
+  // Every term's factor error, at most (in u): the direct sum's (its exponent's three roundings on
+  // |u t| and |top|, and exp) plus the chain's (the first factor as the direct one, then per step an
+  // exp of an argument off by two roundings, and a multiplication: 2|perDay × gap| + 9).
+  const direct = 3 * Math.abs(u) * years[n - 1] + 3 * Math.abs(top) + 8;
+  const factorError = 2 * direct + 2 * Math.abs(perDay) * (days[n - 1] - days[0]) + 9 * n;
   let sum = 0;
-  let bound = 0;
   let magnitude = 0;
-  let rest = 0; // Σ |a| of the terms past the floor: each below |a| × FLOOR in both sums
-  for (let k = 0; k < n; k++) {
-    const i = forward ? k : n - 1 - k;
-    if (k > 0) {
-      const g = forward ? days[i] - days[i - 1] : days[i + 1] - days[i];
-      const step = g === 30 ? s30 : g === 31 ? s31 : g === 28 ? s28 : g === 29 ? s29 : Math.exp(perDay * g);
-      f *= step;
-      chainError += 2 * Math.abs(perDay * g) + 9;
+  let rest = 0; // Σ |a| past the floor: each term there is below |a| × FLOOR in both sums
+  if (u >= 0) {
+    let f = Math.exp(-u * years[0]);
+    let i = 0;
+    for (; i < n; i++) {
+      if (i > 0) {
+        const g = days[i] - days[i - 1];
+        f *= g === 30 ? s30 : g === 31 ? s31 : g === 28 ? s28 : g === 29 ? s29 : Math.exp(perDay * g);
+      }
+      if (f < FLOOR) break;
+      const t = amounts[i] * f;
+      sum += t;
+      magnitude += Math.abs(t);
     }
-    if (f < FLOOR) {
-      rest += Math.abs(amounts[i]);
-      continue;
+    for (; i < n; i++) rest += Math.abs(amounts[i]);
+  } else {
+    let f = Math.exp(-u * years[n - 1] - top);
+    let i = n - 1;
+    for (; i >= 0; i--) {
+      if (i < n - 1) {
+        const g = days[i + 1] - days[i];
+        f *= g === 30 ? s30 : g === 31 ? s31 : g === 28 ? s28 : g === 29 ? s29 : Math.exp(perDay * g);
+      }
+      if (f < FLOOR) break;
+      const t = amounts[i] * f;
+      sum += t;
+      magnitude += Math.abs(t);
     }
-    const t = amounts[i] * f;
-    sum += t;
-    const at = Math.abs(t);
-    magnitude += at;
-    bound += at * (chainError + 3 * Math.abs(u * years[i]) + directBase);
+    for (; i >= 0; i--) rest += Math.abs(amounts[i]);
   }
-  // Both sums' roundings: n additions each (γ_n), one product per term each.
-  const total = 2 * ((bound + magnitude * (2 * n + 4)) * U + rest * FLOOR * 4);
+  // Both sums' roundings: n additions each (γ_n), one product per term each; doubled for second order.
+  const total = 2 * (magnitude * (factorError + 2 * n + 4) * U + rest * FLOOR * 4);
   if (Math.abs(sum) > total && Number.isFinite(sum)) return Math.sign(sum);
   return xnpvSignDirect(flows, u);
 }
