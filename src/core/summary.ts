@@ -137,6 +137,12 @@ export function contractValueAllRenewals(schedule: Pick<Schedule, "terms">, cont
   return all.rows.reduce((sum, r) => (r.grossFee.isZero() ? sum : sum.plus(r.grossFee)), ZERO);
 }
 
+/** Σ of a money column from the schedule's cents, or undefined without them or past 2^53 (then sum the decimals). */
+export function columnSum(schedule: Schedule, column: keyof NonNullable<Schedule["cents"]>): Decimal | undefined {
+  const c = schedule.cents;
+  return c ? centsSum(c[column]) : undefined;
+}
+
 /** Σ of a cents column as a Decimal, or undefined when a partial sum could pass 2^53 (then sum the decimals). */
 function centsSum(column: Float64Array): Decimal | undefined {
   let sum = 0;
