@@ -21,7 +21,7 @@
  *   exactly below 2^53, the l_i with a running bound of u|partial sum| per add.
  */
 import { daysInMonth } from "./dates";
-import type { Decimal } from "./decimal";
+import { asCents, type Cents, type Decimal } from "./decimal";
 
 const U = 2 ** -53;
 /** Generous: V8's Math.log1p and Math.exp (fdlibm) are within 1 ulp; we allow 4. 1 ulp <= 2u relative. */
@@ -61,9 +61,9 @@ export function certifiedXnpvCents(
   flowUlps: number,
   firstMonth: number,
   rate: Decimal,
-): number | undefined {
+): Cents | undefined {
   const n = flows.length;
-  if (n === 0) return 0;
+  if (n === 0) return asCents(0);
   const r = rate.toNumber();
   const onePlusR = 1 + r;
   if (!(onePlusR >= 2 ** -30) || !Number.isFinite(r)) return undefined;
@@ -105,5 +105,5 @@ export function certifiedXnpvCents(
   if (!(total < 0.25) || !(Math.abs(whole) < 2 ** 52)) return undefined;
   if (Math.abs(frac - 0.5) <= total) return undefined;
   const cents = frac > 0.5 ? whole + 1 : whole;
-  return cents === 0 ? 0 : cents; // no −0
+  return asCents(cents === 0 ? 0 : cents); // no −0
 }

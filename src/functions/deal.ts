@@ -26,6 +26,7 @@ import {
   toExcelSerial,
   type CalendarDate,
   type CashColumn,
+  type Money,
   type Schedule,
   type ScheduleRow,
   type Summary,
@@ -99,7 +100,7 @@ function decimalFlows(flows: Flows): readonly Decimal[] {
  * hands it a schedule of just those. A test compares it with `npv` on the
  * full schedule over random deals.
  */
-function npvOfFlows(terms: Terms, firstMonthIndex: number, flows: Flows, rate: Decimal, column: CashColumn): Decimal {
+function npvOfFlows(terms: Terms, firstMonthIndex: number, flows: Flows, rate: Decimal, column: CashColumn): Money {
   const rows = decimalFlows(flows).map((flow) => ({ [column]: flow }) as unknown as ScheduleRow);
   return npv({ terms, firstMonthIndex, rows }, rate, column);
 }
@@ -125,7 +126,7 @@ export class DealFigures {
   /** The summary without NPVs or returns; the returns (an IRR search, a second schedule) made on first read. */
   private readonly base: SummaryBase;
   private summaryMemo: Summary | undefined;
-  private readonly exactNpvMemo = new Map<string, Decimal>();
+  private readonly exactNpvMemo = new Map<string, Money>();
   private summaryAtRateMemo: Summary | undefined;
   private summaryTableMemo: Table | undefined;
 
@@ -224,7 +225,7 @@ export class DealFigures {
     return cents(this.exactNpv(rate, column, schedule));
   }
 
-  private exactNpv(rate: Decimal, column: CashColumn, schedule?: Schedule): Decimal {
+  private exactNpv(rate: Decimal, column: CashColumn, schedule?: Schedule): Money {
     const key = `${column}@${rate.toString()}`;
     let value = this.exactNpvMemo.get(key);
     if (value === undefined) {
