@@ -23,6 +23,7 @@ export {
   fullyCreditedMonth,
   hostReturns,
   npv,
+  npvOfCents,
   npvReference,
   prepaymentRemaining,
   summarize,

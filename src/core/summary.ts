@@ -13,7 +13,7 @@ import {
   type Unrounded,
 } from "./decimal";
 import { paybackMonth, xirr, xirrCents, type NoIrr } from "./returns";
-import { buildSchedule, type Schedule } from "./schedule";
+import { buildSchedule, type Schedule, type ScheduleRow } from "./schedule";
 import { billingMonths, type Terms } from "./terms";
 import { certifiedXnpvCents } from "./xnpv";
 
@@ -80,6 +80,20 @@ export function npv(
     : certifiedXnpvCents(decimalFlowsInCents(rows, column), 2, schedule.firstMonthIndex, rate);
   if (decided !== undefined) return centsDecimal(decided);
   return round2(npvReference(schedule, rate, column, typeof factors === "function" ? factors() : factors));
+}
+
+/**
+ * `npv` of monthly flows given as integer cents (month i at index i, from the
+ * first day of `firstMonthIndex`): for a caller that keeps the cents and not
+ * the schedule (the functions' figures). Decimals are made only when the
+ * float estimate cannot decide the cent.
+ */
+export function npvOfCents(flows: Float64Array, firstMonthIndex: number, rate: Decimal): Money {
+  if (flows.length === 0) return ZERO_MONEY;
+  const decided = certifiedXnpvCents(flows, 0, firstMonthIndex, rate);
+  if (decided !== undefined) return centsDecimal(decided);
+  const rows = Array.from(flows, (c) => ({ netCashFlow: centsDecimal(c) }) as ScheduleRow);
+  return round2(npvReference({ rows, firstMonthIndex }, rate, "netCashFlow"));
 }
 
 /** A column's decimals × 100 as doubles: each within 2 rounding errors (u) of the exact cents. */

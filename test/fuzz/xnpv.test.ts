@@ -3,6 +3,7 @@ import {
   Decimal,
   discountFactors,
   npv,
+  npvOfCents,
   npvReference,
   round2,
   summarize,
@@ -119,6 +120,7 @@ function check(flows: Float64Array, firstMonth: number, rate: Decimal, tally: { 
     throw new Error(`float cent from decimals ${viaDecimals} ≠ reference ${expected}`);
   }
   expect(npv(schedule, rate).toString()).toBe(expected);
+  expect(npvOfCents(flows, firstMonth, rate).toString()).toBe(expected);
   expect(npv(scheduleOf(flows, firstMonth, false), rate).toString()).toBe(expected);
 }
 
