@@ -300,15 +300,14 @@ function unknownKey(c: Collector, key: string): void {
   c.value("unknown-term", [key], { got: show(key), hint });
 }
 
-function readTerms(c: Collector, input: Record<string, unknown>, dates: DateInput): Parsed {
+function readTerms(c: Collector, input: ReadonlyMap<string, unknown>, dates: DateInput): Parsed {
   const p: Parsed = {};
-  for (const key of Object.keys(input)) {
+  for (const [key, raw] of input) {
     if (!isTermKey(key)) {
       unknownKey(c, key);
       continue;
     }
     const spec = TERM_SPECS[key];
-    const raw = input[key];
     // Credit terms are read once the credit method is known: the one it does not use is ignored.
     if (isBlank(raw) || key === "creditMonths" || key === "creditPercent") continue;
     switch (spec.kind) {
@@ -426,24 +425,24 @@ function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
   if (!isPlainRecord(raw)) {
     return fail([problem("value", "not-a-deal", [], { got: show(raw) })]);
   }
-  // Read every value once, into an object with no prototype: a getter cannot answer
+  // Read every value once, into a Map (in the input's key order): a getter cannot answer
   // differently on a second read, and nothing inherited is ever taken for a term.
-  const snapshot: Record<string, unknown> = Object.create(null);
-  for (const key of Object.keys(raw)) snapshot[key] = raw[key];
-  const input = snapshot;
+  // (A Map, not a prototype-less object: those are slow dictionaries in V8.)
+  const input = new Map<string, unknown>();
+  for (const key of Object.keys(raw)) input.set(key, raw[key]);
   const c = new Collector();
   const p = readTerms(c, input, dates);
-  const given = (key: TermKey) => Object.prototype.hasOwnProperty.call(input, key) && !isBlank(input[key]);
+  const given = (key: TermKey) => input.has(key) && !isBlank(input.get(key));
 
   const creditMethod: CreditMethod = p.creditMethod ?? "straight-line";
   let creditMonths: number | undefined;
   let creditPercent: Decimal | undefined;
   if (creditMethod === "straight-line" && given("creditMonths")) {
-    const v = readNumberTerm(c, TERM_SPECS.creditMonths, input.creditMonths);
-    creditMonths = v === undefined ? undefined : wholeNumber(v, input.creditMonths);
+    const v = readNumberTerm(c, TERM_SPECS.creditMonths, input.get("creditMonths"));
+    creditMonths = v === undefined ? undefined : wholeNumber(v, input.get("creditMonths"));
   }
   if (creditMethod === "percent-of-fee" && given("creditPercent")) {
-    creditPercent = readNumberTerm(c, TERM_SPECS.creditPercent, input.creditPercent);
+    creditPercent = readNumberTerm(c, TERM_SPECS.creditPercent, input.get("creditPercent"));
   }
 
   for (const key of ["ratePerKWMonth", "termMonths"] as const) {
