@@ -46,6 +46,38 @@ const SEED_LIKE = Object.freeze({
   discountRate: 0.1,
 });
 
+/** The seed-like deal with a mining block (analysis.md §8): the 144-month comparison of the budget. */
+const MINING_LIKE = Object.freeze({
+  ...SEED_LIKE,
+  capex: [{ date: "2024-06-01", amount: 800000000 }],
+  mining: {
+    hashprice: 50,
+    efficiencyJPerTH: 18,
+    powerCostPerKWh: 0.045,
+    sitePowerMW: 200,
+    hashpriceGrowth: -0.1,
+    uptime: 0.95,
+    poolFee: 0.02,
+    miningOpexPerMWMonth: 1234.56,
+    feeShare: 0.1,
+  },
+});
+
+/** 2,400 months whose host cash flows change sign often (capex every year): the IRR's slow case. */
+const LONG_SIGNS = Object.freeze({
+  capacityMW: 10,
+  startDate: "2025-01-01",
+  termMonths: 1200,
+  renewalOptions: 1,
+  renewalMonths: 1200,
+  renewalsExercised: 1,
+  ratePerKWMonth: 100,
+  escalator: 0.01,
+  opexPerMWMonth: 25000,
+  discountRate: 0.08,
+  capex: Array.from({ length: 199 }, (_, k) => ({ date: `${2026 + k}-06-01`, amount: 15000000 + 1000 * k })),
+});
+
 function terms(core, input) {
   const checked = core.validateDeal(input);
   if (!checked.ok) throw new Error(checked.error.message);
@@ -104,11 +136,18 @@ function runChild(buildDir) {
   const ramp = terms(core, RAMP);
   const seed = terms(core, SEED_LIKE);
   const schedule = core.buildSchedule(seed);
+  const rate = seed.discountRate;
+  const miningSchedule = core.buildSchedule(terms(core, MINING_LIKE));
+  const long = core.buildSchedule(terms(core, LONG_SIGNS));
   const opts = { batch: 50, rounds: 41, warmup: 300 };
+  const slow = { batch: 2, rounds: 9, warmup: 2 };
   return {
     ramp: measureUs(() => core.buildSchedule(ramp), opts),
     seed: measureUs(() => core.buildSchedule(seed), opts),
     summary: measureUs(() => core.summarize(schedule), opts),
+    npv: measureUs(() => core.npv(schedule, rate), opts),
+    mining: measureUs(() => core.compareMining(miningSchedule), { batch: 10, rounds: 21, warmup: 30 }),
+    longIrr: measureUs(() => core.summarize(long), slow),
     keys: keysAndReads(load),
   };
 }
@@ -121,7 +160,12 @@ function child(buildDir) {
   return JSON.parse(out);
 }
 
-/** Medians of the case-1 figures: { ramp, seed, summary, keys: {…} } (bench-stats.mjs measureUs). */
+/**
+ * Medians of the case-1 figures: { ramp, seed, summary, npv, mining, longIrr, keys: {…} }
+ * (bench-stats.mjs measureUs). npv: one XNPV of the seed-like schedule at its rate; mining:
+ * the 144-month comparison (compareMining); longIrr: the summary of a 2,400-month deal
+ * whose host flows change sign every year (the IRR's grid search).
+ */
 export function benchCore({ build = true } = {}) {
   if (build) buildForNode();
   return child(OUT_DIR);

@@ -7,7 +7,7 @@
  * needs cents (summary sums, the functions' figures) never makes a Decimal.
  */
 import { monthStart, type CalendarDate } from "./dates";
-import { Decimal } from "./decimal";
+import { Decimal, type Cents, type Money } from "./decimal";
 
 /** The money columns of a schedule, one entry per row, in integer cents. */
 export interface ScheduleCents {
@@ -30,13 +30,13 @@ export interface RowState {
 }
 
 /** A whole number of cents as the Decimal the decimal path would hold (decimal.js normalizes: 12300e-2 is 123). */
-export function centsDecimal(c: number): Decimal {
-  return new Decimal(`${c}e-2`);
+export function centsDecimal(c: number | Cents): Money {
+  return new Decimal(`${c}e-2`) as Money;
 }
 
 /** What the rows of one schedule share: the columns, a Decimal per distinct amount, the states. */
 export class CentsTable {
-  private readonly decimals = new Map<number, Decimal>();
+  private readonly decimals = new Map<number, Money>();
 
   constructor(
     readonly cents: ScheduleCents,
@@ -46,7 +46,7 @@ export class CentsTable {
     private readonly states: readonly (() => RowState)[],
   ) {}
 
-  decimal(c: number): Decimal {
+  decimal(c: number): Money {
     let d = this.decimals.get(c);
     if (d === undefined) {
       d = centsDecimal(c);
@@ -81,28 +81,28 @@ export class CentsRow {
   get rate(): Decimal {
     return this.table.state(this.i).rate;
   }
-  get grossFee(): Decimal {
+  get grossFee(): Money {
     return this.table.decimal(this.table.cents.grossFee[this.i]);
   }
-  get credit(): Decimal {
+  get credit(): Money {
     return this.table.decimal(this.table.cents.credit[this.i]);
   }
-  get netFee(): Decimal {
+  get netFee(): Money {
     return this.table.decimal(this.table.cents.netFee[this.i]);
   }
-  get opex(): Decimal {
+  get opex(): Money {
     return this.table.decimal(this.table.cents.opex[this.i]);
   }
-  get netCashFlow(): Decimal {
+  get netCashFlow(): Money {
     return this.table.decimal(this.table.cents.netCashFlow[this.i]);
   }
-  get capex(): Decimal {
+  get capex(): Money {
     return this.table.decimal(this.table.cents.capex[this.i]);
   }
-  get hostCashFlow(): Decimal {
+  get hostCashFlow(): Money {
     return this.table.decimal(this.table.cents.hostCashFlow[this.i]);
   }
-  get prepaymentRemaining(): Decimal {
+  get prepaymentRemaining(): Money {
     return this.table.decimal(this.table.cents.prepaymentRemaining[this.i]);
   }
 }

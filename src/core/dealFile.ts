@@ -8,8 +8,10 @@ export type DealFile = Record<string, unknown>;
 
 /** A decimal as a JSON number when that round-trips exactly, else as text. */
 function jsonNumber(x: Decimal): number | string {
-  const n = x.toNumber();
-  return new Decimal(n).equals(x) ? n : x.toString();
+  const text = x.toString();
+  const n = x.isZero() ? x.toNumber() : Number(text); // x.toNumber() (−0 included), the text made once
+  // The same text is the same value (x's text is exact); otherwise compare the decimals (1e+21, 1e-7 …).
+  return String(n) === text || new Decimal(n).equals(x) ? n : text;
 }
 
 /**

@@ -38,16 +38,58 @@ export const ZERO = new Decimal(0);
 export const ONE = new Decimal(1);
 
 /** Rounds to cents, half away from zero (Excel's ROUND(x, 2)). */
-export function round2(x: Decimal): Decimal {
-  return x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+export function round2(x: Decimal): Money {
+  return x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP) as Money;
 }
 
 /** Rounds an exact value to cents and returns it as the product's Decimal. */
-export function exactRound2(x: Exact): Decimal {
-  return new Decimal(x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
+export function exactRound2(x: Exact): Money {
+  return new Decimal(x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)) as Money;
 }
 
 /** A money amount as a plain decimal string with exactly two decimals. */
 export function money(x: Decimal): string {
   return x.toFixed(2, Decimal.ROUND_HALF_UP);
 }
+
+declare const moneyBrand: unique symbol;
+declare const unroundedBrand: unique symbol;
+declare const centsBrand: unique symbol;
+
+/**
+ * Rounded and unrounded amounts are distinct types (issue 12 item 3), so
+ * they cannot be mixed by accident: a schedule's lines, its sums and the
+ * NPVs (`npv`) are `Money`, rounded to the cent; an average, a ratio or the
+ * 40-digit XNPV (`npvReference`) is `Unrounded` and becomes `Money` only
+ * through `round2`. Both are Decimals (every Decimal method reads them);
+ * arithmetic returns a plain Decimal, so a result is branded again only by
+ * the functions below, which say why it is still whole cents.
+ * (Named `Unrounded`, not `Exact`: `Exact` is the exact-arithmetic Decimal above.)
+ */
+export type Money = Decimal & { readonly [moneyBrand]: true };
+/** An amount not rounded to the cent (an average, a ratio, a 40-digit XNPV). */
+export type Unrounded = Decimal & { readonly [unroundedBrand]: true };
+/** Whole cents in a double (exact below 2^53): the fast paths' money. */
+export type Cents = number & { readonly [centsBrand]: true };
+
+/** Sums and differences of whole cents are whole cents. */
+export function addMoney(a: Money, b: Money): Money {
+  return a.plus(b) as Money;
+}
+export function subtractMoney(a: Money, b: Money): Money {
+  return a.minus(b) as Money;
+}
+/** Whole cents as they are: a validated money term (the terms' cents rule) or 0. */
+export function asMoney(x: Decimal): Money {
+  return x as Money;
+}
+/** A value computed without rounding, named as such. */
+export function unrounded(x: Decimal): Unrounded {
+  return x as Unrounded;
+}
+/** A double known to hold whole cents. */
+export function asCents(c: number): Cents {
+  return c as Cents;
+}
+
+export const ZERO_MONEY: Money = ZERO as Money;

@@ -10,7 +10,7 @@ import type { Terms } from "./terms";
 import { validateDeal, type ValidateOptions } from "./validate";
 
 export * from "./dates";
-export { Decimal, money, round2 } from "./decimal";
+export { Decimal, money, round2, type Cents, type Money, type Unrounded } from "./decimal";
 export * from "./errors";
 export * from "./limits";
 export * from "./terms";
@@ -23,11 +23,15 @@ export {
   fullyCreditedMonth,
   hostReturns,
   npv,
+  npvOfCents,
+  npvReference,
   prepaymentRemaining,
   summarize,
   summaryBase,
   withReturns,
   type CashColumn,
+  type FactorSource,
+  type NpvSource,
   type Summary,
   type SummaryBase,
   type SummaryReturns,

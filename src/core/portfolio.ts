@@ -6,14 +6,14 @@
  * the deals' own.
  */
 import { monthIndex, monthStart, type CalendarDate } from "./dates";
-import { Decimal, Exact, ZERO } from "./decimal";
+import { Decimal, Exact, ZERO, ZERO_MONEY, addMoney, asMoney, subtractMoney, type Money } from "./decimal";
 import { fail, nested, ok, problem, type Problem, type Result } from "./errors";
 import { LIMITS } from "./limits";
 import { FIGURES, type Figure, type FigureValue } from "./outputs";
 import type { MonthlyRows } from "./periods";
 import { paybackMonth, xirr } from "./returns";
 import { buildSchedule, type Schedule, type ScheduleRow } from "./schedule";
-import { contractValueAllRenewals as dealAllRenewals, discountFactors, type Summary } from "./summary";
+import { contractValueAllRenewals as dealAllRenewals, discountFactors, npv, type Summary } from "./summary";
 import type { Terms } from "./terms";
 import { validateDeal, validateNumberTerm, type ValidateOptions } from "./validate";
 import { isBlank, show } from "./values";
@@ -192,10 +192,10 @@ export interface PortfolioModel {
 }
 
 /** A deal's remaining prepayment at month m: P before its first row, its last row's value after its last. */
-function remainingAt(d: PortfolioDeal, m: number): Decimal {
+function remainingAt(d: PortfolioDeal, m: number): Money {
   const { rows, firstMonthIndex } = d.schedule;
   const i = m - firstMonthIndex;
-  if (i < 0) return d.terms.prepayment;
+  if (i < 0) return asMoney(d.terms.prepayment); // a money term: whole cents
   return rows[Math.min(i, rows.length - 1)].prepaymentRemaining;
 }
 
@@ -207,26 +207,26 @@ export function combineSchedules(deals: readonly PortfolioDeal[]): MonthlyRows {
   for (let m = first; m <= last; m++) {
     let billedMW = new Exact(0);
     let weighted = new Exact(0);
-    let grossFee = ZERO;
-    let credit = ZERO;
-    let netFee = ZERO;
-    let opex = ZERO;
-    let netCashFlow = ZERO;
-    let capex = ZERO;
-    let hostCashFlow = ZERO;
-    let prepaymentRemaining = ZERO;
+    let grossFee = ZERO_MONEY;
+    let credit = ZERO_MONEY;
+    let netFee = ZERO_MONEY;
+    let opex = ZERO_MONEY;
+    let netCashFlow = ZERO_MONEY;
+    let capex = ZERO_MONEY;
+    let hostCashFlow = ZERO_MONEY;
+    let prepaymentRemaining = ZERO_MONEY;
     const rates: Decimal[] = [];
     for (const d of deals) {
-      prepaymentRemaining = prepaymentRemaining.plus(remainingAt(d, m));
+      prepaymentRemaining = addMoney(prepaymentRemaining, remainingAt(d, m));
       const r = d.schedule.rows[m - d.schedule.firstMonthIndex];
       if (r === undefined) continue;
-      grossFee = grossFee.plus(r.grossFee);
-      credit = credit.plus(r.credit);
-      netFee = netFee.plus(r.netFee);
-      opex = opex.plus(r.opex);
-      netCashFlow = netCashFlow.plus(r.netCashFlow);
-      capex = capex.plus(r.capex);
-      hostCashFlow = hostCashFlow.plus(r.hostCashFlow);
+      grossFee = addMoney(grossFee, r.grossFee);
+      credit = addMoney(credit, r.credit);
+      netFee = addMoney(netFee, r.netFee);
+      opex = addMoney(opex, r.opex);
+      netCashFlow = addMoney(netCashFlow, r.netCashFlow);
+      capex = addMoney(capex, r.capex);
+      hostCashFlow = addMoney(hostCashFlow, r.hostCashFlow);
       if (r.billedMW.greaterThan(0)) {
         billedMW = billedMW.plus(r.billedMW);
         weighted = weighted.plus(new Exact(r.billedMW).times(r.rate));
@@ -255,16 +255,6 @@ export function combineSchedules(deals: readonly PortfolioDeal[]): MonthlyRows {
   return { rows, firstMonthIndex: first };
 }
 
-/** XNPV of a column from the first row, with the factors of discountFactors. */
-function xnpv(table: MonthlyRows, column: "netCashFlow" | "hostCashFlow", factors: readonly Decimal[]): Decimal {
-  let total = ZERO;
-  table.rows.forEach((r, i) => {
-    const cf = r[column];
-    if (!cf.isZero()) total = total.plus(i === 0 ? cf : cf.times(factors[i]));
-  });
-  return total;
-}
-
 /**
  * The portfolio's summary (analysis.md §7). `discountRate` replaces the
  * portfolio's own (a rate given with the request); the deals' rates are never used.
@@ -274,27 +264,30 @@ export function summarizePortfolio(
   combined: MonthlyRows,
   discountRate: Decimal | null,
 ): PortfolioSummary {
-  let contractValue = ZERO;
-  let totalCredits = ZERO;
-  let totalNetCash = ZERO;
-  let totalCapex = ZERO;
+  let contractValue = ZERO_MONEY;
+  let totalCredits = ZERO_MONEY;
+  let totalNetCash = ZERO_MONEY;
+  let totalCapex = ZERO_MONEY;
   for (const r of combined.rows) {
-    contractValue = contractValue.plus(r.grossFee);
-    totalCredits = totalCredits.plus(r.credit);
-    totalNetCash = totalNetCash.plus(r.netCashFlow);
-    totalCapex = totalCapex.plus(r.capex);
+    contractValue = addMoney(contractValue, r.grossFee);
+    totalCredits = addMoney(totalCredits, r.credit);
+    totalNetCash = addMoney(totalNetCash, r.netCashFlow);
+    totalCapex = addMoney(totalCapex, r.capex);
   }
-  let prepayments = ZERO;
+  let prepayments = ZERO_MONEY;
   let capacityMW = new Exact(0);
-  let contractValueAllRenewals = ZERO;
+  let contractValueAllRenewals = ZERO_MONEY;
   for (const d of deals) {
-    prepayments = prepayments.plus(d.terms.prepayment);
+    prepayments = addMoney(prepayments, asMoney(d.terms.prepayment));
     capacityMW = capacityMW.plus(d.terms.capacityMW);
-    const value = d.schedule.rows.reduce((sum, r) => sum.plus(r.grossFee), ZERO);
-    contractValueAllRenewals = contractValueAllRenewals.plus(dealAllRenewals(d.schedule, value));
+    const value = d.schedule.rows.reduce((sum, r) => addMoney(sum, r.grossFee), ZERO_MONEY);
+    contractValueAllRenewals = addMoney(contractValueAllRenewals, dealAllRenewals(d.schedule, value));
   }
   const { rows } = combined;
-  const factors = discountRate === null ? null : discountFactors(discountRate, combined.firstMonthIndex, rows.length);
+  // XNPVs to the cent by the core's npv (a certified float, the 40-digit reference where it cannot decide).
+  let factors: readonly Decimal[] | undefined;
+  const factorsOnce = (rate: Decimal) => () =>
+    (factors ??= discountFactors(rate, combined.firstMonthIndex, rows.length));
   const dates: CalendarDate[] = rows.map((r) => r.date);
   const hostFlows = rows.map((r) => r.hostCashFlow);
   const irr = xirr(dates, hostFlows);
@@ -303,13 +296,13 @@ export function summarizePortfolio(
     averageAnnualRevenue: null,
     revenuePerMWYear: null,
     totalCredits,
-    uncreditedPrepayment: prepayments.minus(totalCredits),
+    uncreditedPrepayment: subtractMoney(prepayments, totalCredits),
     totalNetCash,
-    npv: discountRate === null || factors === null ? null : xnpv(combined, "netCashFlow", factors),
+    npv: discountRate === null ? null : npv(combined, discountRate, "netCashFlow", factorsOnce(discountRate)),
     firstMonth: rows[0].date,
     lastMonth: rows[rows.length - 1].date,
     totalCapex,
-    hostNpv: discountRate === null || factors === null ? null : xnpv(combined, "hostCashFlow", factors),
+    hostNpv: discountRate === null ? null : npv(combined, discountRate, "hostCashFlow", factorsOnce(discountRate)),
     irr: irr.rate,
     irrNone: irr.rate === null ? irr.reason : null,
     paybackMonth: paybackMonth(dates, hostFlows),

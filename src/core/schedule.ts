@@ -1,5 +1,16 @@
 import { monthIndex, monthStart, type CalendarDate } from "./dates";
-import { Decimal, Escalation, Exact, ZERO, exactRound2 } from "./decimal";
+import {
+  Decimal,
+  Escalation,
+  Exact,
+  ZERO,
+  ZERO_MONEY,
+  addMoney,
+  asMoney,
+  exactRound2,
+  subtractMoney,
+  type Money,
+} from "./decimal";
 import { CentsRow, CentsTable, ExactFraction, decideCents, toCents, type RowState, type ScheduleCents } from "./cents";
 import { billingMonths, type Terms } from "./terms";
 
@@ -10,18 +21,18 @@ export interface ScheduleRow {
   readonly billedMW: Decimal;
   /** The MW-weighted rate of the billing tranches ($/kW-month), exact; 0 when nothing bills. */
   readonly rate: Decimal;
-  readonly grossFee: Decimal;
-  readonly credit: Decimal;
-  readonly netFee: Decimal;
-  readonly opex: Decimal;
+  readonly grossFee: Money;
+  readonly credit: Money;
+  readonly netFee: Money;
+  readonly opex: Money;
   /** Net fee − opex, plus the prepayment in its month. */
-  readonly netCashFlow: Decimal;
+  readonly netCashFlow: Money;
   /** The host's capex of the month (analysis.md §9); 0 when none. */
-  readonly capex: Decimal;
+  readonly capex: Money;
   /** Net cash flow − capex. */
-  readonly hostCashFlow: Decimal;
+  readonly hostCashFlow: Money;
   /** Prepayment not yet credited after this month's credit. */
-  readonly prepaymentRemaining: Decimal;
+  readonly prepaymentRemaining: Money;
 }
 
 export interface Schedule {
@@ -64,11 +75,11 @@ function nextRenewal(k: number, clock: RenewalClock): number {
 interface FeeState {
   readonly billedMW: Decimal;
   readonly rate: Decimal;
-  readonly grossFee: Decimal;
-  readonly opex: Decimal;
+  readonly grossFee: Money;
+  readonly opex: Money;
   readonly billing: boolean;
   /** Percent-of-fee: round2(creditPercent × gross). */
-  readonly percentCredit: Decimal;
+  readonly percentCredit: Money;
   /** The first month after this one in which the state may change. */
   readonly until: number;
 }
@@ -86,7 +97,7 @@ class StraightLineCredits {
   private r = 0;
   private cumulative = 0;
   private j = 0;
-  private readonly decimals = new Map<number, Decimal>();
+  private readonly decimals = new Map<number, Money>();
 
   constructor(
     prepaymentCents: number,
@@ -97,12 +108,12 @@ class StraightLineCredits {
   }
 
   /** The scheduled credit of the next credit month (0 after the N-th). */
-  next(): Decimal {
+  next(): Money {
     const cents = this.nextCents();
-    if (cents === 0) return ZERO;
+    if (cents === 0) return ZERO_MONEY;
     let d = this.decimals.get(cents);
     if (d === undefined) {
-      d = new Decimal(cents).dividedBy(HUNDRED);
+      d = asMoney(new Decimal(cents).dividedBy(HUNDRED)); // whole cents ÷ 100: exact
       this.decimals.set(cents, d);
     }
     return d;
@@ -158,7 +169,7 @@ function feeState(
     count++;
   }
   // Σ mw × 1000 × rate = 1000 × Σ mw × rate, exactly.
-  const grossFee = count > 0 ? exactRound2(weighted.times(1000)) : ZERO;
+  const grossFee = count > 0 ? exactRound2(weighted.times(1000)) : ZERO_MONEY;
   return {
     billedMW: new Decimal(billedMW),
     // The one division of the schedule, at the product's 40 digits: the rate column is informational.
@@ -166,7 +177,7 @@ function feeState(
     grossFee,
     opex: exactRound2(opexRate.times(billedMW)),
     billing: count > 0,
-    percentCredit: creditPercent ? exactRound2(creditPercent.times(grossFee)) : ZERO,
+    percentCredit: creditPercent ? exactRound2(creditPercent.times(grossFee)) : ZERO_MONEY,
     until,
   };
 }
@@ -212,15 +223,16 @@ export function buildScheduleReference(terms: Terms): Schedule {
     const start = monthIndex(t.date);
     return { start, end: start + months, mw: new Exact(t.mw), mwRate: new Map() };
   });
-  const P = terms.prepayment;
+  // Money terms are whole cents (validated: the terms' cents rule).
+  const P = asMoney(terms.prepayment);
   const hasPrepayment = P.greaterThan(0);
   const prepMonth = monthIndex(terms.prepaymentDate);
-  const capexByMonth = new Map<number, Decimal>();
+  const capexByMonth = new Map<number, Money>();
   let first = hasPrepayment ? Math.min(tranches[0].start, prepMonth) : tranches[0].start;
   for (const item of terms.capex) {
     if (item.amount.isZero()) continue;
     const m = monthIndex(item.date);
-    capexByMonth.set(m, (capexByMonth.get(m) ?? ZERO).plus(item.amount));
+    capexByMonth.set(m, addMoney(capexByMonth.get(m) ?? ZERO_MONEY, asMoney(item.amount)));
     first = Math.min(first, m);
   }
   const last = Math.max(...tranches.map((t) => t.end)) - 1;
@@ -235,8 +247,8 @@ export function buildScheduleReference(terms: Terms): Schedule {
   const opexRate = new Exact(terms.opexPerMWMonth);
   const creditPercent = percentOfFee && terms.creditPercent ? new Exact(terms.creditPercent) : null;
   const rows: ScheduleRow[] = [];
-  let remaining = P;
-  let carry = ZERO;
+  let remaining: Money = P;
+  let carry = ZERO_MONEY;
   let state: FeeState | undefined;
 
   for (let m = first; m <= last; m++) {
@@ -245,22 +257,22 @@ export function buildScheduleReference(terms: Terms): Schedule {
     }
     const { grossFee, opex } = state;
 
-    let credit = ZERO;
+    let credit = ZERO_MONEY;
     // Once the prepayment is recouped there is nothing left to credit (and carry cannot matter).
     if (hasPrepayment && state.billing && m >= prepMonth && !remaining.isZero()) {
       const scheduled = straightLine ? straightLine.next() : state.percentCredit;
-      const due = carry.isZero() ? scheduled : scheduled.plus(carry);
+      const due = carry.isZero() ? scheduled : addMoney(scheduled, carry);
       credit = due;
       if (remaining.lessThan(credit)) credit = remaining;
       if (grossFee.lessThan(credit)) credit = grossFee;
-      carry = credit === due ? ZERO : due.minus(credit);
-      if (!credit.isZero()) remaining = remaining.minus(credit);
+      carry = credit === due ? ZERO_MONEY : subtractMoney(due, credit);
+      if (!credit.isZero()) remaining = subtractMoney(remaining, credit);
     }
 
-    const netFee = credit.isZero() ? grossFee : grossFee.minus(credit);
-    let netCashFlow = opex.isZero() ? netFee : netFee.minus(opex);
-    if (hasPrepayment && m === prepMonth) netCashFlow = netCashFlow.plus(P);
-    const capex = capexByMonth.get(m) ?? ZERO;
+    const netFee = credit.isZero() ? grossFee : subtractMoney(grossFee, credit);
+    let netCashFlow = opex.isZero() ? netFee : subtractMoney(netFee, opex);
+    if (hasPrepayment && m === prepMonth) netCashFlow = addMoney(netCashFlow, P);
+    const capex = capexByMonth.get(m) ?? ZERO_MONEY;
 
     rows.push({
       date: monthStart(m),
@@ -272,7 +284,7 @@ export function buildScheduleReference(terms: Terms): Schedule {
       opex,
       netCashFlow,
       capex,
-      hostCashFlow: capex.isZero() ? netCashFlow : netCashFlow.minus(capex),
+      hostCashFlow: capex.isZero() ? netCashFlow : subtractMoney(netCashFlow, capex),
       prepaymentRemaining: remaining,
     });
   }

@@ -9,9 +9,9 @@ import { ZERO, type Decimal } from "./decimal";
 import { buildMiningSchedule, summarizeMining } from "./mining";
 import { MINING_FIGURES } from "./miningOutputs";
 import { FIGURE_BY_KEY } from "./outputs";
-import { xirr } from "./returns";
+import { xirr, xirrCents } from "./returns";
 import type { Schedule } from "./schedule";
-import { discountFactors, npv } from "./summary";
+import { columnSum, discountFactors, npv } from "./summary";
 import { billingMonths } from "./terms";
 
 /** A cell: the figure, or a short text saying why it has none (no discount rate, no IRR, an invalid deal). */
@@ -60,6 +60,8 @@ function value(v: Decimal): FigureOutcome {
 }
 
 function sumOf(schedule: Schedule, column: "grossFee" | "netCashFlow"): Decimal {
+  const fast = columnSum(schedule, column);
+  if (fast) return fast;
   let total = ZERO;
   for (const row of schedule.rows) if (!row[column].isZero()) total = total.plus(row[column]);
   return total;
@@ -68,7 +70,8 @@ function sumOf(schedule: Schedule, column: "grossFee" | "netCashFlow"): Decimal 
 function discounted(schedule: Schedule, memo: FigureMemo, column: "netCashFlow" | "hostCashFlow"): FigureOutcome {
   const rate = schedule.terms.discountRate;
   if (rate === null) return { ok: false, text: NO_VALUE_TEXT.noRate };
-  const factors = memo.discountFactors(rate, schedule.firstMonthIndex, schedule.rows.length);
+  // The factors serve only a cent the float estimate cannot decide (summary.ts's npv): made then, and shared.
+  const factors = () => memo.discountFactors(rate, schedule.firstMonthIndex, schedule.rows.length);
   return value(npv(schedule, rate, column, factors));
 }
 
@@ -96,10 +99,14 @@ export const SENSITIVITY_FIGURES = Object.freeze([
     label: FIGURE_BY_KEY.irr.label,
     format: "fraction",
     compute: (s) => {
-      const irr = xirr(
-        s.rows.map((r) => r.date),
-        s.rows.map((r) => r.hostCashFlow),
-      );
+      const dates = s.rows.map((r) => r.date);
+      // From the cents when the schedule has them: the same doubles, so the same rate (returns.ts).
+      const irr = s.cents
+        ? xirrCents(dates, s.cents.hostCashFlow)
+        : xirr(
+            dates,
+            s.rows.map((r) => r.hostCashFlow),
+          );
       return irr.rate === null ? { ok: false, text: NO_VALUE_TEXT[irr.reason] } : value(irr.rate);
     },
   },

@@ -87,19 +87,41 @@ export class Collector {
   }
 }
 
+/**
+ * value − bound's sign. A value read from a JS number is the decimal of its
+ * shortest text, which rounds back to that number; rounding is monotonic, so
+ * against a bound that is itself a double (a whole number here) the number's
+ * own comparison has the same sign, without making a Decimal of the bound.
+ */
+function compareBound(value: Decimal, raw: unknown, bound: number): number {
+  if (typeof raw === "number" && Number.isInteger(bound) && Math.abs(bound) <= Number.MAX_SAFE_INTEGER) {
+    return raw < bound ? -1 : raw > bound ? 1 : 0;
+  }
+  return value.comparedTo(bound);
+}
+
 function checkRange(c: Collector, path: ProblemPath, spec: NumberSpec, value: Decimal, raw: unknown): boolean {
   const { min, max } = spec;
-  if (min && (min.inclusive ? value.lessThan(min.value) : value.lessThanOrEqualTo(min.value))) {
+  if (min && (min.inclusive ? compareBound(value, raw, min.value) < 0 : compareBound(value, raw, min.value) <= 0)) {
     c.expected("num", path, spec, raw);
     return false;
   }
-  if (max && (max.inclusive ? value.greaterThan(max.value) : value.greaterThanOrEqualTo(max.value))) {
+  if (max && (max.inclusive ? compareBound(value, raw, max.value) > 0 : compareBound(value, raw, max.value) >= 0)) {
     // A bound of the spec itself is stated in `expected`; the product's own limits say the limit.
     if (max.limit) c.num("limit", path, { max: max.value.toLocaleString("en-US"), got: show(raw) });
     else c.expected("num", path, spec, raw);
     return false;
   }
   return true;
+}
+
+/**
+ * A JS number of magnitude >= 0.001 (or 0) never has too many digits: its
+ * shortest text has at most 17 significant digits, so at most 16 + 3 = 19
+ * decimal places (the caps are 20 and 20).
+ */
+function fewDigitsNumber(raw: unknown): boolean {
+  return typeof raw === "number" && (raw === 0 || Math.abs(raw) >= 0.001);
 }
 
 /** What reading a number needs of a term's spec: a deal term's, or a field of a table or block. */
@@ -124,11 +146,12 @@ export function readNumberTerm(
     c.expected("value", path, spec, raw);
     return undefined;
   }
-  if (tooManyDigits(value)) {
+  if (!fewDigitsNumber(raw) && tooManyDigits(value)) {
     c.num("digits", path, { significant: MAX_SIGNIFICANT_DIGITS, places: MAX_DECIMAL_PLACES, got: show(raw) });
     return undefined;
   }
-  if (spec.kind === "integer" && !value.isInteger()) {
+  // A number's shortest text is whole exactly when the number is (a whole double rounds to itself only).
+  if (spec.kind === "integer" && !(typeof raw === "number" ? Number.isInteger(raw) : value.isInteger())) {
     c.expected("num", path, spec, raw);
     return undefined;
   }
@@ -277,15 +300,14 @@ function unknownKey(c: Collector, key: string): void {
   c.value("unknown-term", [key], { got: show(key), hint });
 }
 
-function readTerms(c: Collector, input: Record<string, unknown>, dates: DateInput): Parsed {
+function readTerms(c: Collector, input: ReadonlyMap<string, unknown>, dates: DateInput): Parsed {
   const p: Parsed = {};
-  for (const key of Object.keys(input)) {
+  for (const [key, raw] of input) {
     if (!isTermKey(key)) {
       unknownKey(c, key);
       continue;
     }
     const spec = TERM_SPECS[key];
-    const raw = input[key];
     // Credit terms are read once the credit method is known: the one it does not use is ignored.
     if (isBlank(raw) || key === "creditMonths" || key === "creditPercent") continue;
     switch (spec.kind) {
@@ -298,7 +320,7 @@ function readTerms(c: Collector, input: Record<string, unknown>, dates: DateInpu
         break;
       case "integer": {
         const v = readNumberTerm(c, spec, raw);
-        (p as Record<string, unknown>)[key] = v?.toNumber();
+        (p as Record<string, unknown>)[key] = v === undefined ? undefined : wholeNumber(v, raw);
         break;
       }
       case "date":
@@ -321,8 +343,30 @@ function readTerms(c: Collector, input: Record<string, unknown>, dates: DateInpu
   return p;
 }
 
+/** A whole term's value as a number: the raw number itself when it was one (its decimal is exactly it; no −0). */
+function wholeNumber(v: Decimal, raw: unknown): number {
+  return typeof raw === "number" ? (raw === 0 ? 0 : raw) : v.toNumber();
+}
+
+/**
+ * A decimal as a double, to about 1e−14 relative, from its digits (base 1e7
+ * limbs, decimal.js's documented d, e, s): cheaper than toNumber's text.
+ */
+function approx(x: Decimal): number {
+  const d = x.d;
+  if (!d || d.length === 0 || d[0] === 0) return 0;
+  let m = d[0];
+  if (d.length > 1) m += d[1] / 1e7;
+  if (d.length > 2) m += d[2] / 1e14;
+  const d0 = d[0];
+  // Digits of the first limb − 1.
+  const lead = d0 >= 1e6 ? 6 : d0 >= 1e5 ? 5 : d0 >= 1e4 ? 4 : d0 >= 1e3 ? 3 : d0 >= 100 ? 2 : d0 >= 10 ? 1 : 0;
+  return x.s * m * 10 ** (x.e - lead);
+}
+
 /** An exact sum (tranche MW may differ widely in scale). */
 function sum(values: readonly Decimal[]): Decimal {
+  if (values.length === 1) return values[0]; // a Decimal of the product's precision already (read by readDecimal)
   return new Decimal(values.reduce((a: Exact, b) => a.plus(b), new Exact(0)));
 }
 
@@ -355,27 +399,50 @@ function peakMonthlyFee(capacityMW: Decimal, rate: Decimal, escalator: Decimal, 
   return capacityMW.times(1000).times(rate).times(growth);
 }
 
+/**
+ * The peak fee in doubles, when it is below the limit by far more than its
+ * error (inputs to 1e−14, a few roundings and two powers of at most 200:
+ * relative error far below 1e−9, against a 0.1 % margin): then the exact
+ * check cannot fail.
+ */
+function surelyBelowFeeLimit(
+  capacityMW: Decimal,
+  rate: Decimal,
+  escalator: Decimal,
+  step: Decimal,
+  termMonths: number,
+  renewalOptions: number,
+): boolean {
+  const e = approx(escalator);
+  const s = approx(step);
+  const years = Math.floor((termMonths - 1) / 12);
+  const estimate =
+    approx(capacityMW) * 1000 * approx(rate) * (e > 0 ? (1 + e) ** years : 1) * (s > 0 ? (1 + s) ** renewalOptions : 1);
+  return estimate < LIMITS.maxMonthlyFee * 0.999;
+}
+
 function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
   if (!isPlainRecord(raw)) {
     return fail([problem("value", "not-a-deal", [], { got: show(raw) })]);
   }
-  // Read every value once, into an object with no prototype: a getter cannot answer
+  // Read every value once, into a Map (in the input's key order): a getter cannot answer
   // differently on a second read, and nothing inherited is ever taken for a term.
-  const snapshot: Record<string, unknown> = Object.create(null);
-  for (const key of Object.keys(raw)) snapshot[key] = raw[key];
-  const input = snapshot;
+  // (A Map, not a prototype-less object: those are slow dictionaries in V8.)
+  const input = new Map<string, unknown>();
+  for (const key of Object.keys(raw)) input.set(key, raw[key]);
   const c = new Collector();
   const p = readTerms(c, input, dates);
-  const given = (key: TermKey) => Object.prototype.hasOwnProperty.call(input, key) && !isBlank(input[key]);
+  const given = (key: TermKey) => input.has(key) && !isBlank(input.get(key));
 
   const creditMethod: CreditMethod = p.creditMethod ?? "straight-line";
   let creditMonths: number | undefined;
   let creditPercent: Decimal | undefined;
   if (creditMethod === "straight-line" && given("creditMonths")) {
-    creditMonths = readNumberTerm(c, TERM_SPECS.creditMonths, input.creditMonths)?.toNumber();
+    const v = readNumberTerm(c, TERM_SPECS.creditMonths, input.get("creditMonths"));
+    creditMonths = v === undefined ? undefined : wholeNumber(v, input.get("creditMonths"));
   }
   if (creditMethod === "percent-of-fee" && given("creditPercent")) {
-    creditPercent = readNumberTerm(c, TERM_SPECS.creditPercent, input.creditPercent);
+    creditPercent = readNumberTerm(c, TERM_SPECS.creditPercent, input.get("creditPercent"));
   }
 
   for (const key of ["ratePerKWMonth", "termMonths"] as const) {
@@ -443,18 +510,23 @@ function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
     }
   }
 
-  if (c.problems.length === 0 && tranches && p.ratePerKWMonth && p.termMonths !== undefined) {
+  const capacityMW = tranches ? sum(tranches.map((t) => t.mw)) : undefined;
+  if (c.problems.length === 0 && capacityMW && p.ratePerKWMonth && p.termMonths !== undefined) {
     const escalator = p.escalator ?? ZERO;
     const step = p.renewalRateStep ?? ZERO;
     const months = p.termMonths + renewalOptions * renewalMonths;
-    const peak = peakMonthlyFee(sum(tranches.map((t) => t.mw)), p.ratePerKWMonth, escalator, months).times(
-      step.greaterThan(0) ? step.plus(1).pow(renewalOptions) : 1,
-    );
-    if (peak.greaterThan(LIMITS.maxMonthlyFee)) {
+    const peak = () =>
+      peakMonthlyFee(capacityMW, p.ratePerKWMonth as Decimal, escalator, months).times(
+        step.greaterThan(0) ? step.plus(1).pow(renewalOptions) : 1,
+      );
+    if (
+      !surelyBelowFeeLimit(capacityMW, p.ratePerKWMonth, escalator, step, months, renewalOptions) &&
+      peak().greaterThan(LIMITS.maxMonthlyFee)
+    ) {
       const term = escalator.greaterThan(0) ? "escalator" : step.greaterThan(0) ? "renewalRateStep" : "ratePerKWMonth";
       c.num("fee-too-large", [term], {
         factors: `${escalator.greaterThan(0) ? " × escalation" : ""}${step.greaterThan(0) ? " × renewal steps" : ""}`,
-        peak: peak.toSignificantDigits(3).toNumber().toExponential(2),
+        peak: peak().toSignificantDigits(3).toNumber().toExponential(2),
       });
     }
   }
@@ -469,7 +541,7 @@ function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
     name: p.name ?? "",
     host: p.host ?? "",
     tenant: p.tenant ?? "",
-    capacityMW: sum(tranches.map((t) => t.mw)),
+    capacityMW: capacityMW ?? sum(tranches.map((t) => t.mw)),
     ratePerKWMonth: p.ratePerKWMonth,
     termMonths: p.termMonths,
     startDate,
@@ -488,7 +560,7 @@ function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
     renewalMonths,
     renewalRateStep: p.renewalRateStep ?? ZERO,
     renewalsExercised,
-    mining: p.mining ? resolveMining(p.mining, sum(tranches.map((t) => t.mw))) : null,
+    mining: p.mining ? resolveMining(p.mining, capacityMW ?? sum(tranches.map((t) => t.mw))) : null,
   };
   return ok(Object.freeze(terms));
 }

@@ -20,6 +20,7 @@ import {
   monthIndex,
   monthStart,
   type CalendarDate,
+  type Money,
   type MonthlyRows,
   type Schedule,
   type ScheduleRow,
@@ -82,11 +83,12 @@ export function combinedRows(deals: readonly Deal[]): MonthlyRows | undefined {
   }
   const mw = billedMW(deals);
   if (mw === undefined) return undefined;
-  const decimals = new Map<number, Decimal>();
-  const decimal = (c: number): Decimal => {
+  const decimals = new Map<number, Money>();
+  // Whole cents by construction (sums of the deals' cents), so a Money.
+  const decimal = (c: number): Money => {
     let x = decimals.get(c);
     if (x === undefined) {
-      x = new Decimal(`${c}e-2`);
+      x = new Decimal(`${c}e-2`) as Money;
       decimals.set(c, x);
     }
     return x;
@@ -133,11 +135,11 @@ class CombinedRow {
     private readonly length: number,
     private readonly sums: Float64Array,
     private readonly remaining: Float64Array,
-    private readonly decimal: (c: number) => Decimal,
+    private readonly decimal: (c: number) => Money,
     private readonly mw: (m: number) => Decimal,
   ) {}
 
-  private column(k: number): Decimal {
+  private column(k: number): Money {
     return this.decimal(this.sums[k * this.length + this.j]);
   }
 
@@ -150,28 +152,28 @@ class CombinedRow {
   get rate(): Decimal {
     throw new Error("the combined rate is not computed here: use the core's combineSchedules");
   }
-  get grossFee(): Decimal {
+  get grossFee(): Money {
     return this.column(0);
   }
-  get credit(): Decimal {
+  get credit(): Money {
     return this.column(1);
   }
-  get netFee(): Decimal {
+  get netFee(): Money {
     return this.column(2);
   }
-  get opex(): Decimal {
+  get opex(): Money {
     return this.column(3);
   }
-  get netCashFlow(): Decimal {
+  get netCashFlow(): Money {
     return this.column(4);
   }
-  get capex(): Decimal {
+  get capex(): Money {
     return this.column(5);
   }
-  get hostCashFlow(): Decimal {
+  get hostCashFlow(): Money {
     return this.column(6);
   }
-  get prepaymentRemaining(): Decimal {
+  get prepaymentRemaining(): Money {
     return this.decimal(this.remaining[this.j]);
   }
 }

@@ -19,6 +19,7 @@ import {
   hostReturns,
   monthIndex,
   npv,
+  npvOfCents,
   round2,
   summaryBase,
   termsKey,
@@ -26,6 +27,7 @@ import {
   toExcelSerial,
   type CalendarDate,
   type CashColumn,
+  type Money,
   type Schedule,
   type ScheduleRow,
   type Summary,
@@ -84,7 +86,8 @@ function npvOfFlows(
   flows: Float64Array | readonly Decimal[],
   rate: Decimal,
   column: CashColumn,
-): Decimal {
+): Money {
+  if (flows instanceof Float64Array) return npvOfCents(flows, firstMonthIndex, rate);
   const rows = decimalFlows(flows).map((flow) => ({ [column]: flow }) as unknown as ScheduleRow);
   return npv({ terms, firstMonthIndex, rows }, rate, column);
 }
