@@ -1,14 +1,33 @@
 import { buildSchedule, ok, SCALAR_TERMS, TERM_SPECS, TERM_BY_KEY, type Result } from "../core";
-import type { Preset } from "../presets";
+import { miningProvenance, type Preset } from "../presets";
 import { cellRef, columnLetter, rangeRef, sheetRef } from "./a1";
 import { termCells, trancheCells, tranchesRange, type ProvenanceMap } from "./blocks";
 import { capexCells, capexLayout, capexRange } from "./capex";
 import { chartFor } from "./chart";
 import { prepareDeal, type PlanInput, type PreparedDeal } from "./deal";
-import { CHART, COLUMNS, RESERVED_SCHEDULE_ROWS, ROWS, SCHEDULE_COLUMNS, TRANCHE_SPARE_ROWS, WIDTHS } from "./geometry";
+import {
+  CHART,
+  COLUMNS,
+  MINING,
+  RESERVED_SCHEDULE_ROWS,
+  ROWS,
+  SCHEDULE_COLUMNS,
+  TRANCHE_SPARE_ROWS,
+  WIDTHS,
+} from "./geometry";
+import { miningLayout, miningSpillWidths, planMiningBlock, type MiningProvenance } from "./miningBlock";
 import { baseSheetName, basePrefix, uniqueNamePrefix, uniqueSheetName } from "./naming";
 import { SUMMARY_ROWS, type SummaryContext } from "./summaryBlock";
-import type { PlanCell, PlanColumn, PlanName, PlanRange, ScalarTermKey, SheetLayout, SheetPlan } from "./types";
+import type {
+  PlanCell,
+  PlanColumn,
+  PlanName,
+  PlanRange,
+  PlanSchedule,
+  ScalarTermKey,
+  SheetLayout,
+  SheetPlan,
+} from "./types";
 
 /** What the sheet shows of a preset: its title, description, provenance and notes. */
 export type PresetInfo = Pick<Preset, "id" | "title" | "description" | "provenance" | "notes">;
@@ -24,6 +43,8 @@ export interface PlanOptions {
   readonly sheetName?: string;
   /** A base for the names' prefix instead of the one derived from the sheet name (still made valid and unique). */
   readonly namePrefix?: string;
+  /** Where each mining figure comes from; by default the preset's (if it has a mining block). */
+  readonly miningProvenance?: MiningProvenance;
 }
 
 const A = columnLetter(COLUMNS.label);
@@ -61,7 +82,26 @@ function layoutFor(deal: PreparedDeal, table: boolean, noteCount: number): Sheet
   next = summaryLast + 2;
 
   const notes = noteCount > 0 ? { ref: rangeRef(COLUMNS.label, next + 1, COLUMNS.label, next + noteCount) } : null;
+  if (notes) next += noteCount + 2;
   const chartFrom = COLUMNS.schedule + SCHEDULE_COLUMNS.length + CHART.gapColumns;
+  const chartLastColumn = chartFrom + CHART.columns - 1;
+  const chartLastRow = ROWS.header + CHART.rows - 1;
+  const miningChartTop = chartLastRow + 1 + MINING.chartGapRows;
+  const mining =
+    deal.mining === null
+      ? null
+      : miningLayout(
+          next,
+          {
+            column: chartLastColumn + 1 + MINING.spillGapColumns,
+            row: ROWS.header,
+            reservedRows: RESERVED_SCHEDULE_ROWS,
+          },
+          {
+            from: cellRef(chartFrom, miningChartTop),
+            to: cellRef(chartLastColumn, miningChartTop + CHART.rows - 1),
+          },
+        );
   return {
     terms: {
       ref: rangeRef(COLUMNS.label, ROWS.firstTerm, COLUMNS.value, lastTerm),
@@ -74,15 +114,13 @@ function layoutFor(deal: PreparedDeal, table: boolean, noteCount: number): Sheet
     capex: capexBlock.capex,
     summary: { ref: rangeRef(COLUMNS.label, summaryFirst, COLUMNS.value, summaryLast) },
     notes,
+    ...(mining ? { mining } : {}),
     schedule: {
       anchor: cellRef(COLUMNS.schedule, ROWS.header),
       columns: SCHEDULE_COLUMNS.length,
       reservedRows: RESERVED_SCHEDULE_ROWS,
     },
-    chart: {
-      from: cellRef(chartFrom, ROWS.header),
-      to: cellRef(chartFrom + CHART.columns - 1, ROWS.header + CHART.rows - 1),
-    },
+    chart: { from: cellRef(chartFrom, ROWS.header), to: cellRef(chartLastColumn, chartLastRow) },
   };
 }
 
@@ -91,7 +129,7 @@ function firstRowOf(ref: string): number {
 }
 
 /** The notes the plan adds to a preset's: how the sheet works where it is not obvious. */
-function sheetNotes(table: boolean, scheduleRef: string): string[] {
+function sheetNotes(table: boolean, scheduleRef: string, mining: boolean): string[] {
   const notes: string[] = [];
   if (table) {
     notes.push(
@@ -108,6 +146,12 @@ function sheetNotes(table: boolean, scheduleRef: string): string[] {
     `The chart covers the schedule as inserted (${scheduleRef}); if a change of terms lengthens or shortens the ` +
       "schedule, the chart's ranges must be extended or trimmed to match.",
   );
+  if (mining) {
+    notes.push(
+      "The mining comparison below uses the same months as the schedule; its chart covers the comparison as " +
+        "inserted, like the schedule's chart. Blank mining inputs take the defaults stated beside them.",
+    );
+  }
   return notes;
 }
 
@@ -155,7 +199,7 @@ function planPrepared(deal: PreparedDeal, options: PlanOptions): SheetPlan {
     COLUMNS.schedule + SCHEDULE_COLUMNS.length - 1,
     ROWS.header + scheduleRows - 1,
   );
-  const planNotes = sheetNotes(table, scheduleRef);
+  const planNotes = sheetNotes(table, scheduleRef, deal.mining !== null);
   const allNotes = [...(preset?.notes ?? []), ...planNotes];
   const layout = layoutFor(deal, table, allNotes.length);
   const provenance: ProvenanceMap = preset?.provenance ?? {};
@@ -270,11 +314,35 @@ function planPrepared(deal: PreparedDeal, options: PlanOptions): SheetPlan {
     { column: columnLetter(lastScheduleColumn + 1), width: WIDTHS.gap },
   ];
 
+  const charts = [chartFor(sheet, layout, scheduleRows)];
+  let miningSchedule: PlanSchedule | undefined;
+  let miningName: string | null = null;
+  if (layout.mining && deal.mining) {
+    const block = planMiningBlock({
+      sheet,
+      prefix,
+      termsName,
+      tranchesName,
+      capexName,
+      mining: deal.mining,
+      provenance: options.miningProvenance ?? (preset ? miningProvenance(preset.id) : undefined),
+      layout: layout.mining,
+      spillRows: scheduleRows,
+    });
+    cells.push(...block.cells);
+    names.push(...block.names);
+    ranges.push(...block.ranges);
+    columns.push(...miningSpillWidths(layout.mining));
+    charts.push(block.chart);
+    miningSchedule = block.spill;
+    miningName = block.miningName;
+  }
+
   return {
     sheet,
     cells: sortCells(cells),
     names,
-    charts: [chartFor(sheet, layout, scheduleRows)],
+    charts,
     ranges,
     columns,
     freeze: { rows: ROWS.header, columns: 0 },
@@ -286,6 +354,7 @@ function planPrepared(deal: PreparedDeal, options: PlanOptions): SheetPlan {
       ref: scheduleRef,
       reservedRef: rangeRef(COLUMNS.schedule, ROWS.header, lastScheduleColumn, dataLast),
     },
+    ...(miningSchedule ? { miningSchedule } : {}),
     deal: {
       kind: "hpc-deal-sheet",
       version: 1,
@@ -295,6 +364,7 @@ function planPrepared(deal: PreparedDeal, options: PlanOptions): SheetPlan {
       termsName,
       tranchesName,
       capexName,
+      ...(miningName ? { miningName } : {}),
       layout,
     },
   };
