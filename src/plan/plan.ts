@@ -5,17 +5,9 @@ import { termCells, trancheCells, tranchesRange, type ProvenanceMap } from "./bl
 import { capexCells, capexLayout, capexRange } from "./capex";
 import { chartFor } from "./chart";
 import { prepareDeal, type PlanInput, type PreparedDeal } from "./deal";
-import {
-  CHART,
-  COLUMNS,
-  MINING,
-  RESERVED_SCHEDULE_ROWS,
-  ROWS,
-  SCHEDULE_COLUMNS,
-  TRANCHE_SPARE_ROWS,
-  WIDTHS,
-} from "./geometry";
-import { miningLayout, miningSpillWidths, planMiningBlock, type MiningProvenance } from "./miningBlock";
+import { CHART, COLUMNS, RESERVED_SCHEDULE_ROWS, ROWS, SCHEDULE_COLUMNS, TRANCHE_SPARE_ROWS, WIDTHS } from "./geometry";
+import { miningSpillWidths, planMiningBlock, type MiningProvenance } from "./miningBlock";
+import { placeMiningBlock } from "./miningSheet";
 import { baseSheetName, basePrefix, uniqueNamePrefix, uniqueSheetName } from "./naming";
 import { SUMMARY_ROWS, type SummaryContext } from "./summaryBlock";
 import type {
@@ -82,27 +74,10 @@ function layoutFor(deal: PreparedDeal, table: boolean, noteCount: number): Sheet
   next = summaryLast + 2;
 
   const notes = noteCount > 0 ? { ref: rangeRef(COLUMNS.label, next + 1, COLUMNS.label, next + noteCount) } : null;
-  if (notes) next += noteCount + 2;
   const chartFrom = COLUMNS.schedule + SCHEDULE_COLUMNS.length + CHART.gapColumns;
   const chartLastColumn = chartFrom + CHART.columns - 1;
   const chartLastRow = ROWS.header + CHART.rows - 1;
-  const miningChartTop = chartLastRow + 1 + MINING.chartGapRows;
-  const mining =
-    deal.mining === null
-      ? null
-      : miningLayout(
-          next,
-          {
-            column: chartLastColumn + 1 + MINING.spillGapColumns,
-            row: ROWS.header,
-            reservedRows: RESERVED_SCHEDULE_ROWS,
-          },
-          {
-            from: cellRef(chartFrom, miningChartTop),
-            to: cellRef(chartLastColumn, miningChartTop + CHART.rows - 1),
-          },
-        );
-  return {
+  const base: SheetLayout = {
     terms: {
       ref: rangeRef(COLUMNS.label, ROWS.firstTerm, COLUMNS.value, lastTerm),
       labelColumn: A,
@@ -114,7 +89,6 @@ function layoutFor(deal: PreparedDeal, table: boolean, noteCount: number): Sheet
     capex: capexBlock.capex,
     summary: { ref: rangeRef(COLUMNS.label, summaryFirst, COLUMNS.value, summaryLast) },
     notes,
-    ...(mining ? { mining } : {}),
     schedule: {
       anchor: cellRef(COLUMNS.schedule, ROWS.header),
       columns: SCHEDULE_COLUMNS.length,
@@ -122,6 +96,7 @@ function layoutFor(deal: PreparedDeal, table: boolean, noteCount: number): Sheet
     },
     chart: { from: cellRef(chartFrom, ROWS.header), to: cellRef(chartLastColumn, chartLastRow) },
   };
+  return deal.mining === null ? base : { ...base, mining: placeMiningBlock(base) };
 }
 
 function firstRowOf(ref: string): number {

@@ -1,11 +1,23 @@
-import { buildSchedule, compareMining, money, termsKey, toExcelSerial, validateDeal } from "../../src/core";
+import {
+  buildSchedule,
+  compareMining,
+  money,
+  termsKey,
+  toExcelSerial,
+  validateDeal,
+  type DealFile,
+} from "../../src/core";
 import {
   RESERVED_SCHEDULE_ROWS,
   cellRef,
   parseCell,
+  placeMiningBlock,
   planCachedValues,
+  planMiningAddition,
+  planTermsUpdate,
   readDealFile,
   readTerms,
+  type PlanCell,
   type SheetPlan,
 } from "../../src/plan";
 import { RAMP, RETURNS, WORKED, planOk, planReader } from "./fixtures";
@@ -140,5 +152,81 @@ describe("a deal sheet without a mining block", () => {
     const blanked = new Set(Object.values(layout.rows).map((row) => `B${row}`));
     const read = planReader({ cells: plan.cells.filter((c) => !blanked.has(c.ref)) });
     expect(readDealFile(plan.deal.layout, read).mining).toBeUndefined();
+  });
+});
+
+describe("updating a sheet with a mining block", () => {
+  const plan = planOk({ ...WORKED, mining: MINING });
+  const applied = (cells: readonly PlanCell[]) => {
+    const byRef = new Map(plan.cells.map((c) => [c.ref, c]));
+    for (const c of cells) byRef.set(c.ref, c);
+    return planReader({ cells: [...byRef.values()] });
+  };
+
+  it("gives the insert's own cells and charts for the same deal", () => {
+    const update = planTermsUpdate(plan, { ...WORKED, mining: MINING });
+    if (!update.fits) throw new Error(update.reason);
+    for (const c of update.cells) expect(plan.cells).toContainEqual(c);
+    expect(update.charts).toEqual(plan.charts);
+  });
+
+  it.each([
+    ["every mining term", { ...RETURNS, mining: FULL }],
+    ["other halvings", { ...RETURNS, mining: { ...MINING, halvingDates: ["2030-01-01"] } }],
+    ["no mining block (the block's inputs blanked)", RETURNS],
+  ])("writes %s, and the sheet then reads back as the new deal file", (_, deal: DealFile) => {
+    const update = planTermsUpdate(plan, deal);
+    if (!update.fits) throw new Error(update.reason);
+    const file = readDealFile(plan.deal.layout, applied(update.cells));
+    expect(file.mining).toEqual(deal.mining);
+    expect(update.charts.map((c) => c.role ?? "schedule")).toEqual(["schedule", "mining"]);
+  });
+
+  it("does not fit a deal with a mining block into a sheet without one", () => {
+    const update = planTermsUpdate(planOk(WORKED), { ...WORKED, mining: MINING });
+    expect(update.fits).toBe(false);
+    if (!update.fits) expect(update.reason).toMatch(/mining block/);
+  });
+});
+
+describe("adding a mining block to a sheet inserted without one", () => {
+  const plan = planOk(RETURNS);
+  const deal = { ...RETURNS, mining: FULL };
+
+  it("places it where an insert would, over empty cells only, and reads back as the deal with mining", () => {
+    const added = planMiningAddition(plan, deal, { existingNames: plan.names.map((n) => n.name) });
+    if (!added.ok) throw new Error(added.reason);
+    const { value } = added;
+    expect(value.deal.layout.mining).toEqual(placeMiningBlock(plan.deal.layout));
+    expect(value.deal.miningName).toBe(`${plan.deal.prefix}_Mining`);
+    const taken = plan.cells.map((c) => c.ref);
+    for (const area of value.areas)
+      for (const ref of taken) expect([ref, area, overlaps(ref, area)]).toEqual([ref, area, false]);
+    for (const c of value.cells) {
+      expect(value.areas.some((a) => overlaps(c.ref, a))).toBe(true);
+    }
+    const cells = [...plan.cells, ...value.cells];
+    const read = readDealFile(value.deal.layout, planReader({ cells }));
+    expect(read.mining).toEqual(FULL);
+    const terms = readTerms(value.deal.layout, planReader({ cells }));
+    if (!terms.ok) throw terms.error;
+    const original = validateDeal(deal);
+    if (!original.ok) throw original.error;
+    expect(termsKey(terms.value)).toBe(termsKey(original.value));
+
+    const sheet = evaluatePlan({ ...plan, cells, names: [...plan.names, ...value.names] });
+    expect(sheet.value(value.spill.anchor)).toBe("Date");
+    const figures = box(value.deal.layout.mining?.figures.ref ?? "A1");
+    expect(typeof sheet.value(`B${figures.bottom}`)).toBe("number");
+    sheet.hf.destroy();
+  });
+
+  it("refuses a deal without mining, a sheet that has the block, and a name in use", () => {
+    expect(planMiningAddition(plan, RETURNS)).toEqual({ ok: false, reason: "the deal has no mining block" });
+    const withBlock = planOk(deal);
+    expect(planMiningAddition(withBlock, deal)).toMatchObject({ ok: false, reason: expect.stringMatching(/already/) });
+    expect(
+      planMiningAddition(plan, deal, { existingNames: [`${plan.deal.prefix.toLowerCase()}_mining`] }),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/in use/) });
   });
 });
