@@ -1,4 +1,4 @@
-import type { PlanChart } from "../../src/plan";
+import type { ChartRole, PlanChart } from "../../src/plan";
 import type { ChartLike, ExcelContextLike, WorksheetLike } from "./excelLike";
 import { localRef } from "./cells";
 
@@ -13,9 +13,9 @@ export type ChartPlan = Omit<PlanChart, "type" | "categoryFormat" | "points" | "
 
 const CHART_TYPES = { line: "Line", columnStacked: "ColumnStacked", bar: "BarClustered" } as const;
 
-/** The chart's name on its sheet: how an update finds it again. */
-export function chartName(prefix: string): string {
-  return `${prefix}_Chart`;
+/** The chart's name on its sheet: how an update finds it again. The schedule's chart keeps its first name. */
+export function chartName(prefix: string, role: ChartRole = "schedule"): string {
+  return role === "schedule" ? `${prefix}_Chart` : `${prefix}_MiningChart`;
 }
 
 /**

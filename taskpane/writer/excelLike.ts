@@ -49,6 +49,8 @@ export interface RangeLike {
   readonly dataValidation: DataValidationLike;
   readonly conditionalFormats: ConditionalFormatCollectionLike;
   merge(across?: boolean): void;
+  /** Clears values, formats and more (ExcelApi 1.1): a failed mining addition's rollback over cells that were empty. */
+  clear(applyTo?: "All" | "Formats" | "Contents"): void;
   load(propertyNames: string): unknown;
 }
 
