@@ -21,8 +21,13 @@ import type {
   SheetPlan,
 } from "./types";
 
-/** What the sheet shows of a preset: its title, description, provenance and notes. */
-export type PresetInfo = Pick<Preset, "id" | "title" | "description" | "provenance" | "notes">;
+/**
+ * What the sheet shows of a preset: its title, description, provenance and notes; and where each
+ * figure of its mining block comes from (by default, the preset's own by its id).
+ */
+export type PresetInfo = Pick<Preset, "id" | "title" | "description" | "provenance" | "notes"> & {
+  readonly miningProvenance?: MiningProvenance;
+};
 
 export interface PlanOptions {
   /** The workbook's sheet names: the plan picks one that is not among them. */
@@ -300,7 +305,8 @@ function planPrepared(deal: PreparedDeal, options: PlanOptions): SheetPlan {
       tranchesName,
       capexName,
       mining: deal.mining,
-      provenance: options.miningProvenance ?? (preset ? miningProvenance(preset.id) : undefined),
+      provenance:
+        options.miningProvenance ?? preset?.miningProvenance ?? (preset ? miningProvenance(preset.id) : undefined),
       layout: layout.mining,
       spillRows: scheduleRows,
     });

@@ -200,7 +200,8 @@ export class DealViewModel {
     const general: string[] = [];
     for (const [field, messages] of check.fields) {
       if (field === "tranches" || field === "capex") continue;
-      if (field === "deal") general.push(...messages);
+      // The mining inputs have their own tab; here their problems name the deal as a whole.
+      if (field === "deal" || field === "mining") general.push(...messages);
       else fieldErrors.set(field, messages.join(" "));
     }
     const p = this.presetState;
