@@ -169,6 +169,14 @@ export class DealViewModel {
     return { ok: true, deal, preset: this.presetState ? presetInfoFor(this.presetState, deal) : undefined };
   }
 
+  /** The valid deal without its mining block (the Mining tab validates its own inputs), or why not. */
+  validDealWithoutMining(): { ok: true; deal: DealFile } | { ok: false; reason: string } {
+    const form = { ...this.formState, mining: null };
+    const check = checkForm(form);
+    if (!check.terms) return { ok: false, reason: blockedReason(check) ?? "The deal is not valid." };
+    return { ok: true, deal: normalizedDealFile(form, check.terms) };
+  }
+
   // ---- the workbook and long work ---------------------------------------------------------
 
   setSheets(sheets: readonly DealSheetSummary[], select?: string): void {

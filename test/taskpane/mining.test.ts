@@ -87,14 +87,7 @@ describe("the Mining section over the deal's form", () => {
             }
           : null,
     };
-    const withoutMining = () => {
-      const v = deal.validDeal();
-      if (!v.ok) return v;
-      const rest: DealFile = { ...v.deal };
-      delete rest.mining;
-      return { ok: true as const, deal: rest };
-    };
-    return { deal, model: new MiningViewModel(withoutMining, undefined, host) };
+    return { deal, model: new MiningViewModel(() => deal.validDealWithoutMining(), undefined, host) };
   }
 
   it("shows the seed's own mining block, included, and the deal round-trips it", () => {
@@ -121,6 +114,14 @@ describe("the Mining section over the deal's form", () => {
     model.setIncluded(true);
     const on = deal.validDeal();
     expect(on.ok && on.deal.mining).toEqual({ ...SEED_MINING, hashprice: 52 });
+  });
+
+  it("marks a bad input on its field while the deal carries the block", () => {
+    const { deal, model } = hosted();
+    model.setValue("efficiencyJPerTH", "0");
+    const view = model.view();
+    expect(view.fields.find((f) => f.key === "efficiencyJPerTH")?.problem).toMatch(/mining\.efficiencyJPerTH/);
+    expect(deal.validDeal().ok).toBe(false); // Insert waits for the mining inputs too
   });
 
   it("takes the deal's inputs again when the Deal tab chose another preset or loaded a sheet", () => {

@@ -343,13 +343,6 @@ function render(panel: HTMLElement, model: MiningViewModel, actions: MiningActio
   return update;
 }
 
-/** The deal without its mining block (this section supplies its own). */
-function withoutMining(deal: DealFile): DealFile {
-  const rest: DealFile = { ...deal };
-  delete rest.mining;
-  return rest;
-}
-
 export const miningSection: Section = {
   id: "mining",
   mount(panel: HTMLElement, ctx: SectionContext) {
@@ -373,12 +366,7 @@ export const miningSection: Section = {
       },
     };
     const model = new MiningViewModel(
-      () => {
-        const p = pane();
-        if (!p) return { ok: false, reason: "the Deal tab is not ready." };
-        const valid = p.model.validDeal();
-        return valid.ok ? { ok: true, deal: withoutMining(valid.deal) } : valid;
-      },
+      () => pane()?.model.validDealWithoutMining() ?? { ok: false, reason: "the Deal tab is not ready." },
       SEED_MINING_PROVENANCE,
       host,
     );
@@ -389,7 +377,7 @@ export const miningSection: Section = {
         const addMining = ctx.backend.addMining?.bind(ctx.backend);
         const p = pane();
         if (!addMining || !p) return { kind: "error", text: "No workbook is open." };
-        const valid = p.model.validDeal();
+        const valid = p.model.validDealWithoutMining();
         if (!valid.ok) return { kind: "error", text: valid.reason };
         const deal = { ...valid.deal, mining: model.block() };
         const ok = await confirmInPane(ctx.doc, {
