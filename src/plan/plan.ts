@@ -187,8 +187,9 @@ function planPrepared(deal: PreparedDeal, options: PlanOptions): SheetPlan {
 
   const cells: PlanCell[] = [];
   const hint =
-    `Edit the input cells in column ${B} (terms${table ? ", tranches" : ""} and capex): the summary and the schedule ` +
-    `(from ${layout.schedule.anchor}) recompute with the HPC functions.` +
+    `Edit the input cells in column ${B} (terms${table ? ", tranches" : ""}${layout.mining ? ", capex and mining" : " and capex"}): ` +
+    `the summary and the schedule (from ${layout.schedule.anchor})` +
+    `${layout.mining ? ` and the mining comparison (from ${layout.mining.spill.anchor})` : ""} recompute with the HPC functions.` +
     (layout.notes ? ` Sources and notes from ${layout.notes.ref.split(":")[0]}.` : "");
   cells.push({ ref: `${A}${ROWS.title}`, value: title, style: "title" });
   const sub = subtitle(deal, preset);
