@@ -37,6 +37,8 @@ export interface MiningBlockInput {
   readonly layout: MiningLayout;
   /** Rows the comparison spills (its header included), for the chart's ranges. */
   readonly spillRows: number;
+  /** The comparison's rows (0-based) where a halving first counts: the chart marks them. */
+  readonly halvingPoints?: readonly number[];
 }
 
 /** Where each mining figure comes from, by mining term (a preset's). */
@@ -182,6 +184,7 @@ export function miningChart(
   layout: MiningLayout,
   spillRows: number,
   mining: Readonly<Record<string, unknown>> | null,
+  halvingPoints: readonly number[] = [],
 ): PlanChart {
   const anchor = parseCell(layout.spill.anchor);
   if (!anchor) throw new RangeError(`bad mining spill anchor ${layout.spill.anchor}`);
@@ -190,19 +193,21 @@ export function miningChart(
   const colOf = (key: string) => anchor.column + MINING_COLUMNS.findIndex((c) => c.key === key);
   const data = (key: string) => sheetRef(sheet, rangeRef(colOf(key), dataFirst, colOf(key), dataLast));
   const halvings = halvingsOf(mining);
+  const series = (["hostingCashFlow", "miningMargin"] as const).map((key) => ({
+    name: MINING_COLUMNS.find((c) => c.key === key)?.label ?? key,
+    nameRef: sheetRef(sheet, `${columnLetter(colOf(key))}${anchor.row}`),
+    values: data(key),
+  }));
   return {
     type: "line",
     role: "mining",
+    ...(halvingPoints.length > 0 ? { marks: { series: 1, points: [...halvingPoints], label: "Halving" } } : {}),
     title:
       halvings.length > 0
         ? `Hosting cash flow and mining margin (halvings: ${halvings.map((d) => /^\d{4}-\d{2}/.exec(d)?.[0] ?? d).join(", ")})`
         : "Hosting cash flow and mining margin",
     categories: data("date"),
-    series: (["hostingCashFlow", "miningMargin"] as const).map((key) => ({
-      name: MINING_COLUMNS.find((c) => c.key === key)?.label ?? key,
-      nameRef: sheetRef(sheet, `${columnLetter(colOf(key))}${anchor.row}`),
-      values: data(key),
-    })),
+    series,
     from: layout.chart.from,
     to: layout.chart.to,
     points: spillRows - 1,
@@ -286,6 +291,6 @@ export function planMiningBlock(input: MiningBlockInput): MiningBlockPlan {
     ref: rangeRef(col, anchor.row, lastColumn, anchor.row + input.spillRows - 1),
     reservedRef: rangeRef(col, anchor.row, lastColumn, reservedLast),
   };
-  const chart = miningChart(sheet, layout, input.spillRows, input.mining);
+  const chart = miningChart(sheet, layout, input.spillRows, input.mining, input.halvingPoints);
   return { cells, names, ranges, chart, miningName, spill, lastRow };
 }

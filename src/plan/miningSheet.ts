@@ -5,7 +5,7 @@
  * insert would have put it: the inputs and figures two rows below the notes
  * (or the summary), the spill right of the deal's chart, the chart below it.
  */
-import { buildSchedule } from "../core";
+import { buildMiningSchedule, buildSchedule, type Terms } from "../core";
 import { cellRef, parseCell, rangeRef } from "./a1";
 import { prepareDeal, type PlanInput } from "./deal";
 import { MINING, RESERVED_SCHEDULE_ROWS, ROWS } from "./geometry";
@@ -39,6 +39,13 @@ export function placeMiningBlock(layout: Omit<SheetLayout, "mining">): MiningLay
     { column: to.column + 1 + MINING.spillGapColumns, row: ROWS.header, reservedRows: RESERVED_SCHEDULE_ROWS },
     { from: cellRef(from.column, top), to: cellRef(to.column, top + (to.row - from.row)) },
   );
+}
+
+/** The comparison's rows (0-based) where one more halving counts than in the row before: the chart's marks. */
+export function halvingPoints(terms: Terms): number[] {
+  if (terms.mining === null) return [];
+  const rows = buildMiningSchedule(buildSchedule(terms), terms.mining).rows;
+  return rows.flatMap((r, i) => (i > 0 && r.halvings > rows[i - 1].halvings ? [i] : []));
 }
 
 /** What adding a mining block to an existing deal sheet writes. */
@@ -99,6 +106,7 @@ export function planMiningAddition(
     provenance: options.miningProvenance,
     layout,
     spillRows: scheduleRows,
+    halvingPoints: halvingPoints(deal.terms),
   });
   return {
     ok: true,

@@ -7,7 +7,7 @@ import { chartFor } from "./chart";
 import { prepareDeal, type PlanInput, type PreparedDeal } from "./deal";
 import { CHART, COLUMNS, RESERVED_SCHEDULE_ROWS, ROWS, SCHEDULE_COLUMNS, TRANCHE_SPARE_ROWS, WIDTHS } from "./geometry";
 import { miningSpillWidths, planMiningBlock, type MiningProvenance } from "./miningBlock";
-import { placeMiningBlock } from "./miningSheet";
+import { halvingPoints, placeMiningBlock } from "./miningSheet";
 import { baseSheetName, basePrefix, uniqueNamePrefix, uniqueSheetName } from "./naming";
 import { SUMMARY_ROWS, type SummaryContext } from "./summaryBlock";
 import type {
@@ -310,6 +310,7 @@ function planPrepared(deal: PreparedDeal, options: PlanOptions): SheetPlan {
         options.miningProvenance ?? preset?.miningProvenance ?? (preset ? miningProvenance(preset.id) : undefined),
       layout: layout.mining,
       spillRows: scheduleRows,
+      halvingPoints: halvingPoints(terms),
     });
     cells.push(...block.cells);
     names.push(...block.names);

@@ -81,6 +81,11 @@ export interface PlanChart {
   readonly valueFormat: string;
   /** The schedule's chart when absent (the first chart of a plan, as before the mining chart existed). */
   readonly role?: ChartRole;
+  /**
+   * Points of one series to mark, 0-based over the chart's points: the halvings' first months on
+   * the mining margin. A writer that cannot mark points leaves them to the title, which names them.
+   */
+  readonly marks?: { readonly series: number; readonly points: readonly number[]; readonly label: string };
 }
 
 /** A column width in characters of the default font (Excel's column-width unit). */

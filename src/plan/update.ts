@@ -4,6 +4,7 @@ import { capexCells } from "./capex";
 import { chartFor } from "./chart";
 import { prepareDeal, type PlanInput } from "./deal";
 import { miningChart, miningTermCells, type MiningProvenance } from "./miningBlock";
+import { halvingPoints } from "./miningSheet";
 import type { DealSheetInfo, PlanCell, PlanChart } from "./types";
 
 /** The sheet an update writes into: its current name (the user may have renamed it) and its stored info. */
@@ -111,6 +112,8 @@ export function planTermsUpdate(
   ];
   const scheduleRows = buildSchedule(deal.terms).rows.length + 1;
   const charts = [chartFor(existing.sheet, layout, scheduleRows)];
-  if (layout.mining) charts.push(miningChart(existing.sheet, layout.mining, scheduleRows, deal.mining));
+  if (layout.mining) {
+    charts.push(miningChart(existing.sheet, layout.mining, scheduleRows, deal.mining, halvingPoints(deal.terms)));
+  }
   return { fits: true, cells, charts, scheduleRows };
 }

@@ -60,6 +60,15 @@ export interface ChartSeriesLike {
   overlap: number;
   setValues(source: RangeLike): void;
   setXAxisValues(source: RangeLike): void;
+  /** The series' points (ExcelApi 1.1; their marker properties ExcelApi 1.7). */
+  readonly points: {
+    getItemAt(index: number): {
+      markerStyle: string;
+      markerSize: number;
+      markerBackgroundColor: string;
+      markerForegroundColor: string;
+    };
+  };
 }
 
 export interface ChartLike {

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import JSZip from "jszip";
+import { toExcelSerial } from "../../src/core";
 import { parseCell, planCachedValues, type SheetPlan } from "../../src/plan";
 import { presetOk } from "../plan/fixtures";
 import { PRESETS, getPreset, SEED_PRESET_ID, type Preset } from "../../src/presets";
@@ -125,9 +126,11 @@ async function checkChartParts(plan: SheetPlan, mode: "live" | "values", index =
   expect(childNames(xml, "c:plotArea")[0]).toEqual(["c:layout", "c:lineChart", "c:dateAx", "c:valAx"]);
   const sers = childNames(xml, "c:ser");
   expect(sers).toHaveLength(chart.series.length);
-  for (const s of sers) {
-    expect(s).toEqual(["c:idx", "c:order", "c:tx", "c:spPr", "c:marker", "c:cat", "c:val", "c:smooth"]);
-  }
+  sers.forEach((s, i) => {
+    // A marked series (the halvings on the mining margin) has a data point per mark, in schema order.
+    const marked = chart.marks?.series === i ? chart.marks.points.map(() => "c:dPt") : [];
+    expect(s).toEqual(["c:idx", "c:order", "c:tx", "c:spPr", "c:marker", ...marked, "c:cat", "c:val", "c:smooth"]);
+  });
   const axIds = [...xml.matchAll(/<c:axId val="(\d+)"\/>/g)].map((m) => m[1]);
   expect(new Set(axIds).size).toBe(2);
   expect([...xml.matchAll(/<c:crossAx val="(\d+)"\/>/g)].map((m) => m[1]).sort()).toEqual([...new Set(axIds)].sort());
@@ -155,9 +158,23 @@ describe("an exported workbook carries its chart", () => {
     }
   });
 
-  it("the seed's mining chart: hosting cash flow and mining margin, its title naming the halvings", () => {
-    const chart = presetOk(getPreset(SEED_PRESET_ID) as Preset).charts[1];
+  it("the seed's mining chart: hosting cash flow and mining margin, its title naming the halvings, marked", async () => {
+    const plan = presetOk(getPreset(SEED_PRESET_ID) as Preset);
+    const chart = plan.charts[1];
     expect(chart.role).toBe("mining");
+    // The halvings' first months (May 2028, May 2032, May 2036) marked on the mining margin.
+    const cached = planCachedValues(plan, { asOf: AS_OF });
+    const dates = cells(chart.categories).map((ref) => cached.get(ref));
+    expect(chart.marks?.series).toBe(1);
+    expect(chart.marks?.points.map((i) => dates[i])).toEqual([
+      toExcelSerial({ year: 2028, month: 5, day: 1 }),
+      toExcelSerial({ year: 2032, month: 5, day: 1 }),
+      toExcelSerial({ year: 2036, month: 5, day: 1 }),
+    ]);
+    const xml = (await parts(await exportPlanXlsx(plan, { mode: "values", asOf: AS_OF })))["xl/charts/chart2.xml"];
+    for (const i of chart.marks?.points ?? []) {
+      expect(xml).toContain(`<c:dPt><c:idx val="${i}"/><c:marker><c:symbol val="diamond"/>`);
+    }
     expect(chart.title).toBe("Hosting cash flow and mining margin (halvings: 2028-04, 2032-04, 2036-04)");
     expect(chart.series.map((s) => s.name)).toEqual(["Hosting cash flow", "Mining margin"]);
   });
