@@ -63,7 +63,7 @@ const MARK_COLOUR = "#C00000";
  * points exist only once the spill has calculated, which may come later (custom functions spill
  * after a delay); the chart's title names the halvings either way, so a failure here is dropped.
  */
-async function markPoints(ctx: ExcelContextLike, chart: ChartLike, plan: ChartPlan): Promise<void> {
+export async function markPoints(ctx: ExcelContextLike, chart: ChartLike, plan: ChartPlan): Promise<void> {
   const { marks } = plan;
   if (!marks || marks.points.length === 0) return;
   try {
