@@ -12,6 +12,7 @@ import type { DealSheetSummary, InsertOutcome } from "../taskpane/actions";
 import type { WorkbookBackend } from "../taskpane/backend/types";
 import { writtenValues } from "../taskpane/writer/cells";
 import {
+  addMiningWith,
   insertDealWith,
   readDealSheetWith,
   updateDealSheetWith,
@@ -86,6 +87,24 @@ export function previewDealWorkbook(book: PreviewWorkbook): DealWorkbook<Preview
       }
       book.notify(found.id);
     },
+
+    readAreas: async (found) => reader(book, found.id),
+
+    writeAddition: async (found, addition, written) => {
+      const record = book.records.get(found.id);
+      if (!record) return { status: "refused", reason: "That deal sheet is no longer in this workbook." };
+      try {
+        book.addBlock(found.id, addition);
+      } catch (e) {
+        return {
+          status: "failed",
+          reason: `The mining block could not be added: ${describeError(e)}. Nothing was left on the sheet.`,
+        };
+      }
+      book.records.set(found.id, { deal: addition.deal, written, charts: [...record.charts, addition.chart] });
+      book.notify(found.id);
+      return { status: "added", sheet: found.sheet };
+    },
   };
 }
 
@@ -103,6 +122,7 @@ export function hyperformulaBackend(book: PreviewWorkbook): WorkbookBackend {
     insertDeal: (deal: DealFile, preset?: PresetInfo) => insertDealWith(workbook, deal, preset),
     readTerms: (sheetId: string) => readDealSheetWith(workbook, sheetId),
     updateTerms: (sheetId, deal, options = {}) => updateDealSheetWith(workbook, sheetId, deal, options),
+    addMining: (sheetId, deal, options = {}) => addMiningWith(workbook, sheetId, deal, options),
     recalc: async (): Promise<void> => book.recalculate(),
 
     insertPortfolio: async (request: PortfolioRequest): Promise<InsertOutcome> => {

@@ -77,9 +77,9 @@ export class WorkbookView {
 
   private renderChart(): void {
     const doc = this.el.chart.ownerDocument;
-    const chart = this.book.records.get(this.active)?.charts[0];
+    const charts = this.book.records.get(this.active)?.charts ?? [];
     const portfolio = this.book.portfolios.get(this.active)?.chart;
-    if (!chart && portfolio) {
+    if (charts.length === 0 && portfolio) {
       this.el.chart.hidden = false;
       this.el.chart.replaceChildren(
         renderStackedChart(
@@ -95,21 +95,27 @@ export class WorkbookView {
       );
       return;
     }
-    if (!chart) {
+    if (charts.length === 0) {
       this.el.chart.replaceChildren();
       this.el.chart.hidden = true;
       return;
     }
     this.el.chart.hidden = false;
-    const data = chartData(chart, (ref) => this.book.value(this.active, ref));
+    // The schedule's chart, then the mining comparison's, each with its own ids.
     this.el.chart.replaceChildren(
-      renderChart(doc, data),
-      h(
-        doc,
-        "figcaption",
-        { class: "hint" },
-        `The sheet's chart (in Excel it sits over ${chart.from}:${chart.to}), drawn from the plan's chart and the engine's values.`,
-      ),
+      ...charts.flatMap((chart) => {
+        const data = chartData(chart, (ref) => this.book.value(this.active, ref));
+        const mining = chart.role === "mining";
+        return [
+          renderChart(doc, data, mining ? "chart-mining" : "chart"),
+          h(
+            doc,
+            "figcaption",
+            { class: "hint" },
+            `${mining ? "The mining comparison's chart" : "The sheet's chart"} (in Excel it sits over ${chart.from}:${chart.to}), drawn from the plan's chart and the engine's values.`,
+          ),
+        ];
+      }),
     );
   }
 }

@@ -210,6 +210,31 @@ export class PreviewWorkbook {
   }
 
   /**
+   * A block added to an existing sheet (the mining block): its names, cells,
+   * formats and widths, all or nothing: on a failure its names are removed
+   * and its cells emptied again (they were empty) before the error is rethrown.
+   */
+  addBlock(id: number, block: Pick<SheetPlan, "names" | "cells" | "ranges" | "columns">): void {
+    const look = this.looks.get(id);
+    if (!look) throw new RangeError(`no sheet ${id}`);
+    const added: string[] = [];
+    try {
+      writePlanCells(this.hf, id, block, (name) => added.push(name));
+    } catch (e) {
+      for (const name of added) this.hf.removeNamedExpression(name);
+      writeCells(
+        this.hf,
+        id,
+        block.cells.map((c) => ({ ref: c.ref, value: null })),
+      );
+      throw e;
+    }
+    for (const r of block.ranges) look.ranges.push({ ...box(r.ref), ...r });
+    for (const c of block.columns) look.widths.set(c.column, c.width);
+    this.dress(id, block.cells);
+  }
+
+  /**
    * A sensitivity sheet's plan (analysis.md §11) as a new sheet, all or
    * nothing. The grid draws its table and tornado values; the colour scale
    * and the bar chart are Excel's (the preview does not draw them).
@@ -262,15 +287,18 @@ export class PreviewWorkbook {
 
   /**
    * HyperFormula sizes an array formula's result when it is entered: after
-   * the terms change, the schedule is entered again, so that its spill has
+   * the terms change, the schedule (and the mining comparison) is entered again, so that its spill has
    * the new schedule's length (Excel's spill resizes by itself).
    */
   resizeSpill(id: number): void {
     const record = this.records.get(id);
     if (!record) return;
-    const anchor = addressOf(id, record.deal.layout.schedule.anchor);
-    const formula = this.hf.getCellFormula(anchor);
-    if (formula !== undefined) this.hf.setCellContents(anchor, [[formula]]);
+    const { layout } = record.deal;
+    for (const ref of [layout.schedule.anchor, ...(layout.mining ? [layout.mining.spill.anchor] : [])]) {
+      const anchor = addressOf(id, ref);
+      const formula = this.hf.getCellFormula(anchor);
+      if (formula !== undefined) this.hf.setCellContents(anchor, [[formula]]);
+    }
   }
 
   /** True when the grid lets a user type into the cell: the plan's input cells. */

@@ -10,8 +10,8 @@ import type { ExcelContextLike } from "./writer/excelLike";
 import { officeWorkbook } from "./writer/officeWorkbook";
 import { findDealSheets } from "./writer/records";
 
-export { readDealSheet, updateDealSheet } from "./writer/update";
-export type { ChangedCell, ReadOutcome, UpdateOptions, UpdateOutcome } from "./writer/update";
+export { addMiningBlock, readDealSheet, updateDealSheet } from "./writer/update";
+export type { AddMiningOutcome, ChangedCell, ReadOutcome, UpdateOptions, UpdateOutcome } from "./writer/update";
 export type { InsertOutcome } from "./writer/insert";
 
 /** A deal sheet of the open workbook, as the pane lists it. */

@@ -2,6 +2,7 @@ import { FIGURE_BY_KEY, buildSchedule, prepaymentRemaining, type CalendarDate, t
 import { DealFigures, scheduleTable, type Cell } from "../functions/deal";
 import { figureOutcome } from "../functions/hpc";
 import { cellRef, parseCell } from "./a1";
+import { miningCachedValues } from "./miningCached";
 import { readTerms } from "./readBack";
 import { SUMMARY_ROWS, type SummaryKey } from "./summaryBlock";
 import type { CellValue, SheetPlan } from "./types";
@@ -21,7 +22,8 @@ export interface CachedValuesOptions {
 
 /**
  * The value every formula cell of a plan shows, as the HPC functions would
- * compute it: the summary's figures and every cell of the schedule's spill,
+ * compute it: the summary's figures and every cell of the schedule's spill
+ * (and the mining block's figures and spill, `miningCachedValues`),
  * keyed by A1 ref (the spill's anchor holds its first header). The terms are
  * read back from the plan's own cells, so the values are those of the sheet
  * as written, and come from core through the functions' own conversions
@@ -74,6 +76,8 @@ export function planCachedValues(plan: SheetPlan, options: CachedValuesOptions):
   scheduleTable(schedule).forEach((line: readonly Cell[], r) =>
     line.forEach((cell, c) => values.set(cellRef(anchor.column + c, anchor.row + r), cell)),
   );
+
+  for (const [ref, value] of miningCachedValues(plan, byRef)) values.set(ref, value);
 
   for (const cell of plan.cells) {
     if (cell.formula !== undefined && !values.has(cell.ref)) {

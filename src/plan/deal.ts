@@ -22,6 +22,8 @@ export interface PreparedDeal {
   readonly given: ReadonlySet<ScalarTermKey>;
   /** True when the author listed tranches (or there is more than one): the sheet then has a tranches table. */
   readonly wantsTable: boolean;
+  /** The deal file's `mining` block as given (a term left out keeps its default), or null without one. */
+  readonly mining: Readonly<Record<string, unknown>> | null;
 }
 
 function isTerms(input: PlanInput): input is Terms {
@@ -55,5 +57,9 @@ export function prepareDeal(input: PlanInput): Result<PreparedDeal> {
   for (const [key, raw] of Object.entries(file)) {
     if (isTermKey(key) && !isTableTerm(key) && !isBlank(raw)) given.add(key);
   }
-  return ok({ terms, given, wantsTable: !isBlank(file.tranches) || terms.tranches.length > 1 });
+  const mining =
+    terms.mining !== null && typeof file.mining === "object" && file.mining !== null
+      ? (file.mining as Readonly<Record<string, unknown>>)
+      : null;
+  return ok({ terms, given, wantsTable: !isBlank(file.tranches) || terms.tranches.length > 1, mining });
 }

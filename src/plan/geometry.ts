@@ -75,3 +75,11 @@ export const CHART = Object.freeze({ gapColumns: 1, columns: 12, rows: 21 });
 
 /** The series the chart draws. */
 export const CHART_SERIES = ["grossFee", "netFee", "prepaymentRemaining"] as const;
+
+/**
+ * The mining block (when the deal has one): its monthly comparison spills
+ * right of the deal's chart, one gap column after it, from the header row,
+ * with as many rows kept free as the schedule's; its chart sits under the
+ * deal's chart, the same size.
+ */
+export const MINING = Object.freeze({ spillGapColumns: 1, chartGapRows: 1 });

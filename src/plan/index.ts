@@ -44,3 +44,12 @@ export { planCachedValues, type CachedError, type CachedValue, type CachedValues
 export { STYLE_DRESSING, type StyleDressing } from "./styles";
 export * from "./portfolioSheet";
 export * from "./sensitivity";
+export {
+  halvingDatesOf,
+  miningChart,
+  miningTermCells,
+  planMiningBlock,
+  type MiningBlockPlan,
+  type MiningProvenance,
+} from "./miningBlock";
+export { placeMiningBlock, planMiningAddition, type MiningAddition, type MiningAdditionOptions } from "./miningSheet";

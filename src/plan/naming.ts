@@ -12,7 +12,7 @@ export const MAX_DEFINED_NAME = 255;
 export const MAX_PREFIX = 40;
 
 /** The suffixes the plan appends to its prefix; every name it defines is one of these. */
-export const NAME_SUFFIXES = ["_Terms", "_Tranches", "_Capex"] as const;
+export const NAME_SUFFIXES = ["_Terms", "_Tranches", "_Capex", "_Mining"] as const;
 
 const SHEET_FORBIDDEN = /[[\]:*?/\\]/g;
 /** Excel keeps "History" for its change-tracking sheet. */

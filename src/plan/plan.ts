@@ -1,17 +1,33 @@
 import { buildSchedule, ok, SCALAR_TERMS, TERM_SPECS, TERM_BY_KEY, type Result } from "../core";
-import type { Preset } from "../presets";
+import { miningProvenance, type Preset } from "../presets";
 import { cellRef, columnLetter, rangeRef, sheetRef } from "./a1";
 import { termCells, trancheCells, tranchesRange, type ProvenanceMap } from "./blocks";
 import { capexCells, capexLayout, capexRange } from "./capex";
 import { chartFor } from "./chart";
 import { prepareDeal, type PlanInput, type PreparedDeal } from "./deal";
 import { CHART, COLUMNS, RESERVED_SCHEDULE_ROWS, ROWS, SCHEDULE_COLUMNS, TRANCHE_SPARE_ROWS, WIDTHS } from "./geometry";
+import { miningSpillWidths, planMiningBlock, type MiningProvenance } from "./miningBlock";
+import { halvingPoints, placeMiningBlock } from "./miningSheet";
 import { baseSheetName, basePrefix, uniqueNamePrefix, uniqueSheetName } from "./naming";
 import { SUMMARY_ROWS, type SummaryContext } from "./summaryBlock";
-import type { PlanCell, PlanColumn, PlanName, PlanRange, ScalarTermKey, SheetLayout, SheetPlan } from "./types";
+import type {
+  PlanCell,
+  PlanColumn,
+  PlanName,
+  PlanRange,
+  PlanSchedule,
+  ScalarTermKey,
+  SheetLayout,
+  SheetPlan,
+} from "./types";
 
-/** What the sheet shows of a preset: its title, description, provenance and notes. */
-export type PresetInfo = Pick<Preset, "id" | "title" | "description" | "provenance" | "notes">;
+/**
+ * What the sheet shows of a preset: its title, description, provenance and notes; and where each
+ * figure of its mining block comes from (by default, the preset's own by its id).
+ */
+export type PresetInfo = Pick<Preset, "id" | "title" | "description" | "provenance" | "notes"> & {
+  readonly miningProvenance?: MiningProvenance;
+};
 
 export interface PlanOptions {
   /** The workbook's sheet names: the plan picks one that is not among them. */
@@ -24,6 +40,8 @@ export interface PlanOptions {
   readonly sheetName?: string;
   /** A base for the names' prefix instead of the one derived from the sheet name (still made valid and unique). */
   readonly namePrefix?: string;
+  /** Where each mining figure comes from; by default the preset's (if it has a mining block). */
+  readonly miningProvenance?: MiningProvenance;
 }
 
 const A = columnLetter(COLUMNS.label);
@@ -62,7 +80,9 @@ function layoutFor(deal: PreparedDeal, table: boolean, noteCount: number): Sheet
 
   const notes = noteCount > 0 ? { ref: rangeRef(COLUMNS.label, next + 1, COLUMNS.label, next + noteCount) } : null;
   const chartFrom = COLUMNS.schedule + SCHEDULE_COLUMNS.length + CHART.gapColumns;
-  return {
+  const chartLastColumn = chartFrom + CHART.columns - 1;
+  const chartLastRow = ROWS.header + CHART.rows - 1;
+  const base: SheetLayout = {
     terms: {
       ref: rangeRef(COLUMNS.label, ROWS.firstTerm, COLUMNS.value, lastTerm),
       labelColumn: A,
@@ -79,11 +99,9 @@ function layoutFor(deal: PreparedDeal, table: boolean, noteCount: number): Sheet
       columns: SCHEDULE_COLUMNS.length,
       reservedRows: RESERVED_SCHEDULE_ROWS,
     },
-    chart: {
-      from: cellRef(chartFrom, ROWS.header),
-      to: cellRef(chartFrom + CHART.columns - 1, ROWS.header + CHART.rows - 1),
-    },
+    chart: { from: cellRef(chartFrom, ROWS.header), to: cellRef(chartLastColumn, chartLastRow) },
   };
+  return deal.mining === null ? base : { ...base, mining: placeMiningBlock(base) };
 }
 
 function firstRowOf(ref: string): number {
@@ -91,7 +109,7 @@ function firstRowOf(ref: string): number {
 }
 
 /** The notes the plan adds to a preset's: how the sheet works where it is not obvious. */
-function sheetNotes(table: boolean, scheduleRef: string): string[] {
+function sheetNotes(table: boolean, scheduleRef: string, mining: boolean): string[] {
   const notes: string[] = [];
   if (table) {
     notes.push(
@@ -108,6 +126,12 @@ function sheetNotes(table: boolean, scheduleRef: string): string[] {
     `The chart covers the schedule as inserted (${scheduleRef}); if a change of terms lengthens or shortens the ` +
       "schedule, the chart's ranges must be extended or trimmed to match.",
   );
+  if (mining) {
+    notes.push(
+      "The mining comparison below uses the same months as the schedule; its chart covers the comparison as " +
+        "inserted, like the schedule's chart. Blank mining inputs take the defaults stated beside them.",
+    );
+  }
   return notes;
 }
 
@@ -155,7 +179,7 @@ function planPrepared(deal: PreparedDeal, options: PlanOptions): SheetPlan {
     COLUMNS.schedule + SCHEDULE_COLUMNS.length - 1,
     ROWS.header + scheduleRows - 1,
   );
-  const planNotes = sheetNotes(table, scheduleRef);
+  const planNotes = sheetNotes(table, scheduleRef, deal.mining !== null);
   const allNotes = [...(preset?.notes ?? []), ...planNotes];
   const layout = layoutFor(deal, table, allNotes.length);
   const provenance: ProvenanceMap = preset?.provenance ?? {};
@@ -163,8 +187,9 @@ function planPrepared(deal: PreparedDeal, options: PlanOptions): SheetPlan {
 
   const cells: PlanCell[] = [];
   const hint =
-    `Edit the input cells in column ${B} (terms${table ? ", tranches" : ""} and capex): the summary and the schedule ` +
-    `(from ${layout.schedule.anchor}) recompute with the HPC functions.` +
+    `Edit the input cells in column ${B} (terms${table ? ", tranches" : ""}${layout.mining ? ", capex and mining" : " and capex"}): ` +
+    `the summary and the schedule (from ${layout.schedule.anchor})` +
+    `${layout.mining ? ` and the mining comparison (from ${layout.mining.spill.anchor})` : ""} recompute with the HPC functions.` +
     (layout.notes ? ` Sources and notes from ${layout.notes.ref.split(":")[0]}.` : "");
   cells.push({ ref: `${A}${ROWS.title}`, value: title, style: "title" });
   const sub = subtitle(deal, preset);
@@ -270,11 +295,37 @@ function planPrepared(deal: PreparedDeal, options: PlanOptions): SheetPlan {
     { column: columnLetter(lastScheduleColumn + 1), width: WIDTHS.gap },
   ];
 
+  const charts = [chartFor(sheet, layout, scheduleRows)];
+  let miningSchedule: PlanSchedule | undefined;
+  let miningName: string | null = null;
+  if (layout.mining && deal.mining) {
+    const block = planMiningBlock({
+      sheet,
+      prefix,
+      termsName,
+      tranchesName,
+      capexName,
+      mining: deal.mining,
+      provenance:
+        options.miningProvenance ?? preset?.miningProvenance ?? (preset ? miningProvenance(preset.id) : undefined),
+      layout: layout.mining,
+      spillRows: scheduleRows,
+      halvingPoints: halvingPoints(terms),
+    });
+    cells.push(...block.cells);
+    names.push(...block.names);
+    ranges.push(...block.ranges);
+    columns.push(...miningSpillWidths(layout.mining));
+    charts.push(block.chart);
+    miningSchedule = block.spill;
+    miningName = block.miningName;
+  }
+
   return {
     sheet,
     cells: sortCells(cells),
     names,
-    charts: [chartFor(sheet, layout, scheduleRows)],
+    charts,
     ranges,
     columns,
     freeze: { rows: ROWS.header, columns: 0 },
@@ -286,6 +337,7 @@ function planPrepared(deal: PreparedDeal, options: PlanOptions): SheetPlan {
       ref: scheduleRef,
       reservedRef: rangeRef(COLUMNS.schedule, ROWS.header, lastScheduleColumn, dataLast),
     },
+    ...(miningSchedule ? { miningSchedule } : {}),
     deal: {
       kind: "hpc-deal-sheet",
       version: 1,
@@ -295,6 +347,7 @@ function planPrepared(deal: PreparedDeal, options: PlanOptions): SheetPlan {
       termsName,
       tranchesName,
       capexName,
+      ...(miningName ? { miningName } : {}),
       layout,
     },
   };

@@ -1,11 +1,12 @@
-import { isBlank, validateDeal, type DealFile, type Result, type Terms } from "../core";
-import type { ScalarTermKey, SheetLayout } from "./types";
+import { MINING_TERMS, isBlank, validateDeal, type DealFile, type Result, type Terms } from "../core";
+import { halvingDatesOf } from "./miningBlock";
+import type { MiningLayout, ScalarTermKey, SheetLayout } from "./types";
 
 /** Reads one cell's value by A1 reference; a blank cell reads as "", null or undefined. */
 export type CellReader = (ref: string) => unknown;
 
 /**
- * The deal file a sheet's terms block, tranches table and capex table hold, as read back
+ * The deal file a sheet's terms block, tranches table, capex table and mining block hold, as read back
  * through `read` (from Excel, from a preview, or from a plan's own cells):
  * blank cells left out, dates as they are (serials). Validate it with
  * `{ dates: "excel" }`, or use `readTerms`.
@@ -36,7 +37,27 @@ export function readDealFile(layout: SheetLayout, read: CellReader): DealFile {
     }
     if (capex.length > 0) file.capex = capex;
   }
+  if (layout.mining) {
+    const mining = readMining(layout.mining, read);
+    if (mining) file.mining = mining;
+  }
   return file;
+}
+
+/**
+ * The mining block's inputs as a deal file's `mining` block: blank cells
+ * left out (their defaults apply), the halving dates' text read as a list
+ * ("none" is []). Undefined when every input is blank: the deal then has no
+ * mining block.
+ */
+function readMining(layout: MiningLayout, read: CellReader): Record<string, unknown> | undefined {
+  const mining: Record<string, unknown> = {};
+  for (const t of MINING_TERMS) {
+    const raw = read(`${layout.valueColumn}${layout.rows[t.key]}`);
+    const value = t.key === "halvingDates" ? halvingDatesOf(isBlank(raw) ? undefined : raw) : raw;
+    if (value !== undefined && !isBlank(value)) mining[t.key] = value;
+  }
+  return Object.keys(mining).length > 0 ? mining : undefined;
 }
 
 /** The validated terms a sheet holds: `readDealFile`, then core's validation with Excel dates. */

@@ -1,4 +1,4 @@
-import type { ScalarTermKey } from "../core";
+import type { MiningTermKey, ScalarTermKey } from "../core";
 
 /** How a writer should dress a cell; each writer maps these to its own fills and fonts. */
 export type CellStyle =
@@ -79,6 +79,13 @@ export interface PlanChart {
   readonly points: number;
   readonly categoryFormat: string;
   readonly valueFormat: string;
+  /** The schedule's chart when absent (the first chart of a plan, as before the mining chart existed). */
+  readonly role?: ChartRole;
+  /**
+   * Points of one series to mark, 0-based over the chart's points: the halvings' first months on
+   * the mining margin. A writer that cannot mark points leaves them to the title, which names them.
+   */
+  readonly marks?: { readonly series: number; readonly points: readonly number[]; readonly label: string };
 }
 
 /** A column width in characters of the default font (Excel's column-width unit). */
@@ -153,7 +160,29 @@ export interface SheetLayout {
   } | null;
   readonly summary: { readonly ref: string };
   readonly notes: { readonly ref: string } | null;
+  /**
+   * The hosting-versus-mining block (analysis.md §8), when the deal has a
+   * `mining` block. Absent on sheets inserted before the block existed.
+   */
+  readonly mining?: MiningLayout | null;
   readonly schedule: { readonly anchor: string; readonly columns: number; readonly reservedRows: number };
+  readonly chart: { readonly from: string; readonly to: string };
+}
+
+/** Where the mining block is: its inputs and figures in A:C below the notes, its spill right of the deal's chart. */
+export interface MiningLayout {
+  /** The block's header row (its terms follow, one row each). */
+  readonly headerRow: number;
+  /** The named mining range: label and value columns only. */
+  readonly ref: string;
+  readonly valueColumn: string;
+  readonly noteColumn: string;
+  /** The sheet row of each mining term, in the spec's order. */
+  readonly rows: Readonly<Record<MiningTermKey, number>>;
+  /** The comparison's figures (label, live value). */
+  readonly figures: { readonly ref: string };
+  /** The monthly comparison's spill: anchor (its header row), width, rows kept free below the header. */
+  readonly spill: { readonly anchor: string; readonly columns: number; readonly reservedRows: number };
   readonly chart: { readonly from: string; readonly to: string };
 }
 
@@ -173,8 +202,16 @@ export interface DealSheetInfo {
   readonly tranchesName: string | null;
   /** The capex table's name; absent or null on sheets inserted before it existed. */
   readonly capexName?: string | null;
+  /** The mining block's name; absent or null on sheets without one. */
+  readonly miningName?: string | null;
   readonly layout: SheetLayout;
 }
+
+/**
+ * A chart's role on its sheet: the deal's schedule chart, or the mining
+ * comparison's. Writers name a chart by it, and an update finds it so.
+ */
+export type ChartRole = "schedule" | "mining";
 
 /** The whole sheet as data: what one insert writes. */
 export interface SheetPlan {
@@ -186,5 +223,7 @@ export interface SheetPlan {
   readonly columns: readonly PlanColumn[];
   readonly freeze: PlanFreeze;
   readonly schedule: PlanSchedule;
+  /** The monthly mining comparison's spill, when the deal has a mining block. */
+  readonly miningSchedule?: PlanSchedule;
   readonly deal: DealSheetInfo;
 }

@@ -3,6 +3,8 @@ import { termCells, trancheCells, type ProvenanceMap } from "./blocks";
 import { capexCells } from "./capex";
 import { chartFor } from "./chart";
 import { prepareDeal, type PlanInput } from "./deal";
+import { miningChart, miningTermCells, type MiningProvenance } from "./miningBlock";
+import { halvingPoints } from "./miningSheet";
 import type { DealSheetInfo, PlanCell, PlanChart } from "./types";
 
 /** The sheet an update writes into: its current name (the user may have renamed it) and its stored info. */
@@ -14,6 +16,8 @@ export interface ExistingSheet {
 export interface TermsUpdateOptions {
   /** The new deal's provenance (a preset's); without it, the provenance cells are cleared to the layout's notes. */
   readonly provenance?: ProvenanceMap;
+  /** The new deal's mining provenance (a preset's); without it, the mining notes are the layout's. */
+  readonly miningProvenance?: MiningProvenance;
 }
 
 export type TermsUpdate =
@@ -21,7 +25,7 @@ export type TermsUpdate =
       readonly fits: true;
       /** The terms block's value and note cells, and every row of the tranches table (unused rows blank). */
       readonly cells: readonly PlanCell[];
-      /** The chart over the new schedule's size. */
+      /** The charts over the new schedule's size (the mining chart's too, when the sheet has the block). */
       readonly charts: readonly PlanChart[];
       /** Rows of the new schedule's spill, its header included. */
       readonly scheduleRows: number;
@@ -42,7 +46,8 @@ export type TermsUpdate =
  * formula, formats) stays as it is and recomputes; only the chart's ranges
  * follow the schedule's new length. It does not fit when the new deal has
  * more tranches than the sheet's table has rows, or several tranches and the
- * sheet has no table; or more capex items than its capex table has rows. Throws the `DealError` of an invalid deal file.
+ * sheet has no table; or more capex items than its capex table has rows; or
+ * a mining block when the sheet has none (`planMiningAddition` adds one). Throws the `DealError` of an invalid deal file.
  */
 export function planTermsUpdate(
   existing: ExistingSheet,
@@ -87,12 +92,28 @@ export function planTermsUpdate(
     };
   }
 
+  if (deal.mining !== null && !layout.mining) {
+    return {
+      fits: false,
+      reason:
+        "the deal has a mining block and this sheet has none: add the mining comparison to it first, or insert it as a new sheet",
+      needed: 1,
+      available: 0,
+    };
+  }
+
   const provenance = options.provenance ?? {};
   const cells = [
     ...termCells(layout, deal, table !== null, provenance),
     ...trancheCells(layout, deal.terms, provenance),
     ...capexCells(layout, deal.terms, provenance),
+    // A deal without a mining block blanks the sheet's: its figures then say that the mining terms are missing.
+    ...(layout.mining ? miningTermCells(layout.mining, deal.mining, options.miningProvenance) : []),
   ];
   const scheduleRows = buildSchedule(deal.terms).rows.length + 1;
-  return { fits: true, cells, charts: [chartFor(existing.sheet, layout, scheduleRows)], scheduleRows };
+  const charts = [chartFor(existing.sheet, layout, scheduleRows)];
+  if (layout.mining) {
+    charts.push(miningChart(existing.sheet, layout.mining, scheduleRows, deal.mining, halvingPoints(deal.terms)));
+  }
+  return { fits: true, cells, charts, scheduleRows };
 }

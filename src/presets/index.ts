@@ -16,6 +16,7 @@ import type { Preset } from "./types";
 
 export type { Documents, Preset, Provenance, SourceDocument } from "./types";
 export { DOCUMENTS, documentCitation, documentLabel } from "./documents";
+export { miningProvenance } from "./mining";
 export { SEED_DELIVERED_ID, SEED_PRESET_ID };
 
 /**

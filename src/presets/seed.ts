@@ -9,6 +9,7 @@ import {
   corzRenewalProvenance,
 } from "./common";
 import { assumed, definePreset, reported, type IsoDate } from "./define";
+import { SEED_MINING, SEED_MINING_BLOCK_PROVENANCE } from "./mining";
 import { CORZ_JUNE_2024, CORZ_MUSKOGEE, CORZ_Q1_2025, CORZ_Q2_2025, CORZ_Q3_2025, CORZ_Q4_2025 } from "./documents";
 import type { Preset, Provenance } from "./types";
 
@@ -124,9 +125,11 @@ export const SEED_PRESET: Preset = definePreset({
     ],
     capex: MONTHS_TO_READINESS.map((date) => ({ date, amount: 25_000_000 })),
     ...CORZ_RENEWALS,
+    mining: SEED_MINING,
   },
   provenance: {
     ...common,
+    mining: SEED_MINING_BLOCK_PROVENANCE,
     prepaymentDate: assumed(
       "As announced, the date is not reported. Modelled as one payment on 1 July 2024, the first month after signing " +
         `(as in the spec's worked check). ${FUNDING_LATE} So this brings the cash forward by about a year; the ` +
@@ -159,6 +162,10 @@ export const SEED_PRESET: Preset = definePreset({
     "Assumed: the $300 M conversion capex spent evenly, $25 M a month from July 2024 to June 2025 (not reported); " +
       "the prepayment is CoreWeave funding it.",
     CORZ_RENEWALS_NOTE,
+    "Assumed: the mining alternative (the mining block) is Core Scientific's own fleet on the same sites from July " +
+      "2024: hashprice about $48/PH/s/day (late June 2024) and 23.6 J/TH (June 2024), both as reported but with no " +
+      "public address at hand; power about $0.04/kWh (secondary source); site power left to its default, 1.3 × the " +
+      "200 MW of critical IT (an assumption).",
     LEFT_OUT,
   ],
 });

@@ -144,7 +144,19 @@ function stackedColumnXml(chart: PortfolioChart, cached: ReadonlyMap<string, Cac
   );
 }
 
-/** A line chart of the plan's series over its dates, with cached values. */
+/** The colour of a marked point (a halving): Office's dark red. */
+const MARK_COLOUR = "C00000";
+
+/** A point of a line drawn with a marker (CT_DPt: idx, marker, bubble3D), e.g. a halving's first month. */
+function markedPoint(index: number): string {
+  return (
+    `<c:dPt><c:idx val="${index}"/><c:marker><c:symbol val="diamond"/><c:size val="9"/>` +
+    `<c:spPr><a:solidFill><a:srgbClr val="${MARK_COLOUR}"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val="${MARK_COLOUR}"/></a:solidFill></a:ln></c:spPr>` +
+    '</c:marker><c:bubble3D val="0"/></c:dPt>'
+  );
+}
+
+/** A line chart of the plan's series over its dates, with cached values (and its marked points). */
 function lineChartXml(chart: PlanChart, cached: ReadonlyMap<string, CachedValue>): string {
   const series = chart.series
     .map((s, i) => {
@@ -155,6 +167,7 @@ function lineChartXml(chart: PlanChart, cached: ReadonlyMap<string, CachedValue>
         `<c:pt idx="0"><c:v>${escapeXml(typeof name === "string" ? name : s.name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
         `<c:spPr><a:ln w="22225" cap="rnd"><a:solidFill><a:srgbClr val="${LINE_COLOURS[i % LINE_COLOURS.length]}"/></a:solidFill><a:round/></a:ln></c:spPr>` +
         '<c:marker><c:symbol val="none"/></c:marker>' +
+        (chart.marks?.series === i ? chart.marks.points.map(markedPoint).join("") : "") +
         `<c:cat>${numRef(chart.categories, "yyyy\\-mm\\-dd", cached)}</c:cat>` +
         `<c:val>${numRef(s.values, "#,##0.00", cached)}</c:val>` +
         '<c:smooth val="0"/></c:ser>'

@@ -168,7 +168,10 @@ export async function exportBookXlsx(
   const sheets: SheetToWrite[] = deals.map((plan) => ({
     ...plan,
     cached: planCachedValues(plan, { asOf: options.asOf }),
-    spills: new Map([[plan.schedule.anchor, plan.schedule.ref]]),
+    spills: new Map([
+      [plan.schedule.anchor, plan.schedule.ref],
+      ...(plan.miningSchedule ? [[plan.miningSchedule.anchor, plan.miningSchedule.ref] as const] : []),
+    ]),
     texts: overrides(plan, options),
     deal: plan,
   }));

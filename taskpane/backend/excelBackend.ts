@@ -16,6 +16,7 @@ export function excelBackend(run: Runner): WorkbookBackend {
     readTerms: (sheetId) => run((ctx) => actions.readDealSheet(ctx, sheetId)),
     updateTerms: (sheetId, deal, options) => run((ctx) => actions.updateDealSheet(ctx, sheetId, deal, options)),
     recalc: () => run((ctx) => actions.recalculate(ctx)),
+    addMining: (sheetId, deal, options) => run((ctx) => actions.addMiningBlock(ctx, sheetId, deal, options)),
     insertPortfolio: (request) => run((ctx) => insertPortfolio(ctx, request)),
     insertSensitivity: (request) => run((ctx) => insertSensitivity(ctx, request)),
   };

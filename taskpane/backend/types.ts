@@ -1,7 +1,14 @@
 import type { DealFile } from "../../src/core";
-import type { PlanInput, PresetInfo } from "../../src/plan";
+import type { MiningProvenance, PlanInput, PresetInfo } from "../../src/plan";
 import type { PortfolioRequest } from "../writer/portfolio";
-import type { DealSheetSummary, InsertOutcome, ReadOutcome, UpdateOptions, UpdateOutcome } from "../actions";
+import type {
+  AddMiningOutcome,
+  DealSheetSummary,
+  InsertOutcome,
+  ReadOutcome,
+  UpdateOptions,
+  UpdateOutcome,
+} from "../actions";
 import type { SensitivityRequest } from "../writer/sensitivity";
 
 /**
@@ -18,6 +25,12 @@ export interface WorkbookBackend {
   readTerms(sheetId: string): Promise<ReadOutcome>;
   updateTerms(sheetId: string, deal: PlanInput, options?: UpdateOptions): Promise<UpdateOutcome>;
   recalc(): Promise<void>;
+  /** Adds a mining block (the deal's `mining` terms) to a deal sheet inserted without one; absent where it cannot. */
+  addMining?(
+    sheetId: string,
+    deal: PlanInput,
+    options?: { readonly miningProvenance?: MiningProvenance },
+  ): Promise<AddMiningOutcome>;
   /** Inserts a portfolio sheet over deal sheets of the workbook (absent where a backend cannot). */
   insertPortfolio?(request: PortfolioRequest): Promise<InsertOutcome>;
   /** A sensitivity sheet for a deal sheet (analysis.md §11); absent where there is no workbook to write. */

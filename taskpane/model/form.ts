@@ -9,10 +9,12 @@ import {
   fromExcelSerial,
   isBlank,
   isTableTerm,
+  MINING_TERMS,
   TERMS,
   toDealFile,
   validateDeal,
   type DealFile,
+  type MiningTermKey,
   type Problem,
   type ProblemPath,
   type TermSpec,
@@ -35,6 +37,44 @@ export interface FormState {
   readonly tranches: readonly TrancheRow[];
   /** The host's capex (analysis.md §9): dated amounts. */
   readonly capex: readonly CapexRow[];
+  /**
+   * The mining block's inputs as typed (analysis.md §8; the Mining tab edits them), or null/absent
+   * when the deal has no mining block.
+   */
+  readonly mining?: Readonly<Record<MiningTermKey, string>> | null;
+}
+
+/** The mining inputs as text: numbers as written, the halving dates as a list ("none" for none). */
+export function miningText(
+  block: Readonly<Record<string, unknown>>,
+  dates: "iso" | "excel" = "iso",
+): Record<MiningTermKey, string> {
+  const text = (key: MiningTermKey, raw: unknown): string => {
+    if (raw === undefined || raw === null) return "";
+    if (key === "halvingDates" && Array.isArray(raw)) {
+      if (raw.length === 0) return "none";
+      return raw.map((d) => (typeof d === "number" ? fieldText(DATE_SPEC, d, dates) : String(d))).join(", ");
+    }
+    if (typeof raw === "number" && Number.isFinite(raw)) return new Decimal(raw).toString();
+    return String(raw);
+  };
+  return Object.fromEntries(MINING_TERMS.map((t) => [t.key, text(t.key, block[t.key])])) as Record<
+    MiningTermKey,
+    string
+  >;
+}
+
+/** The mining block the inputs hold: blanks left out, the halving dates split ("none" is no halvings). */
+export function miningBlockOf(values: Readonly<Record<MiningTermKey, string>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const t of MINING_TERMS) {
+    const text = (values[t.key] ?? "").trim();
+    if (text === "") continue;
+    if (t.key === "halvingDates") {
+      out[t.key] = /^(none|\[\])$/i.test(text) ? [] : text.split(/[,;\s]+/).filter((s) => s !== "");
+    } else out[t.key] = text;
+  }
+  return out;
 }
 
 /** The scalar terms of the form, in the spec's order. */
@@ -61,6 +101,7 @@ export type FieldId =
   | `capex.${number}.amount`
   | `capex.${number}`
   | "capex"
+  | "mining"
   | "deal";
 
 export function emptyForm(): FormState {
@@ -121,7 +162,12 @@ export function formFromDealFile(file: Readonly<Record<string, unknown>>, dates:
     date: fieldText(DATE_SPEC, row.date, dates),
     amount: fieldText(AMOUNT_SPEC, row.amount, dates),
   }));
-  return { values, tranches, capex };
+  const block = Object.prototype.hasOwnProperty.call(file, "mining") ? file.mining : undefined;
+  const mining =
+    typeof block === "object" && block !== null && !Array.isArray(block)
+      ? miningText(block as Record<string, unknown>, dates)
+      : null;
+  return { values, tranches, capex, mining };
 }
 
 /**
@@ -150,6 +196,7 @@ export function rawDealFile(form: FormState): { file: DealFile; rowOfIndex: numb
     capex.push({ date: row.date, amount: row.amount });
   });
   if (capex.length > 0) file.capex = capex;
+  if (form.mining) file.mining = miningBlockOf(form.mining);
   return { file, rowOfIndex, capexRowOfIndex };
 }
 
@@ -186,6 +233,7 @@ export function fieldOf(
     return `capex.${row}`;
   }
   if (head === "capex") return "capex";
+  if (head === "mining") return "mining";
   return "deal";
 }
 
@@ -218,6 +266,22 @@ export function normalizedDealFile(form: FormState, terms: Terms): DealFile {
   }
   if (file.tranches !== undefined) out.tranches = canonical.tranches;
   if (file.capex !== undefined) out.capex = canonical.capex;
+  if (file.mining !== undefined && terms.mining !== null) out.mining = normalizedMining(file.mining, terms);
+  return out;
+}
+
+/** The mining terms given, in canonical form (numbers as JSON numbers where exact, dates as ISO). */
+function normalizedMining(raw: unknown, terms: Terms): Record<string, unknown> {
+  const given = raw as Record<string, unknown>;
+  const canonical = (toDealFile(terms).mining ?? {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const t of MINING_TERMS) {
+    if (given[t.key] === undefined) continue;
+    out[t.key] =
+      t.key === "halvingDates"
+        ? (terms.mining?.halvingDates ?? []).map(formatIsoDate)
+        : (canonical[t.key] ?? given[t.key]);
+  }
   return out;
 }
 

@@ -4,9 +4,9 @@
  * assumed, with the reason and what it rests on). When a user edits a preset's figure before inserting it, the
  * sheet must not claim the preset's source for it.
  */
-import { isBlank, TERMS, type DealFile, type TermKey } from "../../src/core";
+import { isBlank, MINING_TERMS, TERMS, type DealFile, type MiningTermKey, type TermKey } from "../../src/core";
 import { provenanceText, type PresetInfo, type ProvenanceMap } from "../../src/plan";
-import { documentLabel, type Preset, type Provenance } from "../../src/presets";
+import { documentLabel, miningProvenance as miningProvenance_, type Preset, type Provenance } from "../../src/presets";
 
 /** A document as the pane lists it: "Issuer, kind, date" and the address to link. */
 export interface DocumentRef {
@@ -53,6 +53,8 @@ export function presetInfoFor(preset: Preset, deal: DealFile): PresetInfo {
   const provenance: Partial<Record<TermKey, Provenance>> = {};
   let edited = false;
   for (const t of TERMS) {
+    // Leaving the mining comparison out does not edit the contract.
+    if (t.key === "mining" && deal.mining === undefined) continue;
     const mine = deal[t.key];
     const theirs = preset.deal[t.key];
     const p = preset.provenance[t.key];
@@ -64,8 +66,25 @@ export function presetInfoFor(preset: Preset, deal: DealFile): PresetInfo {
       provenance[t.key] = { status: "assumed", reason: "Edited in the pane (not the preset's figure)." };
     }
   }
+  // The mining block's figures, each against the preset's own (analysis.md §8).
+  const miningProvenance: Partial<Record<MiningTermKey, Provenance>> = {};
+  const mineBlock = (deal.mining ?? {}) as Record<string, unknown>;
+  const theirBlock = (preset.deal.mining ?? {}) as Record<string, unknown>;
+  const theirProvenance = miningProvenance_(preset.id) ?? {};
+  for (const t of deal.mining === undefined ? [] : MINING_TERMS) {
+    const mine = mineBlock[t.key];
+    const theirs = theirBlock[t.key];
+    const p = theirProvenance[t.key];
+    if (same(mine, theirs)) {
+      if (p) miningProvenance[t.key] = p;
+    } else {
+      edited = true;
+      miningProvenance[t.key] = { status: "assumed", reason: "Edited in the pane (not the preset's figure)." };
+    }
+  }
   return {
     id: preset.id,
+    miningProvenance,
     title: edited ? `${preset.title} (edited)` : preset.title,
     description: preset.description,
     provenance: provenance as ProvenanceMap,

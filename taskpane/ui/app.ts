@@ -78,6 +78,11 @@ export class DealPane {
   // ---- the view ------------------------------------------------------------------------------
 
   /** Renders everything the view-model decides, except the inputs' own text (the user's). */
+  /** Draws the section again after a change made elsewhere (the Mining tab's inputs are the deal's). */
+  refresh(): void {
+    this.render();
+  }
+
   private render(): void {
     const view = this.model.view();
     this.renderProvenance(view);
@@ -608,7 +613,7 @@ export class DealPane {
     const sheet = this.model.selectedSheet();
     const valid = this.validDeal();
     if (!sheet || !valid) return Promise.resolve();
-    const options = { provenance: valid.preset?.provenance };
+    const options = { provenance: valid.preset?.provenance, miningProvenance: valid.preset?.miningProvenance };
     return this.busyWhile("Updating the sheet…", async () => {
       let outcome: UpdateOutcome = await this.backend.updateTerms(sheet.sheetId, valid.deal, options);
       if (outcome.status === "confirm") {

@@ -169,6 +169,14 @@ export class DealViewModel {
     return { ok: true, deal, preset: this.presetState ? presetInfoFor(this.presetState, deal) : undefined };
   }
 
+  /** The valid deal without its mining block (the Mining tab validates its own inputs), or why not. */
+  validDealWithoutMining(): { ok: true; deal: DealFile } | { ok: false; reason: string } {
+    const form = { ...this.formState, mining: null };
+    const check = checkForm(form);
+    if (!check.terms) return { ok: false, reason: blockedReason(check) ?? "The deal is not valid." };
+    return { ok: true, deal: normalizedDealFile(form, check.terms) };
+  }
+
   // ---- the workbook and long work ---------------------------------------------------------
 
   setSheets(sheets: readonly DealSheetSummary[], select?: string): void {
@@ -200,7 +208,8 @@ export class DealViewModel {
     const general: string[] = [];
     for (const [field, messages] of check.fields) {
       if (field === "tranches" || field === "capex") continue;
-      if (field === "deal") general.push(...messages);
+      // The mining inputs have their own tab; here their problems name the deal as a whole.
+      if (field === "deal" || field === "mining") general.push(...messages);
       else fieldErrors.set(field, messages.join(" "));
     }
     const p = this.presetState;

@@ -42,7 +42,8 @@ export function writeCell(sheet: WorksheetLike, cell: PlanCell, options: CellWri
 
 /**
  * Every cell an update may write: each term's value and note cells, every
- * row of the tranches and capex tables, and their notes. The add-in owns these
+ * row of the tranches and capex tables, and their notes; each mining term's
+ * value and note cells, when the sheet has the mining block. The add-in owns these
  * cells; it records what it wrote there to tell a user's edit from its own.
  */
 export function updateArea(layout: SheetLayout): string[] {
@@ -62,6 +63,8 @@ export function updateArea(layout: SheetLayout): string[] {
       refs.push(`${x.dateColumn}${row}`, `${x.amountColumn}${row}`);
     refs.push(x.noteRef);
   }
+  const m = layout.mining;
+  if (m) for (const row of Object.values(m.rows)) refs.push(`${m.valueColumn}${row}`, `${m.noteColumn}${row}`);
   return refs;
 }
 

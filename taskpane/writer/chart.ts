@@ -1,4 +1,4 @@
-import type { PlanChart } from "../../src/plan";
+import type { ChartRole, PlanChart } from "../../src/plan";
 import type { ChartLike, ExcelContextLike, WorksheetLike } from "./excelLike";
 import { localRef } from "./cells";
 
@@ -13,9 +13,9 @@ export type ChartPlan = Omit<PlanChart, "type" | "categoryFormat" | "points" | "
 
 const CHART_TYPES = { line: "Line", columnStacked: "ColumnStacked", bar: "BarClustered" } as const;
 
-/** The chart's name on its sheet: how an update finds it again. */
-export function chartName(prefix: string): string {
-  return `${prefix}_Chart`;
+/** The chart's name on its sheet: how an update finds it again. The schedule's chart keeps its first name. */
+export function chartName(prefix: string, role: ChartRole = "schedule"): string {
+  return role === "schedule" ? `${prefix}_Chart` : `${prefix}_MiningChart`;
 }
 
 /**
@@ -51,7 +51,34 @@ export async function addChart(
   if (plan.categoryFormat !== undefined) chart.axes.categoryAxis.numberFormat = plan.categoryFormat;
   chart.axes.valueAxis.numberFormat = plan.valueFormat;
   await ctx.sync();
+  await markPoints(ctx, chart, plan);
   return chart;
+}
+
+/** The colour of a marked point (a halving): Office's dark red, as in the .xlsx export. */
+const MARK_COLOUR = "#C00000";
+
+/**
+ * Marks the plan's points (the halvings) with a diamond, in a sync of its own. Best effort: the
+ * points exist only once the spill has calculated, which may come later (custom functions spill
+ * after a delay); the chart's title names the halvings either way, so a failure here is dropped.
+ */
+export async function markPoints(ctx: ExcelContextLike, chart: ChartLike, plan: ChartPlan): Promise<void> {
+  const { marks } = plan;
+  if (!marks || marks.points.length === 0) return;
+  try {
+    const series = chart.series.getItemAt(marks.series);
+    for (const i of marks.points) {
+      const point = series.points.getItemAt(i);
+      point.markerStyle = "Diamond";
+      point.markerSize = 9;
+      point.markerBackgroundColor = MARK_COLOUR;
+      point.markerForegroundColor = MARK_COLOUR;
+    }
+    await ctx.sync();
+  } catch {
+    // The title names the halvings: the chart stands without its marks.
+  }
 }
 
 /** Points an existing chart's series at the schedule's new length. */

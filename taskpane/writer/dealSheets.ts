@@ -8,9 +8,14 @@
  */
 import type { DealFile } from "../../src/core";
 import {
+  parseCell,
+  columnLetter,
   planDeal,
+  planMiningAddition,
   planTermsUpdate,
   readDealFile,
+  type MiningAddition,
+  type MiningProvenance,
   type CellValue,
   type DealSheetInfo,
   type PlanCell,
@@ -46,6 +51,8 @@ export type UpdateOutcome =
 
 export interface UpdateOptions {
   readonly provenance?: ProvenanceMap;
+  /** The new deal's mining provenance (a preset's). */
+  readonly miningProvenance?: MiningProvenance;
   /**
    * The changes the user confirmed overwriting (from a "confirm" outcome).
    * The update goes ahead only if the sheet's changes are still exactly these.
@@ -81,7 +88,20 @@ export interface DealWorkbook<S extends StoredDealSheet = StoredDealSheet> {
   ): Promise<void>;
   /** What to tell the user after a failed update (e.g. that some cells may have been written). */
   readonly afterFailedUpdate?: string;
+  /** A reader of the sheet's current values over these areas (A1 ranges). */
+  readAreas(found: S, refs: readonly string[]): Promise<(ref: string) => unknown>;
+  /**
+   * Writes a mining block onto a deal sheet, all of it or (on failure)
+   * nothing, with the sheet's new record; then its chart, whose failure
+   * leaves the block in place with a warning.
+   */
+  writeAddition(found: S, addition: MiningAddition, written: Record<string, CellValue>): Promise<AddMiningOutcome>;
 }
+
+export type AddMiningOutcome =
+  | { readonly status: "added"; readonly sheet: string; readonly warning?: string }
+  | { readonly status: "refused"; readonly reason: string }
+  | { readonly status: "failed"; readonly reason: string };
 
 const GONE = "That deal sheet is no longer in this workbook (it was deleted, or its record was removed).";
 
@@ -127,7 +147,10 @@ export async function updateDealSheetWith<S extends StoredDealSheet>(
     const found = await book.findDealSheet(sheetId);
     if (!found) return { status: "refused", reason: GONE };
     const layout = found.deal.layout;
-    const update = planTermsUpdate({ sheet: found.sheet, deal: found.deal }, deal, { provenance: options.provenance });
+    const update = planTermsUpdate({ sheet: found.sheet, deal: found.deal }, deal, {
+      provenance: options.provenance,
+      miningProvenance: options.miningProvenance,
+    });
     if (!update.fits) return { status: "refused", reason: `Not updated: ${update.reason}.` };
 
     const read = await book.readArea(found);
@@ -144,5 +167,63 @@ export async function updateDealSheetWith<S extends StoredDealSheet>(
   } catch (e) {
     const after = book.afterFailedUpdate ? ` ${book.afterFailedUpdate}` : "";
     return { status: "failed", reason: `The update failed: ${describeError(e)}.${after}` };
+  }
+}
+
+/** Every cell of an A1 range, row by row. */
+function cellsOf(ref: string): string[] {
+  const [a, b = a] = ref.split(":");
+  const from = parseCell(a);
+  const to = parseCell(b);
+  if (!from || !to) throw new RangeError(`not an A1 range: ${ref}`);
+  const refs: string[] = [];
+  for (let row = from.row; row <= to.row; row++) {
+    for (let col = from.column; col <= to.column; col++) refs.push(`${columnLetter(col)}${row}`);
+  }
+  return refs;
+}
+
+const isBlankCell = (v: unknown) => v === null || v === undefined || v === "";
+
+/** At most this many occupied cells are named in a refusal. */
+const SHOWN_CELLS = 5;
+
+/**
+ * Adds the mining block of `deal` (its `mining` terms) to a deal sheet
+ * inserted without one, where an insert would have put it. Never writes over
+ * anything: when a cell of the block's areas holds something, it refuses and
+ * names the cells. The sheet's terms are left as they are.
+ */
+export async function addMiningWith<S extends StoredDealSheet>(
+  book: DealWorkbook<S>,
+  sheetId: string,
+  deal: PlanInput,
+  options: { readonly miningProvenance?: MiningProvenance } = {},
+): Promise<AddMiningOutcome> {
+  try {
+    const found = await book.findDealSheet(sheetId);
+    if (!found) return { status: "refused", reason: GONE };
+    const existing = await book.existingNames();
+    const planned = planMiningAddition({ sheet: found.sheet, deal: found.deal }, deal, {
+      miningProvenance: options.miningProvenance,
+      existingNames: existing.names,
+    });
+    if (!planned.ok) return { status: "refused", reason: `Not added: ${planned.reason}.` };
+    const addition = planned.value;
+    const read = await book.readAreas(found, addition.areas);
+    const occupied = addition.areas.flatMap(cellsOf).filter((ref) => !isBlankCell(read(ref)));
+    if (occupied.length > 0) {
+      const shown = occupied.slice(0, SHOWN_CELLS).join(", ") + (occupied.length > SHOWN_CELLS ? ", …" : "");
+      return {
+        status: "refused",
+        reason:
+          `Not added: the mining block needs ${addition.areas.join(" and ")} empty, and ${shown} ` +
+          `${occupied.length === 1 ? "holds" : "hold"} something. Move it, or insert the deal as a new sheet.`,
+      };
+    }
+    const written = { ...writtenValues(addition.deal.layout, addition.cells), ...found.written };
+    return await book.writeAddition(found, addition, written);
+  } catch (e) {
+    return { status: "failed", reason: `The mining block could not be added: ${describeError(e)}.` };
   }
 }

@@ -3,7 +3,7 @@
  * and whether the user approved overwriting exactly those changes. Shared by
  * every writer's update path (Office.js, the preview).
  */
-import { TERMS } from "../../src/core";
+import { MINING_TERMS, TERMS } from "../../src/core";
 import { parseCell, type SheetLayout } from "../../src/plan";
 import { sameValue, updateArea } from "./cells";
 
@@ -17,6 +17,7 @@ export interface ChangedCell {
 }
 
 const LABELS: ReadonlyMap<string, string> = new Map(TERMS.map((t) => [t.key, t.label]));
+const MINING_LABELS: ReadonlyMap<string, string> = new Map(MINING_TERMS.map((t) => [t.key, t.label]));
 
 /** What a cell of the update area is, in a user's words. */
 export function describeRef(layout: SheetLayout, ref: string): string {
@@ -26,6 +27,12 @@ export function describeRef(layout: SheetLayout, ref: string): string {
   if (term) {
     const label = LABELS.get(term[0]) ?? term[0];
     return ref.startsWith(layout.terms.noteColumn) ? `${label}: source / note` : label;
+  }
+  const m = layout.mining;
+  const mining = m ? Object.entries(m.rows).find(([, row]) => row === c.row) : undefined;
+  if (m && mining) {
+    const label = `Mining: ${MINING_LABELS.get(mining[0]) ?? mining[0]}`;
+    return ref.startsWith(m.noteColumn) ? `${label}: source / note` : label;
   }
   const x = layout.capex;
   if (x && ref === x.noteRef) return "Capex table: source / note";

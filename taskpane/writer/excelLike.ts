@@ -49,6 +49,8 @@ export interface RangeLike {
   readonly dataValidation: DataValidationLike;
   readonly conditionalFormats: ConditionalFormatCollectionLike;
   merge(across?: boolean): void;
+  /** Clears values, formats and more (ExcelApi 1.1): a failed mining addition's rollback over cells that were empty. */
+  clear(applyTo?: "All" | "Formats" | "Contents"): void;
   load(propertyNames: string): unknown;
 }
 
@@ -58,6 +60,15 @@ export interface ChartSeriesLike {
   overlap: number;
   setValues(source: RangeLike): void;
   setXAxisValues(source: RangeLike): void;
+  /** The series' points (ExcelApi 1.1; their marker properties ExcelApi 1.7). */
+  readonly points: {
+    getItemAt(index: number): {
+      markerStyle: string;
+      markerSize: number;
+      markerBackgroundColor: string;
+      markerForegroundColor: string;
+    };
+  };
 }
 
 export interface ChartLike {

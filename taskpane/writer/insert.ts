@@ -34,8 +34,12 @@ function fill<T>(ref: string, value: T): T[][] {
   return Array.from({ length: rows }, () => Array.from({ length: columns }, () => value));
 }
 
-/** Queues every write of the plan on a new sheet; nothing is sent. */
-export function queuePlan(sheet: WorksheetLike, ctx: ExcelContextLike, plan: SheetPlan): void {
+/** Queues a plan's names, ranges, column widths and cells on a sheet (a new sheet's, or a block added to one). */
+export function queueCells(
+  sheet: WorksheetLike,
+  ctx: ExcelContextLike,
+  plan: Pick<SheetPlan, "names" | "ranges" | "columns" | "cells">,
+): void {
   // Names before the formulas that use them.
   for (const n of plan.names) ctx.workbook.names.add(n.name, `=${n.ref}`, n.comment);
   for (const r of plan.ranges) {
@@ -54,6 +58,11 @@ export function queuePlan(sheet: WorksheetLike, ctx: ExcelContextLike, plan: She
     return cell ? labels.get(`A${cell.row}`) : undefined;
   };
   for (const cell of plan.cells) writeCell(sheet, cell, { validation: true, labelOf });
+}
+
+/** Queues every write of the plan on a new sheet; nothing is sent. */
+export function queuePlan(sheet: WorksheetLike, ctx: ExcelContextLike, plan: SheetPlan): void {
+  queueCells(sheet, ctx, plan);
   // Excel does not fit a merged cell's row to its wrapped text: set the height, as the .xlsx does.
   for (const { row, height } of mergedRowHeights(plan)) sheet.getRange(`A${row}`).format.rowHeight = height;
   if (plan.freeze.rows > 0 && plan.freeze.columns === 0) sheet.freezePanes.freezeRows(plan.freeze.rows);
@@ -119,23 +128,27 @@ export async function insertPlan(ctx: ExcelContextLike, plan: SheetPlan): Promis
     };
   }
 
-  const name = chartName(plan.deal.prefix);
+  // Each chart on its own: one that cannot be made leaves the sheet (complete) and the other charts in place.
+  const warnings: string[] = [];
   for (const chart of plan.charts) {
+    const name = chartName(plan.deal.prefix, chart.role);
     try {
       await addChart(ctx, sheet, chart, name);
     } catch (e) {
       await removeChart(ctx, sheet, name);
-      return {
-        ok: true,
-        sheet: plan.sheet,
-        sheetId,
-        warning:
-          `Inserted "${plan.sheet}", but its chart could not be added (${describeError(e)}). The sheet is complete; ` +
-          `to chart the schedule, insert a line chart of ${chart.series.map((s) => s.name).join(", ")} over ${chart.categories}.`,
-      };
+      warnings.push(
+        `a chart could not be added (${describeError(e)}); to draw it, insert a line chart of ` +
+          `${chart.series.map((s) => s.name).join(", ")} over ${chart.categories}`,
+      );
     }
   }
-  return { ok: true, sheet: plan.sheet, sheetId };
+  if (warnings.length === 0) return { ok: true, sheet: plan.sheet, sheetId };
+  return {
+    ok: true,
+    sheet: plan.sheet,
+    sheetId,
+    warning: `Inserted "${plan.sheet}", but ${warnings.join("; and ")}. The sheet is complete.`,
+  };
 }
 
 /** Removes a chart half made by a failed addChart, if it is there; a failure here changes nothing for the user. */

@@ -3,12 +3,13 @@
  * batches): records in custom XML parts, sheets found by their marker, an
  * update's writes, chart and record in one batch.
  */
-import { columnLetter, parseCell, type SheetLayout } from "../../src/plan";
+import { columnLetter, parseCell, type ChartRole, type SheetLayout } from "../../src/plan";
 import { updateArea, writeCell } from "./cells";
-import { chartName, retargetChart } from "./chart";
+import { addChart, chartName, retargetChart } from "./chart";
 import type { DealWorkbook, StoredDealSheet } from "./dealSheets";
 import type { ChartLike, CustomXmlPartLike, ExcelContextLike, WorksheetLike } from "./excelLike";
-import { insertPlan } from "./insert";
+import { insertPlan, queueCells } from "./insert";
+import { describeError } from "./errors";
 import { recordToXml, type DealRecord } from "./metadata";
 import { existingNames, findDealSheets } from "./records";
 
@@ -16,8 +17,8 @@ interface OfficeDealSheet extends StoredDealSheet {
   readonly record: DealRecord;
   readonly part: CustomXmlPartLike;
   readonly ws: WorksheetLike;
-  /** The sheet's chart, loaded with the area (null object when a user deleted it). */
-  chart?: ChartLike & { readonly isNullObject: boolean };
+  /** The sheet's charts by role, loaded with the area (null objects when a user deleted them). */
+  charts?: Map<ChartRole, ChartLike & { readonly isNullObject: boolean }>;
 }
 
 /** The rectangle holding every cell of the update area: one load. */
@@ -51,11 +52,16 @@ export function officeWorkbook(ctx: ExcelContextLike): DealWorkbook<OfficeDealSh
       };
     },
 
-    // The values and the chart in one sync.
+    // The values and the charts in one sync.
     readArea: async (found) => {
-      const chart = found.ws.charts.getItemOrNullObject(chartName(found.deal.prefix));
-      chart.load("name");
-      found.chart = chart;
+      const roles: ChartRole[] = found.deal.layout.mining ? ["schedule", "mining"] : ["schedule"];
+      found.charts = new Map(
+        roles.map((role) => {
+          const chart = found.ws.charts.getItemOrNullObject(chartName(found.deal.prefix, role));
+          chart.load("name");
+          return [role, chart];
+        }),
+      );
       const box = areaBox(found.deal.layout);
       const range = found.ws.getRange(box.ref);
       range.load("values");
@@ -67,14 +73,80 @@ export function officeWorkbook(ctx: ExcelContextLike): DealWorkbook<OfficeDealSh
       };
     },
 
-    // One batch: the cells, the chart's ranges, the record.
+    // One batch: the cells, the charts' ranges, the record.
     writeUpdate: async (found, cells, charts, written) => {
       for (const cell of cells) writeCell(found.ws, cell, { validation: false });
-      if (found.chart && !found.chart.isNullObject) for (const c of charts) retargetChart(found.ws, found.chart, c);
+      for (const c of charts) {
+        const chart = found.charts?.get(c.role ?? "schedule");
+        if (chart && !chart.isNullObject) retargetChart(found.ws, chart, c);
+      }
       found.part.setXml(recordToXml({ ...found.record, written }));
       await ctx.sync();
     },
 
     afterFailedUpdate: "Some cells of the terms block may have been written: check the sheet, or load its terms again.",
+
+    // One load of every area, one sync.
+    readAreas: async (found, refs) => {
+      const loaded = refs.map((ref) => {
+        const range = found.ws.getRange(ref);
+        range.load("values");
+        const top = parseCell(ref.split(":")[0]);
+        return { range, top: top?.row ?? 0, left: top?.column ?? 0, ref };
+      });
+      await ctx.sync();
+      return (ref: string) => {
+        const c = parseCell(ref);
+        if (!c) return undefined;
+        for (const a of loaded) {
+          const v = a.range.values[c.row - a.top]?.[c.column - a.left];
+          if (v !== undefined) return v;
+        }
+        return undefined;
+      };
+    },
+
+    // One batch: names, formats, cells and the record; on failure, what it added is removed again
+    // (its areas were empty). Then the chart, on its own.
+    writeAddition: async (found, addition, written) => {
+      try {
+        queueCells(found.ws, ctx, addition);
+        found.part.setXml(recordToXml({ ...found.record, deal: addition.deal, written }));
+        await ctx.sync();
+      } catch (e) {
+        const reason = describeError(e);
+        try {
+          const names = addition.names.map((n) => ctx.workbook.names.getItemOrNullObject(n.name));
+          for (const n of names) n.load("name");
+          await ctx.sync();
+          for (const n of names) if (!n.isNullObject) n.delete();
+          for (const area of addition.areas) found.ws.getRange(area).clear("All");
+          found.part.setXml(recordToXml(found.record));
+          await ctx.sync();
+        } catch (cleanup) {
+          return {
+            status: "failed",
+            reason: `The mining block could not be added (${reason}), and the clean-up failed: ${describeError(cleanup)}. Check ${addition.areas.join(" and ")}.`,
+          };
+        }
+        return {
+          status: "failed",
+          reason: `The mining block could not be added: ${reason}. Nothing was left on the sheet.`,
+        };
+      }
+      const name = chartName(addition.deal.prefix, "mining");
+      try {
+        await addChart(ctx, found.ws, addition.chart, name);
+      } catch (e) {
+        return {
+          status: "added",
+          sheet: found.sheet,
+          warning:
+            `Added the mining block to "${found.sheet}", but its chart could not be added (${describeError(e)}); to draw ` +
+            `it, insert a line chart of ${addition.chart.series.map((s) => s.name).join(", ")} over ${addition.chart.categories}.`,
+        };
+      }
+      return { status: "added", sheet: found.sheet };
+    },
   };
 }

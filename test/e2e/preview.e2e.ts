@@ -126,7 +126,7 @@ describe("the preview page", () => {
     expect(byRef.get(`${P}${5 + m.schedule.rows.length}`) ?? "").toBe("");
 
     // The chart: three lines over the schedule, titled.
-    const chart = page.locator("#chart svg");
+    const chart = page.locator("#chart svg").first();
     expect(await chart.locator("title").textContent()).toBe("Gross fee, net fee and prepayment remaining");
     expect(await chart.locator("polyline").count()).toBe(3);
   });

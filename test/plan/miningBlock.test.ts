@@ -1,6 +1,6 @@
 import { buildSchedule, compareMining, money, validateDeal } from "../../src/core";
 import { presetOk } from "./fixtures";
-import { planMiningBlock } from "../../src/plan/miningBlock";
+import { miningLayout, planMiningBlock } from "../../src/plan/miningBlock";
 import { getPreset, SEED_PRESET_ID } from "../../src/presets";
 import { SEED_MINING, SEED_MINING_PROVENANCE } from "../../src/presets/mining";
 import { evaluatePlan } from "./hyperformulaWriter";
@@ -9,7 +9,7 @@ import { evaluatePlan } from "./hyperformulaWriter";
 
 const seed = getPreset(SEED_PRESET_ID);
 if (!seed) throw new Error("no seed preset");
-const plan = presetOk(seed);
+const plan = presetOk({ ...seed, deal: { ...seed.deal, mining: undefined } });
 const checked = validateDeal({ ...seed.deal, mining: SEED_MINING });
 if (!checked.ok) throw checked.error;
 const { schedule, summary } = compareMining(buildSchedule(checked.value));
@@ -22,12 +22,9 @@ const block = planMiningBlock({
   capexName: plan.deal.capexName ?? null,
   mining: SEED_MINING,
   provenance: SEED_MINING_PROVENANCE,
-  firstRow: 100, // below everything the seed's sheet holds (checked below)
-  spillColumn: 28,
-  spillRow: 4,
+  // Below everything the seed's sheet holds (checked below).
+  layout: miningLayout(100, { column: 28, row: 4, reservedRows: 600 }, { from: "O26", to: "Z46" }),
   spillRows: schedule.rows.length + 1,
-  chartFrom: "O26",
-  chartTo: "Z46",
 });
 
 describe("the mining piece of a deal sheet", () => {

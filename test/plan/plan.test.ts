@@ -12,7 +12,7 @@ import {
   type PlanCell,
   type SheetPlan,
 } from "../../src/plan";
-import { PRESETS, SEED_PRESET_ID, documentCitation, getPreset } from "../../src/presets";
+import { PRESETS, SEED_PRESET_ID, documentCitation, getPreset, miningProvenance } from "../../src/presets";
 import { MINIMAL, RAMP, RETURNS, WORKED, cellAt, planReader, terms, planOk, presetOk } from "./fixtures";
 
 function seed() {
@@ -222,6 +222,7 @@ describe("the seed preset's sheet", () => {
   it("puts each term's provenance beside its value, outside the two-column terms range", () => {
     expect(plan.names[0].ref).toBe("'CW–CoreSci'!$A$5:$B$23");
     for (const [key, p] of Object.entries(preset.provenance)) {
+      if (key === "mining") continue; // the block's terms each carry their own (below)
       const ref =
         key === "tranches"
           ? layout.tranches?.noteRef
@@ -234,6 +235,19 @@ describe("the seed preset's sheet", () => {
         p.status === "reported" ? `Reported (${documentCitation(p.documents[0])}` : `Assumed: ${p.reason}`;
       expect(text.value).toContain(expected);
     }
+  });
+
+  it("puts each mining term's provenance beside its value in the mining block", () => {
+    const mining = layout.mining;
+    const provenance = miningProvenance(preset.id);
+    if (!mining || !provenance) throw new Error("the seed has a mining block");
+    for (const [key, p] of Object.entries(provenance)) {
+      const text = cellAt(plan, `C${mining.rows[key as "hashprice"]}`);
+      expect(text.style).toBe("provenance");
+      expect(text.value).toContain(p.status === "reported" ? "Reported (" : `Assumed: ${p.reason}`);
+    }
+    // The default site power is stated as an assumption where it shows.
+    expect(cellAt(plan, `C${mining.rows.sitePowerMW}`).value).toContain("1.3 × the deal's capacity");
   });
 
   it("writes the preset's source notes under the summary", () => {
@@ -317,7 +331,7 @@ describe("every plan", () => {
   it.each(cases)("%s: keeps every cell off the schedule's reserved area and the chart's", (_, plan) => {
     const reserved = plan.schedule.reservedRef.split(":").map((r) => parseCell(r));
     for (const c of plan.cells) {
-      if (c.ref === plan.schedule.anchor) continue;
+      if (c.ref === plan.schedule.anchor || c.ref === plan.miningSchedule?.anchor) continue;
       const a = parseCell(c.ref);
       if (!a || !reserved[0] || !reserved[1]) throw new Error(c.ref);
       const inside =
@@ -339,7 +353,7 @@ describe("the plan module", () => {
 
   it.each(sources)("%s imports no Office, no HyperFormula, no I/O", (_, text) => {
     const imports = [...text.matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
-    const allowed = ["../core", "../presets", "../functions/deal", "../functions/hpc"];
+    const allowed = ["../core", "../presets", "../functions/deal", "../functions/hpc", "../functions/mining"];
     expect(imports.filter((from) => !allowed.includes(from) && !/^\.\/[A-Za-z0-9]+$/.test(from))).toEqual([]);
     const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
     expect(code).not.toMatch(/\b(?:Office|Excel|CustomFunctions)\.[a-zA-Z]/);

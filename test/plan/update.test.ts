@@ -1,6 +1,6 @@
 import { termsKey, type DealFile } from "../../src/core";
 import { planTermsUpdate, readTerms, type PlanCell, type SheetPlan } from "../../src/plan";
-import { SEED_PRESET_ID, getPreset } from "../../src/presets";
+import { SEED_PRESET_ID, getPreset, miningProvenance } from "../../src/presets";
 import { MINIMAL, RAMP, RETURNS, WORKED, planReader, terms, planOk, presetOk } from "./fixtures";
 
 /** The plan's cells with an update's cells written over them, as a writer would leave the sheet. */
@@ -155,7 +155,9 @@ describe("updating a sheet's terms in place", () => {
     const seed = getPreset(SEED_PRESET_ID);
     if (!seed) throw new Error("no seed preset");
     const plan = presetOk(seed);
-    const withSource = expectFits(planTermsUpdate(plan, seed.deal, { provenance: seed.provenance }));
+    const withSource = expectFits(
+      planTermsUpdate(plan, seed.deal, { provenance: seed.provenance, miningProvenance: miningProvenance(seed.id) }),
+    );
     for (const c of withSource.cells) expect(plan.cells).toContainEqual(c);
     const without = expectFits(planTermsUpdate(plan, seed.deal));
     expect(without.cells.find((c) => c.ref === "C9")?.value).toBeNull();

@@ -39,7 +39,28 @@ describe("the HyperFormula backend", () => {
     expect(await backend.listDealSheets()).toEqual([
       expect.objectContaining({ sheet: SEED_PLAN.sheet, presetId: seed.id }),
     ]);
-    expect(book.records.get(id)?.charts).toHaveLength(1);
+    // The schedule's chart and the mining comparison's (the seed has a mining block).
+    expect(book.records.get(id)?.charts.map((c) => c.role ?? "schedule")).toEqual(["schedule", "mining"]);
+    const mining = SEED_PLAN.deal.layout.mining;
+    if (!mining) throw new Error("the seed has a mining block");
+    expect(book.value(id, mining.spill.anchor)).toBe("Date");
+    const figures = Number(mining.figures.ref.split(":")[1].slice(1));
+    expect(typeof book.value(id, `B${figures}`)).toBe("number"); // the breakeven hashprice, live
+  });
+
+  it("re-sizes the mining comparison when an edit changes the schedule's length", async () => {
+    const book = new PreviewWorkbook();
+    await hyperformulaBackend(book).insertDeal(seed.deal, presetInfoFor(seed, seed.deal));
+    const id = book.sheets().find((s) => s.name === SEED_PLAN.sheet)?.id as number;
+    const mining = SEED_PLAN.deal.layout.mining;
+    if (!mining) throw new Error("the seed has a mining block");
+    const anchor = mining.spill.anchor;
+    const row = (n: number) => anchor.replace(/\d+$/, String(n));
+    const last = 4 + SEED_PLAN.schedule.rows - 1;
+    expect(book.value(id, row(last))).not.toBeNull();
+    book.enter(id, `B${SEED_PLAN.deal.layout.terms.rows.termMonths}`, "120");
+    expect(book.value(id, row(last))).toBeNull();
+    expect(book.value(id, row(last - 24))).not.toBeNull();
   });
 
   it("gives a second insert of the same deal its own sheet and names", async () => {

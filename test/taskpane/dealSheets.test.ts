@@ -10,6 +10,10 @@ import { PreviewWorkbook } from "../../preview/workbook";
 import { excelBackend } from "../../taskpane/backend/excelBackend";
 import type { WorkbookBackend } from "../../taskpane/backend/types";
 import { FakeExcel } from "../support/taskpane-fakeExcel";
+import { addressOf } from "../../preview/hyperformula/planWriter";
+import { placeMiningBlock } from "../../src/plan";
+import { SEED_MINING } from "../../src/presets/mining";
+import { presetOk } from "../plan/fixtures";
 
 const seed = getPreset(SEED_PRESET_ID) as Preset;
 
@@ -70,5 +74,98 @@ describe.each([
     });
     expect(outcome.status).toBe("refused");
     if (outcome.status === "refused") expect(outcome.reason).toContain("6 tranches");
+  });
+});
+
+describe.each([
+  ["Office.js", () => new FakeExcel()],
+  ["preview", () => new PreviewWorkbook()],
+])("adding the mining block to a sheet inserted without one, over the %s workbook", (_name, make) => {
+  const withoutMining = { ...(seed.deal as DealFile), mining: undefined };
+  const withMining = { ...(seed.deal as DealFile), mining: { ...SEED_MINING, hashprice: 50 } };
+
+  function setup() {
+    const book = make();
+    const backend =
+      book instanceof FakeExcel ? excelBackend((batch) => batch(book.context())) : hyperformulaBackend(book);
+    const set = (sheet: string, ref: string, v: string) => {
+      if (book instanceof FakeExcel) book.sheet(sheet)?.cells.set(ref, v);
+      else book.hf.setCellContents(addressOf(book.sheets().find((s) => s.name === sheet)?.id ?? -1, ref), [[v]]);
+    };
+    return { book, backend, set };
+  }
+
+  it("adds it where an insert would, reads back the deal with mining, and then updates it like the other terms", async () => {
+    const { backend } = setup();
+    const inserted = await backend.insertDeal(withoutMining as DealFile);
+    if (!inserted.ok) throw new Error(inserted.reason);
+    expect((await backend.readTerms(inserted.sheetId)).ok && true).toBe(true);
+    const added = await backend.addMining?.(inserted.sheetId, withMining);
+    expect(added).toEqual({ status: "added", sheet: inserted.sheet });
+    const read = await backend.readTerms(inserted.sheetId);
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.file.mining).toEqual({ ...SEED_MINING, hashprice: 50 });
+    // Added twice: refused, the sheet has it; the Update flow writes its inputs now.
+    expect(await backend.addMining?.(inserted.sheetId, withMining)).toMatchObject({
+      status: "refused",
+      reason: expect.stringMatching(/already has a mining block/),
+    });
+    const updated = await backend.updateTerms(inserted.sheetId, {
+      ...withMining,
+      mining: { ...SEED_MINING, poolFee: 0.02 },
+    });
+    expect(updated).toEqual({ status: "updated", sheet: inserted.sheet });
+    const again = await backend.readTerms(inserted.sheetId);
+    expect(again.ok && again.file.mining).toEqual({ ...SEED_MINING, poolFee: 0.02 });
+  });
+
+  it("never writes over a cell that holds something: it refuses and names the cells", async () => {
+    const { backend, set } = setup();
+    const inserted = await backend.insertDeal(withoutMining as DealFile);
+    if (!inserted.ok) throw new Error(inserted.reason);
+    const plan = presetOk({ ...seed, deal: withoutMining });
+    const where = placeMiningBlock(plan.deal.layout);
+    set(inserted.sheet, `A${where.headerRow + 2}`, "my note");
+    const refused = await backend.addMining?.(inserted.sheetId, withMining);
+    expect(refused).toMatchObject({ status: "refused", reason: expect.stringContaining(`A${where.headerRow + 2}`) });
+    const read = await backend.readTerms(inserted.sheetId);
+    expect(read.ok && read.file.mining).toBeUndefined();
+  });
+});
+
+describe("a failed mining addition over Office.js", () => {
+  const deal = { ...(seed.deal as DealFile), mining: undefined } as DealFile;
+  const withMining = { ...(seed.deal as DealFile), mining: SEED_MINING };
+
+  /** An inserted sheet, and the sync (counted from before the addition) that writes the block. */
+  async function inserted(excel: FakeExcel) {
+    const backend = excelBackend((batch) => batch(excel.context()));
+    const out = await backend.insertDeal(deal);
+    if (!out.ok) throw new Error(out.reason);
+    return { backend, sheetId: out.sheetId, before: excel.syncs };
+  }
+
+  it("leaves nothing: its names removed, its areas cleared, the record as it was", async () => {
+    // A first run finds the batch that writes the block.
+    const probe = new FakeExcel();
+    const p = await inserted(probe);
+    expect(await p.backend.addMining?.(p.sheetId, withMining)).toMatchObject({ status: "added" });
+    const writeBatch = probe.log.find(
+      (e) => e.path === "names.add()" && (e.value as { name: string }).name.endsWith("_Mining"),
+    )?.batch;
+    if (writeBatch === undefined) throw new Error("no mining name added");
+
+    const excel = new FakeExcel();
+    const { backend, sheetId, before } = await inserted(excel);
+    const recordBefore = [...excel.parts.values()][0];
+    // A log entry's batch counts the syncs before it; failAt, the sync that sends it.
+    excel.failAt = { sync: before + (writeBatch - p.before) + 1, afterOps: 5, message: "Write trouble" };
+    const out = await backend.addMining?.(sheetId, withMining);
+    expect(out).toMatchObject({ status: "failed", reason: expect.stringMatching(/Write trouble.*Nothing was left/) });
+    expect([...excel.names.keys()].some((n) => n.endsWith("_Mining"))).toBe(false);
+    expect([...excel.parts.values()][0]).toBe(recordBefore);
+    expect(excel.log.filter((e) => e.path === "clear()").map((e) => e.address)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^A\d+:C\d+$/), expect.stringMatching(/^AD4:AK\d+$/)]),
+    );
   });
 });

@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import JSZip from "jszip";
-import { planCachedValues, type SheetPlan } from "../../src/plan";
+import { toExcelSerial } from "../../src/core";
+import { parseCell, planCachedValues, type SheetPlan } from "../../src/plan";
 import { presetOk } from "../plan/fixtures";
 import { PRESETS, getPreset, SEED_PRESET_ID, type Preset } from "../../src/presets";
 import { exportPlanXlsx } from "../../src/xlsx";
@@ -73,16 +74,17 @@ const unescape = (s: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, "&");
 
-async function checkChartParts(plan: SheetPlan, mode: "live" | "values"): Promise<void> {
+async function checkChartParts(plan: SheetPlan, mode: "live" | "values", index = 0): Promise<void> {
   const p = await parts(await exportPlanXlsx(plan, { mode, asOf: AS_OF }));
-  const chart = plan.charts[0];
-  for (const path of ["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels"]) {
+  const chart = plan.charts[index];
+  const n = index + 1;
+  for (const path of [`xl/charts/chart${n}.xml`, "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels"]) {
     expect([path, typeof p[path]]).toEqual([path, "string"]);
     checkWellFormed(p[path]);
   }
   checkWellFormed(p["xl/worksheets/sheet1.xml"]);
   const types = p["[Content_Types].xml"];
-  expect(types).toContain(`<Override PartName="/xl/charts/chart1.xml" ContentType="${CHART_CONTENT_TYPE.chart}"/>`);
+  expect(types).toContain(`<Override PartName="/xl/charts/chart${n}.xml" ContentType="${CHART_CONTENT_TYPE.chart}"/>`);
   expect(types).toContain(
     `<Override PartName="/xl/drawings/drawing1.xml" ContentType="${CHART_CONTENT_TYPE.drawing}"/>`,
   );
@@ -94,17 +96,24 @@ async function checkChartParts(plan: SheetPlan, mode: "live" | "values"): Promis
   );
   const sheetChildren = childNames(p["xl/worksheets/sheet1.xml"], "worksheet")[0];
   expect(sheetChildren.slice(-3)).toEqual(["pageMargins", "pageSetup", "drawing"]);
-  const chartId = /<c:chart [^>]*r:id="(rId\d+)"\/>/.exec(p["xl/drawings/drawing1.xml"])?.[1];
+  const chartIds = [...p["xl/drawings/drawing1.xml"].matchAll(/<c:chart [^>]*r:id="(rId\d+)"\/>/g)].map((m) => m[1]);
+  expect(chartIds).toHaveLength(plan.charts.length);
   expect(p["xl/drawings/_rels/drawing1.xml.rels"]).toContain(
-    `<Relationship Id="${chartId}" Type="${CHART_REL.chart}" Target="../charts/chart1.xml"/>`,
+    `<Relationship Id="${chartIds[index]}" Type="${CHART_REL.chart}" Target="../charts/chart${n}.xml"/>`,
   );
   // Anchored over the plan's cells (0-based column and row).
+  const from = parseCell(chart.from);
   expect(p["xl/drawings/drawing1.xml"]).toContain(
-    "<xdr:from><xdr:col>16</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>3</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>",
+    `<xdr:from><xdr:col>${(from?.column ?? 0) - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${(from?.row ?? 0) - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>`,
   );
+  if (index === 0) {
+    expect(p["xl/drawings/drawing1.xml"]).toContain(
+      "<xdr:from><xdr:col>16</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>3</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>",
+    );
+  }
 
-  // The chart: a line chart, Excel's element order, three series over the schedule with cached values.
-  const xml = p["xl/charts/chart1.xml"];
+  // The chart: a line chart, Excel's element order, its series over the schedule with cached values.
+  const xml = p[`xl/charts/chart${n}.xml`];
   expect(childNames(xml, "c:chartSpace")[0]).toEqual(["c:date1904", "c:lang", "c:roundedCorners", "c:chart"]);
   expect(childNames(xml, "c:chart")[0]).toEqual([
     "c:title",
@@ -116,10 +125,12 @@ async function checkChartParts(plan: SheetPlan, mode: "live" | "values"): Promis
   ]);
   expect(childNames(xml, "c:plotArea")[0]).toEqual(["c:layout", "c:lineChart", "c:dateAx", "c:valAx"]);
   const sers = childNames(xml, "c:ser");
-  expect(sers).toHaveLength(3);
-  for (const s of sers) {
-    expect(s).toEqual(["c:idx", "c:order", "c:tx", "c:spPr", "c:marker", "c:cat", "c:val", "c:smooth"]);
-  }
+  expect(sers).toHaveLength(chart.series.length);
+  sers.forEach((s, i) => {
+    // A marked series (the halvings on the mining margin) has a data point per mark, in schema order.
+    const marked = chart.marks?.series === i ? chart.marks.points.map(() => "c:dPt") : [];
+    expect(s).toEqual(["c:idx", "c:order", "c:tx", "c:spPr", "c:marker", ...marked, "c:cat", "c:val", "c:smooth"]);
+  });
   const axIds = [...xml.matchAll(/<c:axId val="(\d+)"\/>/g)].map((m) => m[1]);
   expect(new Set(axIds).size).toBe(2);
   expect([...xml.matchAll(/<c:crossAx val="(\d+)"\/>/g)].map((m) => m[1]).sort()).toEqual([...new Set(axIds)].sort());
@@ -140,9 +151,32 @@ async function checkChartParts(plan: SheetPlan, mode: "live" | "values"): Promis
 describe("an exported workbook carries its chart", () => {
   it.each(PRESETS.map((p) => [p.id, p] as const))("%s, live and values-only", async (_id, preset) => {
     const plan = presetOk(preset);
-    expect(plan.charts).toHaveLength(1);
-    await checkChartParts(plan, "live");
-    await checkChartParts(plan, "values");
+    expect(plan.charts).toHaveLength(preset.deal.mining ? 2 : 1);
+    for (const [i] of plan.charts.entries()) {
+      await checkChartParts(plan, "live", i);
+      await checkChartParts(plan, "values", i);
+    }
+  });
+
+  it("the seed's mining chart: hosting cash flow and mining margin, its title naming the halvings, marked", async () => {
+    const plan = presetOk(getPreset(SEED_PRESET_ID) as Preset);
+    const chart = plan.charts[1];
+    expect(chart.role).toBe("mining");
+    // The halvings' first months (May 2028, May 2032, May 2036) marked on the mining margin.
+    const cached = planCachedValues(plan, { asOf: AS_OF });
+    const dates = cells(chart.categories).map((ref) => cached.get(ref));
+    expect(chart.marks?.series).toBe(1);
+    expect(chart.marks?.points.map((i) => dates[i])).toEqual([
+      toExcelSerial({ year: 2028, month: 5, day: 1 }),
+      toExcelSerial({ year: 2032, month: 5, day: 1 }),
+      toExcelSerial({ year: 2036, month: 5, day: 1 }),
+    ]);
+    const xml = (await parts(await exportPlanXlsx(plan, { mode: "values", asOf: AS_OF })))["xl/charts/chart2.xml"];
+    for (const i of chart.marks?.points ?? []) {
+      expect(xml).toContain(`<c:dPt><c:idx val="${i}"/><c:marker><c:symbol val="diamond"/>`);
+    }
+    expect(chart.title).toBe("Hosting cash flow and mining margin (halvings: 2028-04, 2032-04, 2036-04)");
+    expect(chart.series.map((s) => s.name)).toEqual(["Hosting cash flow", "Mining margin"]);
   });
 });
 
@@ -193,6 +227,9 @@ describe("LibreOffice opens the exported chart", () => {
         expect(text).toContain(plan.charts[0].title);
         for (const s of plan.charts[0].series) expect(text).toContain(s.name);
         expect(text).toContain("$300M"); // the value axis, in the chart's money format
+        // The mining chart too (the page edge cuts its title: its start), its axis below zero (capex months).
+        expect(text).toContain("Hosting cash flow and mini");
+        expect(text).toContain("-$50M");
         // LibreOffice has no HPC functions: the live file's chart is there, its values #NAME?.
         expect(execFileSync("pdftotext", [join(dir, "live.pdf"), "-"]).toString()).toContain(plan.charts[0].title);
       } finally {

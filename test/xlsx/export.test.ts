@@ -89,13 +89,19 @@ describe.each<[string, () => SheetPlan, DealFile]>([
   it("live: holds every formula as Excel stores it, the HPC ones as dynamic arrays", () => {
     const { ws } = sheet("live");
     const formulas = plan.cells.filter((c) => c.formula !== undefined);
-    expect(formulas.length).toBe(16);
+    expect(formulas.length).toBe(plan.miningSchedule ? 24 : 16);
     for (const cell of formulas) {
       const value = ws.getCell(cell.ref).value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
       expect(value.formula).toBe(storedFormula(cell.formula ?? ""));
       if (value.formula.includes("_xldudf_HPC_")) {
         expect(value.shareType).toBe("array");
-        expect(value.ref).toBe(cell.ref === plan.schedule.anchor ? plan.schedule.ref : cell.ref);
+        const spill =
+          cell.ref === plan.schedule.anchor
+            ? plan.schedule.ref
+            : cell.ref === plan.miningSchedule?.anchor
+              ? plan.miningSchedule.ref
+              : cell.ref;
+        expect(value.ref).toBe(spill);
       } else expect(value.shareType).toBeUndefined();
     }
     expect(String((ws.getCell(summaryRef(plan, "contractValue")).value as ExcelJS.CellFormulaValue).formula)).toMatch(
