@@ -35,6 +35,8 @@ export interface SensitivityPlanInput {
   readonly tranchesName: string | null;
   /** The deal's capex table, when its sheet has one. */
   readonly capexName?: string | null;
+  /** The deal's mining block, when its sheet has one (mining inputs and the breakeven hashprice need it). */
+  readonly miningName?: string | null;
   /** One-way swings computed by core when the sheet is planned (values as inserted), or none. */
   readonly tornado?: Tornado;
 }
@@ -112,8 +114,10 @@ export function sensitivityFormula(input: SensitivityPlanInput): string {
   ];
   // As the schedule's formula passes them: a blank tranches argument when there is capex but no tranches.
   const capex = input.capexName ?? null;
-  if (input.tranchesName !== null || capex !== null) args.push(input.tranchesName ?? "");
-  if (capex !== null) args.push(capex);
+  const mining = input.miningName ?? null;
+  if (input.tranchesName !== null || capex !== null || mining !== null) args.push(input.tranchesName ?? "");
+  if (capex !== null || mining !== null) args.push(capex ?? "");
+  if (mining !== null) args.push(mining);
   return `=HPC.SENSITIVITY(${args.join(",")})`;
 }
 

@@ -44,9 +44,20 @@ export interface SensitivityRequest {
 /** The inputs the tornado sweeps, each over its default range; those the figure cannot feel are left out. */
 const TORNADO_INPUTS = ["ratePerKWMonth", "escalator", "termMonths", "opexPerMWMonth", "prepayment", DELAY_MONTHS];
 
+/** The mining inputs the breakeven hashprice's tornado also sweeps. */
+const TORNADO_MINING_INPUTS = [
+  "mining.efficiencyJPerTH",
+  "mining.powerCostPerKWh",
+  "mining.sitePowerMW",
+  "mining.uptime",
+  "mining.miningOpexPerMWMonth",
+];
+
 export function tornadoSweeps(deal: SensitivityDeal): TornadoSweep[] {
   const keys = [...TORNADO_INPUTS];
   if (deal.figure.key === "npv" || deal.figure.key === "hostNpv") keys.push("discountRate");
+  // The breakeven hashprice moves with the hosting terms and with the mining costs (not with today's hashprice).
+  if (deal.figure.key === "breakevenHashprice" && deal.base.terms.mining !== null) keys.push(...TORNADO_MINING_INPUTS);
   const sweeps: TornadoSweep[] = [];
   for (const key of keys) {
     const input = sensitivityInput(deal, key);
@@ -179,6 +190,7 @@ export function planSensitivityRequest(
     termsName: dealSheet.info.termsName,
     tranchesName: dealSheet.info.tranchesName,
     capexName: dealSheet.info.capexName ?? null,
+    miningName: dealSheet.info.miningName ?? null,
     tornado: tornado(deal, tornadoSweeps(deal)),
   });
   return { ok: true, plan };

@@ -24,17 +24,25 @@ const SEED = seed;
 const DEAL_SHEET = presetOk(SEED).sheet;
 
 function seedNpv(rate: Decimal, delay: number): string {
-  const deal = prepareSensitivity(SEED.deal, "npv");
+  return seedFigure("npv", [
+    ["ratePerKWMonth", rate],
+    ["delayMonths", new Decimal(delay)],
+  ]);
+}
+
+/** Core's figure of the seed with inputs replaced, to the cent. */
+function seedFigure(figure: string, pairs: readonly (readonly [string, Decimal])[]): string {
+  const deal = prepareSensitivity(SEED.deal, figure);
   if (!deal.ok) throw deal.error;
   const at = (k: string) => {
     const r = sensitivityInput(deal.value, k);
     if (!r.ok) throw r.error;
     return r.value;
   };
-  const cell = sensitivityCell(deal.value, [
-    [at("ratePerKWMonth"), rate],
-    [at("delayMonths"), new Decimal(delay)],
-  ]);
+  const cell = sensitivityCell(
+    deal.value,
+    pairs.map(([k, v]) => [at(k), v] as const),
+  );
   if (!cell.ok) throw new Error(cell.text);
   return cell.value.toFixed(2, Decimal.ROUND_HALF_UP);
 }
@@ -89,8 +97,40 @@ describe("the Sensitivity section (preview)", () => {
     }
   });
 
+  it("offers the mining inputs of the seed's mining block: a breakeven-hashprice table over the power cost", async () => {
+    await page.locator(`#sheet-tabs [role="tab"]`, { hasText: DEAL_SHEET }).first().click();
+    await page.locator("#tab-sensitivity").click();
+    await page.locator("#sens-refresh").click();
+    await page.getByText(`Default ranges set from ${DEAL_SHEET}.`).waitFor();
+    await page.selectOption("#sens-figure", "breakevenHashprice");
+    await page.selectOption("#sens-rows-key", "mining.powerCostPerKWh");
+    await page.fill("#sens-rows-values", "0.03, 0.05");
+    await page.fill("#sens-cols-values", "0, 12");
+    await page.locator("#sens-insert").click();
+    await page.getByText(/^Inserted the table on /).waitFor();
+    expect(await cell("A7").textContent()).toBe("breakevenHashprice");
+    for (const [row, power] of [
+      [8, "0.03"],
+      [9, "0.05"],
+    ] as const) {
+      for (const [col, delay] of [
+        ["B", 0],
+        ["C", 12],
+      ] as const) {
+        const text = (await cell(`${col}${row}`).textContent()) ?? "";
+        expect(text.replace(/[$,]/g, "")).toBe(
+          seedFigure("breakevenHashprice", [
+            ["mining.powerCostPerKWh", new Decimal(power)],
+            ["delayMonths", new Decimal(delay)],
+          ]),
+        );
+      }
+    }
+  });
+
   it("refuses a value that is not a number, naming the field", async () => {
     await page.locator("#tab-sensitivity").click();
+    await page.selectOption("#sens-rows-key", "ratePerKWMonth");
     await page.fill("#sens-rows-values", "100, abc");
     await page.locator("#sens-insert").click();
     await page.getByText('Rows (Rate ($/kW-month)): "abc" is not a number').waitFor();

@@ -14,6 +14,7 @@ import { planSensitivity, sensitivityFormula } from "../../src/plan";
 import { insertDeal } from "../../taskpane/actions";
 import { SensitivityForm, parseValues } from "../../taskpane/ui/sections/sensitivity";
 import { insertSensitivity, tornadoSweeps } from "../../taskpane/writer/sensitivity";
+import { getPreset, SEED_PRESET_ID } from "../../src/presets";
 import { FakeExcel } from "../support/taskpane-fakeExcel";
 import { WORKED_CHECK_FILE } from "../support/deals";
 
@@ -52,7 +53,7 @@ describe("the Sensitivity section's view-model", () => {
   it("starts with NPV over the rate and the delay, and sets the rate's range from the deal", () => {
     const form = new SensitivityForm();
     expect([form.figure, form.rowsKey, form.colsKey]).toEqual(["npv", "ratePerKWMonth", "delayMonths"]);
-    // Deal sheets carry no mining block yet: the pane offers no mining figure or input.
+    // Before a deal with a mining block is chosen: no mining figure or input.
     expect(form.figures.map((f) => f.key)).not.toContain("breakevenHashprice");
     expect(form.inputs.some((i) => i.key.startsWith("mining."))).toBe(false);
     expect(form.rowsText).toBe("");
@@ -61,6 +62,28 @@ describe("the Sensitivity section's view-model", () => {
     expect(form.rowsText).toBe("109.38, 113.43, 117.48, 121.53, 125.58, 129.63, 133.68");
     form.chooseCols("escalator");
     expect(form.colsText).toBe("-0.02, -0.0133, -0.0067, 0, 0.0067, 0.0133, 0.02");
+  });
+
+  it("offers the breakeven hashprice and the mining inputs only for a deal with a mining block", () => {
+    const seed = getPreset(SEED_PRESET_ID)?.deal;
+    expect(seed?.mining).toBeDefined();
+    const form = new SensitivityForm();
+    expect(form.setDeal(seed)).toBeNull();
+    expect(form.hasMining()).toBe(true);
+    expect(form.figures.map((f) => f.key)).toContain("breakevenHashprice");
+    expect(form.inputs.map((i) => i.key)).toEqual(
+      expect.arrayContaining(["mining.hashprice", "mining.powerCostPerKWh"]),
+    );
+    form.figure = "breakevenHashprice";
+    form.chooseRows("mining.powerCostPerKWh");
+    // The power cost ±20 % around the seed's $0.04/kWh.
+    expect(form.rowsText.split(", ")[0]).toBe("0.032");
+    expect(form.rowsText.split(", ").at(-1)).toBe("0.048");
+    // A deal without a mining block: its choices go back to the defaults, nothing mining is offered.
+    expect(form.setDeal(WORKED_CHECK_FILE)).toBeNull();
+    expect([form.figure, form.rowsKey, form.colsKey]).toEqual(["npv", "ratePerKWMonth", "delayMonths"]);
+    expect(form.figures.map((f) => f.key)).not.toContain("breakevenHashprice");
+    expect(form.inputs.some((i) => i.key.startsWith("mining."))).toBe(false);
   });
 
   it("asks for a deal sheet, numbers, and two different inputs, naming the field", () => {
@@ -130,6 +153,15 @@ describe("the sensitivity plan", () => {
     }
     expect(sensitivityFormula({ ...planInputFor(), tranchesName: "CW_Tranches" })).toMatch(/,CW_Terms,CW_Tranches\)$/);
     expect(sensitivityFormula({ ...planInputFor(), capexName: "CW_Capex" })).toMatch(/,CW_Terms,,CW_Capex\)$/);
+    expect(sensitivityFormula({ ...planInputFor(), miningName: "CW_Mining" })).toMatch(/,CW_Terms,,,CW_Mining\)$/);
+    expect(
+      sensitivityFormula({
+        ...planInputFor(),
+        tranchesName: "CW_Tranches",
+        capexName: "CW_Capex",
+        miningName: "CW_Mining",
+      }),
+    ).toMatch(/,CW_Terms,CW_Tranches,CW_Capex,CW_Mining\)$/);
   });
 
   it("lays out the tornado sorted by swing, with its bar chart over the changes from the base", () => {
@@ -200,6 +232,29 @@ describe("inserting a sensitivity sheet", () => {
     expect(out.ok).toBe(false);
     if (!out.ok) expect(out.reason).toMatch(/Simulated failure.*Nothing was left in the workbook/);
     expect(excel.sheets.map((s) => s.name)).toEqual(before);
+  });
+
+  it("passes a deal sheet's mining block to the table, and sweeps the mining costs for the breakeven hashprice", async () => {
+    const seed = getPreset(SEED_PRESET_ID);
+    if (seed === undefined) throw new Error("no seed preset");
+    const excel = new FakeExcel(["Sheet1"]);
+    const inserted = await insertDeal(excel.context(), seed.deal as DealFile);
+    if (!inserted.ok) throw new Error(inserted.reason);
+    const out = await insertSensitivity(excel.context(), {
+      sheetId: inserted.sheetId,
+      figure: "breakevenHashprice",
+      rows: { key: "mining.powerCostPerKWh", values: [0.03, 0.04, 0.05] },
+      cols: { key: "ratePerKWMonth", values: [100, 120] },
+    });
+    expect(out).toMatchObject({ ok: true });
+    if (!out.ok) return;
+    const sheet = excel.sheets.find((s) => s.name === out.sheet);
+    expect(String(sheet?.cells.get("A7"))).toMatch(
+      /^=HPC\.SENSITIVITY\("breakevenHashprice","mining\.powerCostPerKWh",\$B\$4:\$D\$4,"ratePerKWMonth",\$B\$5:\$C\$5,\w+_Terms,\w+_Tranches,\w*,\w+_Mining\)$/,
+    );
+    const labels = [...(sheet?.cells.values() ?? [])].map(String);
+    expect(labels).toContain("Mining: Power cost ($/kWh)");
+    expect(labels).toContain("Mining: Fleet efficiency (J/TH)");
   });
 
   it("refuses a request core refuses, writing nothing", async () => {

@@ -64,15 +64,27 @@ export class SensitivityForm {
   sheetId: string | null = null;
   private terms: Terms | null = null;
 
-  // A deal sheet does not carry a mining block yet: its mining figure and inputs would only be refused.
-  readonly figures = SENSITIVITY_FIGURES.filter((f) => f.key !== "breakevenHashprice").map((f) => ({
-    key: f.key,
-    label: f.label,
-  }));
-  readonly inputs = SENSITIVITY_INPUTS.filter((i) => !i.key.startsWith(MINING_PREFIX)).map((i) => ({
-    key: i.key,
-    label: i.label,
-  }));
+  /** The figures offered: the breakeven hashprice only for a deal whose sheet carries a mining block. */
+  get figures(): readonly { key: string; label: string }[] {
+    const mining = this.hasMining();
+    return SENSITIVITY_FIGURES.filter((f) => mining || f.key !== "breakevenHashprice").map((f) => ({
+      key: f.key,
+      label: f.label,
+    }));
+  }
+
+  /** The inputs offered: the mining terms (mining.KEY) only for a deal whose sheet carries a mining block. */
+  get inputs(): readonly { key: string; label: string }[] {
+    const mining = this.hasMining();
+    return SENSITIVITY_INPUTS.filter((i) => mining || !i.key.startsWith(MINING_PREFIX)).map((i) => ({
+      key: i.key,
+      label: i.label,
+    }));
+  }
+
+  hasMining(): boolean {
+    return this.terms !== null && this.terms.mining !== null;
+  }
 
   constructor() {
     this.rowsText = this.defaultText(this.rowsKey);
@@ -83,6 +95,10 @@ export class SensitivityForm {
   setDeal(file: unknown): string | null {
     const checked = validateDeal(file, { dates: "excel" });
     this.terms = checked.ok ? checked.value : null;
+    // A choice the new deal cannot take (a mining figure or input of a deal without a mining block) goes back to the default.
+    if (!this.figures.some((f) => f.key === this.figure)) this.figure = "npv";
+    if (!this.inputs.some((i) => i.key === this.rowsKey)) this.rowsKey = "ratePerKWMonth";
+    if (!this.inputs.some((i) => i.key === this.colsKey)) this.colsKey = DELAY_MONTHS;
     this.rowsText = this.defaultText(this.rowsKey);
     this.colsText = this.defaultText(this.colsKey);
     return checked.ok ? null : checked.error.message;
@@ -143,6 +159,13 @@ function select(
   return el;
 }
 
+/** Refills a select's options (the deal chosen decides which are offered), keeping `value` selected. */
+function options(el: HTMLSelectElement, list: readonly { key: string; label: string }[], value: string): void {
+  const doc = el.ownerDocument;
+  fill(el, ...list.map((o) => h(doc, "option", { value: o.key }, o.label)));
+  el.value = value;
+}
+
 function field(doc: Document, id: string, label: string, control: HTMLElement): HTMLElement {
   return h(doc, "div", { class: "field" }, h(doc, "label", { for: id }, label), control);
 }
@@ -180,6 +203,9 @@ export const sensitivitySection: Section = {
       }));
       if (!read.ok) return say(read.reason, true);
       const problem = form.setDeal(read.file);
+      options(figure, form.figures, form.figure);
+      options(rowsKey, form.inputs, form.rowsKey);
+      options(colsKey, form.inputs, form.colsKey);
       show();
       say(
         problem === null ? `Default ranges set from ${read.sheet}.` : `The deal is not valid: ${problem}`,
@@ -249,7 +275,7 @@ export const sensitivitySection: Section = {
         doc,
         "p",
         { id: "sens-values-hint", class: "hint" },
-        "Values separated by commas. Rates and the escalator as fractions (0.03 = 3 %); delayMonths moves every tranche that many months later.",
+        "Values separated by commas. Rates and the escalator as fractions (0.03 = 3 %); delayMonths moves every tranche that many months later. A deal sheet with a mining block also offers its mining inputs and the breakeven hashprice.",
       ),
       h(doc, "div", { class: "actions" }, insert, refresh),
       status,
