@@ -89,6 +89,12 @@ describe("hpc-deal xlsx PORTFOLIO.json", () => {
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
+  it("exits 2 when the file cannot be written, writing nothing", async () => {
+    const r = await hpcDeal(["xlsx", book, "-o", "/nonexistent-dir/book.xlsx"]);
+    expect([r.code, r.stdout]).toEqual([2, ""]);
+    expect(r.stderr).toMatch(/cannot write \/nonexistent-dir\/book\.xlsx/);
+  });
+
   it("refuses a bad --period before writing, and --period for a deal file", async () => {
     const out = path.join(dir, "never.xlsx");
     const r = await hpcDeal(["xlsx", book, "-o", out, "--period", "week"]);

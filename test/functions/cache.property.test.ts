@@ -169,7 +169,7 @@ describe("the caches against no caches", () => {
           expect(got).toEqual(expected);
         }
       }),
-      { numRuns: 40 },
+      { numRuns: Number(process.env.FC_NUM_RUNS ?? 40) },
     );
   });
 
@@ -250,7 +250,7 @@ describe("DealFigures", () => {
           expect(figures.months).toBe(table.length - 1);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FC_NUM_RUNS ?? 300) },
     );
   });
 
