@@ -4,6 +4,7 @@ import path from "node:path";
 import { PERIODS_CSV_HEADER } from "../../src/cli/book";
 import { SCHEDULE_CSV_HEADER } from "../../src/cli/format";
 import { main } from "../../src/cli/main";
+import { ALPHA, RAMP_TRANCHES } from "./fixtures";
 import { hpcDeal } from "./run";
 
 /** Runs the CLI in-process on files held in memory. */
@@ -22,21 +23,10 @@ async function run(argv: string[], files: Record<string, unknown>) {
   return { code, out, err };
 }
 
-const alpha = {
-  name: "Alpha",
-  capacityMW: 100,
-  ratePerKWMonth: 120,
-  termMonths: 24,
-  startDate: "2025-01-01",
-  prepayment: 1200000,
-  prepaymentDate: "2024-10-01",
-};
+const alpha = ALPHA;
 const barber = {
   name: "Barber Lake",
-  tranches: [
-    { date: "2025-06-15", mw: 50 },
-    { date: "2025-09-01", mw: 30 },
-  ],
+  tranches: RAMP_TRANCHES,
   ratePerKWMonth: 100,
   termMonths: 12,
   discountRate: 0.5,

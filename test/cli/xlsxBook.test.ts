@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PORTFOLIO_LAYOUT, columnLetter } from "../../src/plan";
 import { cents, openSheets, shown } from "../xlsx/helpers";
+import { ALPHA, RAMP_TRANCHES } from "./fixtures";
 import { hpcDeal } from "./run";
 
 const dir = mkdtempSync(path.join(tmpdir(), "hpc-deal-xlsx-book-"));
@@ -14,24 +15,8 @@ function file(name: string, content: unknown): string {
   return p;
 }
 
-const alpha = {
-  name: "Alpha",
-  capacityMW: 100,
-  ratePerKWMonth: 120,
-  termMonths: 24,
-  startDate: "2025-01-01",
-  prepayment: 1200000,
-  prepaymentDate: "2024-10-01",
-};
-const beta = {
-  name: "Beta",
-  tranches: [
-    { date: "2025-06-15", mw: 50 },
-    { date: "2025-09-01", mw: 30 },
-  ],
-  ratePerKWMonth: 100,
-  termMonths: 12,
-};
+const alpha = ALPHA;
+const beta = { name: "Beta", tranches: RAMP_TRANCHES, ratePerKWMonth: 100, termMonths: 12 };
 const book = file("book.json", { name: "Book", deals: [alpha, beta], discountRate: 0.1 });
 const LABEL = columnLetter(PORTFOLIO_LAYOUT.tableColumn);
 const GROSS_FEE = columnLetter(PORTFOLIO_LAYOUT.tableColumn + 5);
