@@ -1,21 +1,35 @@
+/** The suites that run webpack: jest.bundle.config.js runs them (`npm run test:bundle`). */
+const BUILD_SUITES = ["<rootDir>/test/bundle/", "<rootDir>/test/preview/guard\\.test\\.ts$"];
+/** Worst-case sizes at the limits (~5 s of CPU): `npm run test:full` and `npm run fuzz` run them. */
+const FULL_ONLY = ["<rootDir>/test/fuzz/limits\\.test\\.ts$"];
+
 /**
- * `npm test`: the unit, property, golden-case and in-process CLI tests, kept fast (under 30 s on
- * two cores). The production build's checks (`npm run test:bundle`, test/bundle/), the browser
- * tests (`npm run test:e2e`) and long fuzzing (`npm run fuzz`) have their own scripts; CI runs all.
+ * `npm test`: the unit, property, golden-case and in-process CLI tests, kept fast (about 65 s of CPU
+ * time, so about half a minute on two idle cores): property tests on a few cases (test/support/quick.js).
+ * CI runs the same suites at each property's own size (`npm run test:full`), the suites that run
+ * webpack (`npm run test:bundle`), the browser tests (`npm run test:e2e`) and long fuzzing
+ * (`npm run fuzz`).
  * @type {import('jest').Config}
  */
-module.exports = {
+const config = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/bundle/"],
+  testPathIgnorePatterns: ["/node_modules/", ...BUILD_SUITES, ...FULL_ONLY],
   // A worker per core (jest leaves one core to its mostly idle main process by default).
   maxWorkers: "100%",
   // Hooks that build and reopen workbooks take ~1 s alone; give a loaded machine room, never a flaky red.
   testTimeout: 30000,
   globalSetup: "<rootDir>/test/support/globalSetup.js",
+  setupFilesAfterEnv: ["<rootDir>/test/support/quick.js"],
   transform: {
+    // tsconfig.json sets isolatedModules, so ts-jest transpiles each file alone (no type check:
+    // `npm run typecheck` does that), and caches the output between runs.
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   moduleFileExtensions: ["ts", "js", "json"],
 };
+
+module.exports = config;
+// For the other configs (not jest options: a non-enumerable property jest's validation does not see).
+Object.defineProperty(config, "suites", { value: { BUILD_SUITES, FULL_ONLY } });

@@ -4,8 +4,7 @@
  * update, an edit, a recalculation).
  */
 import { h } from "../taskpane/ui/dom";
-import { chartData, renderChart } from "./chart";
-import { renderStackedChart, stackedData } from "./stackedChart";
+import { chartData, renderChart, renderStackedChart, stackedData } from "./chart";
 import { GridView } from "./grid";
 import type { PreviewWorkbook } from "./workbook";
 

@@ -27,7 +27,8 @@ const report = path.join(dir, "report.jsonl");
 function runJest(label, args, env) {
   const t0 = Date.now();
   console.log(`\n== ${label}`);
-  const r = spawnSync(process.execPath, [jest, "--testTimeout=3600000", ...args], {
+  // The full configuration: every suite of test/fuzz, the limits' worst cases included (npm test leaves those out).
+  const r = spawnSync(process.execPath, [jest, "-c", "jest.full.config.js", "--testTimeout=3600000", ...args], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, ...env, FUZZ_REPORT: report },

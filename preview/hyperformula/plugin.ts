@@ -18,26 +18,27 @@ import {
   CellError,
   EmptyValue,
   ErrorType,
-  FunctionArgumentType,
   FunctionPlugin,
   HyperFormula,
   SimpleRangeValue,
   type ConfigParams,
   type ImplementedFunctions,
 } from "hyperformula";
-import { FIGURES, LIMITS, MINING_HEADER, SCHEDULE_HEADER } from "../../src/core";
+import { FIGURES, MINING_HEADER, SCHEDULE_HEADER } from "../../src/core";
 import type { Cell } from "../../src/functions/deal";
 import * as hpc from "../../src/functions/hpc";
 import * as hpcMining from "../../src/functions/mining";
 import { sensitivity } from "../../src/functions/sensitivity";
 import type { Outcome } from "../../src/functions/outcome";
-import { PORTFOLIO_FUNCTION_NAMES, makePortfolioPlugin } from "./portfolioPlugin";
+import { PORTFOLIO_FUNCTIONS } from "./portfolioFunctions";
+import { UNKNOWN, computedSize, params, summarySize, type HpcFunction, type ParseTime } from "./table";
 
 type RunArgs = Parameters<FunctionPlugin["runFunction"]>;
 type Ast = RunArgs[0][number];
 type State = RunArgs[1];
-type Value = ReturnType<RunArgs[3]>;
 interface CallAst {
+  /** The function's name as registered, e.g. "HPC.DEALSUMMARY". */
+  readonly procedureName: string;
   readonly args: Ast[];
 }
 interface Address {
@@ -102,131 +103,155 @@ function scalar(outcome: Outcome<number>): number | CellError {
   return outcome.ok ? outcome.value : cellError(outcome);
 }
 
-/** Marks a range whose values cannot be read when the formula is parsed. */
-const UNKNOWN = Symbol("unknown at parse time");
+/**
+ * The HPC functions, one row each (HyperFormula's `implementedFunctions`,
+ * built from these rows): arguments, answer, the call into src/functions, and
+ * the spill's size when the formula is entered. The period and portfolio rows
+ * are in portfolioFunctions.ts. Every function is answered by `hpc` and sized
+ * by `hpcSize`, which find the row by the formula's function name.
+ */
+const DEAL_FUNCTIONS: Readonly<Record<string, HpcFunction>> = {
+  "HPC.HOSTINGCASHFLOW": {
+    parameters: params(1, 2),
+    answer: "table",
+    call: (terms, tranches, capex) => hpc.hostingCashflow(terms, tranches, capex),
+    size: (at) =>
+      computedSize(SCHEDULE_HEADER.length, at.ranges(0, 3), ([terms, tranches, capex]) =>
+        hpc.hostingCashflow(terms, tranches, capex),
+      ),
+  },
+  "HPC.PREPAYREMAINING": {
+    parameters: params(2, 2),
+    answer: "figure",
+    call: (terms, date, tranches, capex) => hpc.prepayRemaining(terms, date, tranches, capex),
+    // One value for one date; a range of dates spills its shape.
+    size: (at) => {
+      const size = at.count < 2 ? ArraySize.scalar() : at.size(1);
+      return size.width * size.height > 1 ? new ArraySize(size.width, size.height) : ArraySize.scalar();
+    },
+  },
+  "HPC.CONTRACTVALUE": {
+    parameters: params(1, 2),
+    answer: "number",
+    call: (terms, tranches, capex) => hpc.contractValue(terms, tranches, capex),
+  },
+  "HPC.ANNUALREVENUE": {
+    parameters: params(1, 2),
+    answer: "number",
+    call: (terms, tranches, capex) => hpc.annualRevenue(terms, tranches, capex),
+  },
+  "HPC.DEALNPV": {
+    parameters: params(1, 3),
+    answer: "number",
+    call: (terms, rate, tranches, capex) => hpc.dealNpv(terms, rate, tranches, capex),
+  },
+  "HPC.DEALSUMMARY": {
+    parameters: params(1, 3),
+    answer: "figure",
+    call: (terms, tranches, capex, figure) => hpc.dealSummary(terms, tranches, capex, figure),
+    size: (at) => summarySize(at, 3, FIGURES.length),
+  },
+  "HPC.MININGCOMPARISON": {
+    parameters: params(2, 3),
+    answer: "table",
+    call: (terms, mining, tranches, capex, rate) => hpcMining.miningComparison(terms, mining, tranches, capex, rate),
+    size: (at) =>
+      computedSize(MINING_HEADER.length, at.ranges(0, 4), ([terms, mining, tranches, capex]) =>
+        hpcMining.miningComparison(terms, mining, tranches, capex),
+      ),
+  },
+  "HPC.BREAKEVENHASHPRICE": {
+    parameters: params(2, 3),
+    answer: "number",
+    call: (terms, mining, tranches, capex, rate) => hpcMining.breakevenHashprice(terms, mining, tranches, capex, rate),
+  },
+  "HPC.MININGSUMMARY": {
+    parameters: params(2, 4),
+    answer: "figure",
+    call: (terms, mining, tranches, capex, figure, rate) =>
+      hpcMining.miningSummary(terms, mining, tranches, capex, figure, rate),
+    size: (at) => summarySize(at, 4, hpcMining.MINING_SUMMARY_ROWS),
+  },
+  "HPC.SENSITIVITY": {
+    parameters: params(6, 3),
+    answer: "table",
+    call: (figure, inputA, valuesA, inputB, valuesB, terms, tranches, capex, mining) =>
+      sensitivity(figure, inputA, valuesA, inputB, valuesB, terms, tranches, capex, mining),
+    // One row per value of inputA and one column per value of inputB, each plus a header.
+    size: (at) => {
+      if (at.count < 5) return ArraySize.scalar();
+      const [a, b] = [at.size(2), at.size(4)];
+      return new ArraySize(1 + b.width * b.height, 1 + a.width * a.height);
+    },
+  },
+};
 
-const SUMMARY_ROWS = FIGURES.length;
+const HPC_FUNCTIONS: Readonly<Record<string, HpcFunction>> = { ...DEAL_FUNCTIONS, ...PORTFOLIO_FUNCTIONS };
 
 export class HpcFunctionsPlugin extends FunctionPlugin {
-  static override implementedFunctions: ImplementedFunctions = {
-    "HPC.HOSTINGCASHFLOW": {
-      method: "hostingCashflow",
-      sizeOfResultArrayMethod: "hostingCashflowSize",
-      parameters: [
-        { argumentType: FunctionArgumentType.ANY },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-      ],
-      vectorizationForbidden: true,
-    },
-    "HPC.PREPAYREMAINING": {
-      method: "prepayRemaining",
-      sizeOfResultArrayMethod: "prepayRemainingSize",
-      parameters: [
-        { argumentType: FunctionArgumentType.ANY },
-        { argumentType: FunctionArgumentType.ANY },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-      ],
-      vectorizationForbidden: true,
-    },
-    "HPC.CONTRACTVALUE": {
-      method: "contractValue",
-      parameters: [
-        { argumentType: FunctionArgumentType.ANY },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-      ],
-      vectorizationForbidden: true,
-    },
-    "HPC.ANNUALREVENUE": {
-      method: "annualRevenue",
-      parameters: [
-        { argumentType: FunctionArgumentType.ANY },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-      ],
-      vectorizationForbidden: true,
-    },
-    "HPC.DEALNPV": {
-      method: "dealNpv",
-      parameters: [
-        { argumentType: FunctionArgumentType.ANY },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-      ],
-      vectorizationForbidden: true,
-    },
-    "HPC.DEALSUMMARY": {
-      method: "dealSummary",
-      sizeOfResultArrayMethod: "dealSummarySize",
-      parameters: [
-        { argumentType: FunctionArgumentType.ANY },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-      ],
-      vectorizationForbidden: true,
-    },
-    "HPC.MININGCOMPARISON": {
-      method: "miningComparison",
-      sizeOfResultArrayMethod: "miningComparisonSize",
-      parameters: [
-        { argumentType: FunctionArgumentType.ANY },
-        { argumentType: FunctionArgumentType.ANY },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-      ],
-      vectorizationForbidden: true,
-    },
-    "HPC.BREAKEVENHASHPRICE": {
-      method: "breakevenHashprice",
-      parameters: [
-        { argumentType: FunctionArgumentType.ANY },
-        { argumentType: FunctionArgumentType.ANY },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-      ],
-      vectorizationForbidden: true,
-    },
-    "HPC.MININGSUMMARY": {
-      method: "miningSummary",
-      sizeOfResultArrayMethod: "miningSummarySize",
-      parameters: [
-        { argumentType: FunctionArgumentType.ANY },
-        { argumentType: FunctionArgumentType.ANY },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-      ],
-      vectorizationForbidden: true,
-    },
-    "HPC.SENSITIVITY": {
-      method: "sensitivity",
-      sizeOfResultArrayMethod: "sensitivitySize",
-      parameters: [
-        { argumentType: FunctionArgumentType.ANY },
-        { argumentType: FunctionArgumentType.ANY },
-        { argumentType: FunctionArgumentType.ANY },
-        { argumentType: FunctionArgumentType.ANY },
-        { argumentType: FunctionArgumentType.ANY },
-        { argumentType: FunctionArgumentType.ANY },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-      ],
-      vectorizationForbidden: true,
-    },
-  };
+  static override implementedFunctions: ImplementedFunctions = Object.fromEntries(
+    Object.entries(HPC_FUNCTIONS).map(([name, f]) => [
+      name,
+      {
+        method: "hpc",
+        ...(f.size ? { sizeOfResultArrayMethod: "hpcSize" } : {}),
+        parameters: [...f.parameters],
+        ...(f.repeatLastArgs ? { repeatLastArgs: f.repeatLastArgs } : {}),
+        vectorizationForbidden: true,
+      },
+    ]),
+  );
 
-  protected run(name: string, ast: CallAst, state: State, body: (...args: unknown[]) => Value) {
-    return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) =>
-      body(...args.map(toExcelArgument)),
-    );
+  /** Any HPC function: its row's call on the arguments as Excel passes them, its answer as its row says. */
+  hpc(ast: CallAst, state: State) {
+    const name = ast.procedureName;
+    const f = HPC_FUNCTIONS[name];
+    return this.runFunction(ast.args, state, this.metadata(name), (...raw: unknown[]) => {
+      const args = raw.map(toExcelArgument);
+      if (f.answer === "number") return scalar(f.call(...args));
+      const out = f.call(...args);
+      if (f.answer === "figure" && out.ok && out.value.length === 1 && out.value[0].length === 1)
+        return out.value[0][0];
+      return this.spill(name, ast, state, out);
+    });
+  }
+
+  /** Any HPC function's spill size when its formula is entered (its row's `size`). */
+  hpcSize(ast: CallAst, state: State): ArraySize {
+    const size = HPC_FUNCTIONS[ast.procedureName].size;
+    return size ? size(this.parseTime(ast, state)) : ArraySize.scalar();
+  }
+
+  /** What the rows' size functions read of the formula's arguments (see ParseTime). */
+  protected parseTime(ast: CallAst, state: State): ParseTime {
+    const args = ast.args;
+    const given = (i: number) => args[i] !== undefined && (args[i] as { type: string }).type !== "EMPTY";
+    return {
+      count: args.length,
+      given,
+      ranges: (from, to = args.length) => {
+        const out: unknown[] = [];
+        for (let i = from; i < to; i++) {
+          const v = this.readAtParseTime(args[i], state);
+          if (v === UNKNOWN) return UNKNOWN;
+          out.push(v);
+        }
+        return out;
+      },
+      literals: (from, to) => {
+        const out: unknown[] = [];
+        for (let i = from; i < to; i++) {
+          if (!given(i)) out.push(undefined);
+          else {
+            const node = args[i] as { type: string; value?: unknown };
+            if (node.type !== "STRING" && node.type !== "NUMBER") return UNKNOWN;
+            out.push(node.value);
+          }
+        }
+        return out;
+      },
+      size: (i) => this.arraySizeForAst(args[i], state),
+    };
   }
 
   /** A table as a spilled result; refused (not truncated) when HyperFormula sized the spill smaller. */
@@ -314,134 +339,10 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
     }
     return laterMissing && !laterBuilt ? UNKNOWN : rows;
   }
-
-  hostingCashflow(ast: CallAst, state: State) {
-    return this.run("HPC.HOSTINGCASHFLOW", ast, state, (terms, tranches, capex) =>
-      this.spill("HPC.HOSTINGCASHFLOW", ast, state, hpc.hostingCashflow(terms, tranches, capex)),
-    );
-  }
-
-  hostingCashflowSize(ast: CallAst, state: State): ArraySize {
-    const terms = this.readAtParseTime(ast.args[0], state);
-    const tranches = this.readAtParseTime(ast.args[1], state);
-    const capex = this.readAtParseTime(ast.args[2], state);
-    if (terms === UNKNOWN || tranches === UNKNOWN || capex === UNKNOWN) {
-      return new ArraySize(SCHEDULE_HEADER.length, 1 + LIMITS.maxScheduleMonths);
-    }
-    const out = hpc.hostingCashflow(terms, tranches, capex);
-    return out.ok ? new ArraySize(SCHEDULE_HEADER.length, out.value.length) : ArraySize.scalar();
-  }
-
-  prepayRemaining(ast: CallAst, state: State) {
-    return this.run("HPC.PREPAYREMAINING", ast, state, (terms, date, tranches, capex) => {
-      const out = hpc.prepayRemaining(terms, date, tranches, capex);
-      if (out.ok && out.value.length === 1 && out.value[0].length === 1) return out.value[0][0];
-      return this.spill("HPC.PREPAYREMAINING", ast, state, out);
-    });
-  }
-
-  prepayRemainingSize(ast: CallAst, state: State): ArraySize {
-    if (ast.args.length < 2) return ArraySize.scalar();
-    const size = this.arraySizeForAst(ast.args[1], state);
-    return size.width * size.height > 1 ? new ArraySize(size.width, size.height) : ArraySize.scalar();
-  }
-
-  contractValue(ast: CallAst, state: State) {
-    return this.run("HPC.CONTRACTVALUE", ast, state, (terms, tranches, capex) =>
-      scalar(hpc.contractValue(terms, tranches, capex)),
-    );
-  }
-
-  annualRevenue(ast: CallAst, state: State) {
-    return this.run("HPC.ANNUALREVENUE", ast, state, (terms, tranches, capex) =>
-      scalar(hpc.annualRevenue(terms, tranches, capex)),
-    );
-  }
-
-  dealNpv(ast: CallAst, state: State) {
-    return this.run("HPC.DEALNPV", ast, state, (terms, rate, tranches, capex) =>
-      scalar(hpc.dealNpv(terms, rate, tranches, capex)),
-    );
-  }
-
-  dealSummary(ast: CallAst, state: State) {
-    return this.run("HPC.DEALSUMMARY", ast, state, (terms, tranches, capex, figure) => {
-      const out = hpc.dealSummary(terms, tranches, capex, figure);
-      // One figure by name is one value (as a 1×1 array shows in Excel).
-      if (out.ok && out.value.length === 1 && out.value[0].length === 1) return out.value[0][0];
-      return this.spill("HPC.DEALSUMMARY", ast, state, out);
-    });
-  }
-
-  dealSummarySize(ast: CallAst): ArraySize {
-    // A figure argument (the fourth) asks for one value.
-    const figure = ast.args[3];
-    return figure !== undefined && figure.type !== "EMPTY" ? ArraySize.scalar() : new ArraySize(2, SUMMARY_ROWS);
-  }
-
-  miningComparison(ast: CallAst, state: State) {
-    return this.run("HPC.MININGCOMPARISON", ast, state, (terms, mining, tranches, capex, rate) =>
-      this.spill("HPC.MININGCOMPARISON", ast, state, hpcMining.miningComparison(terms, mining, tranches, capex, rate)),
-    );
-  }
-
-  miningComparisonSize(ast: CallAst, state: State): ArraySize {
-    const args = [0, 1, 2, 3].map((i) => this.readAtParseTime(ast.args[i], state));
-    if (args.some((a) => a === UNKNOWN)) return new ArraySize(MINING_HEADER.length, 1 + LIMITS.maxScheduleMonths);
-    const out = hpcMining.miningComparison(args[0], args[1], args[2], args[3]);
-    return out.ok ? new ArraySize(MINING_HEADER.length, out.value.length) : ArraySize.scalar();
-  }
-
-  breakevenHashprice(ast: CallAst, state: State) {
-    return this.run("HPC.BREAKEVENHASHPRICE", ast, state, (terms, mining, tranches, capex, rate) =>
-      scalar(hpcMining.breakevenHashprice(terms, mining, tranches, capex, rate)),
-    );
-  }
-
-  miningSummary(ast: CallAst, state: State) {
-    return this.run("HPC.MININGSUMMARY", ast, state, (terms, mining, tranches, capex, figure, rate) => {
-      const out = hpcMining.miningSummary(terms, mining, tranches, capex, figure, rate);
-      if (out.ok && out.value.length === 1 && out.value[0].length === 1) return out.value[0][0];
-      return this.spill("HPC.MININGSUMMARY", ast, state, out);
-    });
-  }
-
-  miningSummarySize(ast: CallAst): ArraySize {
-    // A figure argument (the fifth) asks for one value.
-    const figure = ast.args[4];
-    return figure !== undefined && figure.type !== "EMPTY"
-      ? ArraySize.scalar()
-      : new ArraySize(2, hpcMining.MINING_SUMMARY_ROWS);
-  }
-
-  sensitivity(ast: CallAst, state: State) {
-    return this.run(
-      "HPC.SENSITIVITY",
-      ast,
-      state,
-      (figure, inputA, valuesA, inputB, valuesB, terms, tranches, capex, mining) =>
-        this.spill(
-          "HPC.SENSITIVITY",
-          ast,
-          state,
-          sensitivity(figure, inputA, valuesA, inputB, valuesB, terms, tranches, capex, mining),
-        ),
-    );
-  }
-
-  /** One row per value of inputA and one column per value of inputB, each plus a header: known from the ranges' sizes. */
-  sensitivitySize(ast: CallAst, state: State): ArraySize {
-    if (ast.args.length < 5) return ArraySize.scalar();
-    const a = this.arraySizeForAst(ast.args[2], state);
-    const b = this.arraySizeForAst(ast.args[4], state);
-    return new ArraySize(1 + b.width * b.height, 1 + a.width * a.height);
-  }
 }
 
 /** The functions' names, the same in every language. */
-export const HPC_FUNCTION_NAMES: readonly string[] = Object.keys(HpcFunctionsPlugin.implementedFunctions).concat(
-  PORTFOLIO_FUNCTION_NAMES,
-);
+export const HPC_FUNCTION_NAMES: readonly string[] = Object.keys(HPC_FUNCTIONS);
 
 const names = Object.fromEntries(HPC_FUNCTION_NAMES.map((n) => [n, n]));
 
@@ -449,5 +350,4 @@ const names = Object.fromEntries(HPC_FUNCTION_NAMES.map((n) => [n, n]));
 export function registerHpcFunctions(): void {
   if (HyperFormula.getAllFunctionPlugins().includes(HpcFunctionsPlugin)) return;
   HyperFormula.registerFunctionPlugin(HpcFunctionsPlugin, { enGB: names, enUS: names });
-  HyperFormula.registerFunctionPlugin(makePortfolioPlugin(HpcFunctionsPlugin), { enGB: names, enUS: names });
 }

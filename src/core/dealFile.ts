@@ -1,10 +1,15 @@
 import { formatIsoDate } from "./dates";
 import { Decimal } from "./decimal";
 import type { MiningTerms } from "./miningTerms";
-import type { Terms } from "./terms";
+import type { DealFileTerms, MiningFileBlock, Terms } from "./terms";
 
-/** A deal file: the spec's keys, dates as ISO text, numbers as JSON numbers. */
+/**
+ * A deal file as read, still to validate: any keys, any values. What one holds
+ * once valid is typed by the terms table: `DealFileTerms` (terms.ts).
+ */
 export type DealFile = Record<string, unknown>;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A decimal as a JSON number when that round-trips exactly, else as text. */
 function jsonNumber(x: Decimal): number | string {
@@ -19,8 +24,8 @@ function jsonNumber(x: Decimal): number | string {
  * tranches always listed, the unused credit term left out. Reading the result
  * back with `validateDeal` gives the same terms.
  */
-export function toDealFile(terms: Terms): DealFile {
-  const file: DealFile = {
+export function toDealFile(terms: Terms): DealFileTerms {
+  const file: Mutable<DealFileTerms> = {
     name: terms.name,
     host: terms.host,
     tenant: terms.tenant,
@@ -55,8 +60,8 @@ export function termsKey(terms: Terms): string {
 }
 
 /** The mining block as written in a deal file; a defaulted site power is left out, so it stays a default. */
-function miningFile(m: MiningTerms): Record<string, unknown> {
-  const out: Record<string, unknown> = {
+function miningFile(m: MiningTerms): MiningFileBlock {
+  const out: Mutable<MiningFileBlock> = {
     hashprice: jsonNumber(m.hashprice),
     efficiencyJPerTH: jsonNumber(m.efficiencyJPerTH),
     powerCostPerKWh: jsonNumber(m.powerCostPerKWh),

@@ -83,7 +83,24 @@ export const MESSAGES = {
   "json-too-large": (_n, p) =>
     `the deal file is larger than ${p.max} bytes ${limitNote}: a deal file is a few kilobytes`,
   "json-more": (_n, p) => `and ${p.count} more problems in the deal file`,
-  /** A problem a surface words itself (the layout of a function's ranges): its text is the parameter. */
+  // The layout of a function's ranges (src/functions/ranges.ts): the subject is the argument ("terms",
+  // "tranches", "mining") or, once a row names a key, the term ("mining.uptime").
+  "range-width": (n, p) =>
+    `${n.subject} must be a two-column range (${p.first} in the first column, ${p.second} in the second), got ${p.width} column${p.width === 1 ? "" : "s"}`,
+  "value-without-label": (n, p) => `${n.subject} row ${p.row} has a value (${p.got}) but no label`,
+  "label-not-text": (n, p) =>
+    `${n.subject} row ${p.row}: the label must be text naming a ${p.noun} (e.g. "${p.example}"), got ${p.got}`,
+  "unknown-label": (n, p) => `unknown ${p.noun} ${p.got} in ${n.subject} row ${p.row}: the ${p.noun}s are ${p.labels}`,
+  "table-in-terms": (n, p) =>
+    `${p.range} row ${p.row}: give the ${n.subject} as the ${n.subject} argument (a two-column range of ${p.columns}), not in the ${p.range}`,
+  "given-twice": (n, p) => `${n.subject} is given twice in ${p.place} (rows ${p.first} and ${p.second})`,
+  "excel-error": (n, p) =>
+    `${n.subject} holds the Excel error ${p.error}${p.expected === undefined ? "" : `: it must be ${p.expected}`}`,
+  "table-cell-error": (n, p) => `${n.subject} row ${p.row} ${p.column} holds the Excel error ${p.error}`,
+  /**
+   * A problem a caller words itself, its text the parameter: kept for the callers not yet given a
+   * code (outcome.ts's valueProblem, core's requestProblem). New problems get a code above.
+   */
   argument: (_n, p) => String(p.text),
 } satisfies Record<string, Template>;
 

@@ -1,6 +1,6 @@
 import type { CalendarDate } from "./dates";
 import type { Decimal } from "./decimal";
-import type { MiningTerms } from "./miningTerms";
+import type { MiningNumberKey, MiningTerms } from "./miningTerms";
 
 export type CreditMethod = "straight-line" | "percent-of-fee";
 export const CREDIT_METHODS: readonly CreditMethod[] = ["straight-line", "percent-of-fee"];
@@ -24,6 +24,8 @@ interface TermSpecBase {
   readonly min?: { readonly value: number; readonly inclusive: boolean };
   /** Upper bound and whether it is included. */
   readonly max?: { readonly value: number; readonly inclusive: boolean; readonly limit?: boolean };
+  /** A `choice` term's values (its type in a deal file). */
+  readonly choices?: readonly string[];
 }
 
 /** The product's own bounds (see limits.ts), beyond the spec's ranges. */
@@ -121,6 +123,7 @@ const TERM_TABLE = [
     unit: "choice",
     expected: '"straight-line" or "percent-of-fee"',
     help: "straight-line: equal credits over the credit months; percent-of-fee: a share of each month's fee.",
+    choices: CREDIT_METHODS,
   },
   {
     key: "creditMonths",
@@ -230,6 +233,54 @@ const TERM_TABLE = [
 
 /** The terms of a deal, in the spec's order, then the analyst's extensions (analysis.md §9–§10). */
 export const TERMS: readonly TermSpec[] = Object.freeze(TERM_TABLE);
+
+/** An ISO `YYYY-MM-DD` date, as a deal file writes it. */
+export type IsoDate = `${number}-${number}-${number}`;
+
+/**
+ * How a deal file writes a number and a date. Presets write JSON numbers and
+ * ISO dates; `toDealFile` writes a decimal no JSON number holds exactly as
+ * text, and dates as the text `formatIsoDate` gives.
+ */
+export interface JsonForms {
+  readonly number: unknown;
+  readonly date: unknown;
+}
+export type WrittenForms = { readonly number: number | string; readonly date: string };
+export type PresetForms = { readonly number: number; readonly date: IsoDate };
+
+/** The mining block of a deal file (miningTerms.ts's table): a number per term, the halving dates a list. */
+export type MiningFileBlock<F extends JsonForms = WrittenForms> = { readonly [K in MiningNumberKey]?: F["number"] } & {
+  readonly halvingDates?: readonly F["date"][];
+};
+
+/** A term's value in a deal file, by its kind (a `choice` term: one of its choices). */
+interface JsonByKind<F extends JsonForms> {
+  readonly text: string;
+  readonly decimal: F["number"];
+  readonly integer: F["number"];
+  readonly cents: F["number"];
+  readonly date: F["date"];
+  readonly choice: string;
+  readonly tranches: readonly { readonly date: F["date"]; readonly mw: F["number"] }[];
+  readonly capex: readonly { readonly date: F["date"]; readonly amount: F["number"] }[];
+  readonly mining: MiningFileBlock<F>;
+}
+
+type TermRow = (typeof TERM_TABLE)[number];
+type JsonOf<T extends TermRow, F extends JsonForms> = T extends { readonly choices: readonly (infer C)[] }
+  ? C
+  : JsonByKind<F>[T["kind"]];
+
+/**
+ * A deal file, typed from the terms table: every key a term's, each optional,
+ * each value of its term's kind. The one deal-file type: the presets' deals
+ * (`DealFileTerms<PresetForms>`) and what `toDealFile` writes are both this.
+ * (Deal-file input still to validate is `unknown`-valued: see dealFile.ts's `DealFile`.)
+ */
+export type DealFileTerms<F extends JsonForms = WrittenForms> = {
+  readonly [T in TermRow as T["key"]]?: JsonOf<T, F>;
+};
 
 /** Every term's key, derived from the table: a new row is a new key. */
 export type TermKey = (typeof TERM_TABLE)[number]["key"];

@@ -42,7 +42,11 @@ export function failure(problems: readonly Problem[]): Failure {
   return { ok: false, code, message: shown.join("; ") };
 }
 
-/** A problem with a function's argument (the layout of its ranges), worded where it is found. */
+/**
+ * A problem with a function's argument worded by its caller: the catalogue's `argument` code, the
+ * text its parameter. An adapter for the callers not yet given codes; a new problem takes a code
+ * in core's messages.ts (as ranges.ts's layoutProblem does), so that no surface words it twice.
+ */
 export function valueProblem(argument: string, message: string): Problem {
   return problem("value", "argument", [argument], { text: message });
 }

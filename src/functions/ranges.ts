@@ -9,12 +9,25 @@ import {
   isTableTerm,
   parseIsoDate,
   pathText,
+  problem,
   renamed,
   termForLabel,
   type Problem,
+  type ProblemCode,
+  type ProblemParams,
+  type ProblemPath,
 } from "../core";
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
-import { valueProblem } from "./outcome";
+
+/** A problem with the layout of a function's range: #VALUE!, worded by the catalogue (core's messages.ts). */
+export function layoutProblem(code: ProblemCode, path: ProblemPath, params: ProblemParams = {}): Problem {
+  return problem("value", code, path, params);
+}
+
+/** The problem of a range that is not two columns wide; `first` and `second` say what each column holds. */
+export function rangeWidthProblem(argument: string, width: number, first: string, second: string): Problem {
+  return layoutProblem("range-width", [argument], { width, first, second });
+}
 
 const LABEL_LIST = SCALAR_TERMS.map((t) => t.label).join(", ");
 
@@ -34,17 +47,14 @@ export function readTermsRange(range: unknown): RawTerms {
   const input: Record<string, unknown> = {};
   const rows = asRows(range);
   if (rows === undefined) {
-    problems.push(valueProblem("terms", "terms is required: a two-column range of labels and values (e.g. A2:B16)"));
+    problems.push(
+      layoutProblem("required", ["terms"], { expected: "a two-column range of labels and values (e.g. A2:B16)" }),
+    );
     return { input, problems };
   }
   const width = rows.length === 0 ? 0 : rows[0].length;
   if (width !== 2) {
-    problems.push(
-      valueProblem(
-        "terms",
-        `terms must be a two-column range (labels in the first column, values in the second), got ${width} column${width === 1 ? "" : "s"}`,
-      ),
-    );
+    problems.push(rangeWidthProblem("terms", width, "labels", "values"));
     return { input, problems };
   }
   return readLabelRows(rows, {
@@ -54,15 +64,12 @@ export function readTermsRange(range: unknown): RawTerms {
     within: "the terms",
     labels: LABEL_LIST,
     keyOf: termForLabel,
-    path: (key) => key,
+    path: (key) => [key],
     refuse: (key, rowNumber) => {
       if (!isTableTerm(key)) return undefined;
-      const what =
+      const columns =
         key === "tranches" ? "dates and MW" : key === "capex" ? "dates and amounts" : "mining labels and values";
-      return valueProblem(
-        key,
-        `terms row ${rowNumber}: give the ${key} as the ${key} argument (a two-column range of ${what}), not in the terms`,
-      );
+      return layoutProblem("table-in-terms", [key], { range: "terms", row: rowNumber, columns });
     },
     expected: (key) => TERM_SPECS[key].expected,
   });
@@ -80,8 +87,11 @@ export interface LabelRows<K extends string> {
   /** Every label, for the message of an unknown one. */
   readonly labels: string;
   readonly keyOf: (label: string) => K | undefined;
-  /** The key as a problem names it, e.g. "mining.uptime". */
-  readonly path: (key: K) => string;
+  /**
+   * The key's path, e.g. ["mining", "uptime"]. A dotted text ("mining.uptime") is read as that
+   * path too (the form callers gave before problems carried paths).
+   */
+  readonly path: (key: K) => ProblemPath | string;
   /** A key this range may not hold: the problem, or undefined. */
   readonly refuse?: (key: K, rowNumber: number) => Problem | undefined;
   /** What a key's value must be, for the message of an Excel error value. */
@@ -109,28 +119,30 @@ export function readLabelRows<K extends string>(
     const value = readCell(row[1]);
     if (isEmptyCell(label)) {
       if (!isEmptyCell(value)) {
-        problems.push(
-          valueProblem(spec.name, `${spec.name} row ${rowNumber} has a value (${describeCell(value)}) but no label`),
-        );
+        problems.push(layoutProblem("value-without-label", [spec.name], { row: rowNumber, got: describeCell(value) }));
       }
       return;
     }
     if (typeof label !== "string") {
       problems.push(
-        valueProblem(
-          spec.name,
-          `${spec.name} row ${rowNumber}: the label must be text naming a ${spec.noun} (e.g. "${spec.example}"), got ${describeCell(label)}`,
-        ),
+        layoutProblem("label-not-text", [spec.name], {
+          row: rowNumber,
+          noun: spec.noun,
+          example: spec.example,
+          got: describeCell(label),
+        }),
       );
       return;
     }
     const key = spec.keyOf(label);
     if (key === undefined) {
       problems.push(
-        valueProblem(
-          spec.name,
-          `unknown ${spec.noun} ${describeCell(label)} in ${spec.name} row ${rowNumber}: the ${spec.noun}s are ${spec.labels}`,
-        ),
+        layoutProblem("unknown-label", [spec.name], {
+          noun: spec.noun,
+          got: describeCell(label),
+          row: rowNumber,
+          labels: spec.labels,
+        }),
       );
       return;
     }
@@ -139,16 +151,19 @@ export function readLabelRows<K extends string>(
       problems.push(refused);
       return;
     }
-    const path = spec.path(key);
+    const given = spec.path(key);
+    const path = typeof given === "string" ? given.split(".") : given;
     const earlier = rowOf.get(key);
     if (earlier !== undefined) {
-      problems.push(valueProblem(path, `${path} is given twice in ${spec.within} (rows ${earlier} and ${rowNumber})`));
+      problems.push(layoutProblem("given-twice", path, { place: spec.within, first: earlier, second: rowNumber }));
       return;
     }
     rowOf.set(key, rowNumber);
     if (value instanceof ExcelErrorValue) {
-      const expected = spec.expected ? `: it must be ${spec.expected(key)}` : "";
-      problems.push(valueProblem(path, `${path} holds the Excel error ${value.code}${expected}`));
+      const expected = spec.expected?.(key);
+      problems.push(
+        layoutProblem("excel-error", path, { error: value.code, ...(expected === undefined ? {} : { expected }) }),
+      );
       return;
     }
     input[key] = spec.value ? spec.value(key, value) : value;
@@ -204,12 +219,7 @@ export function readTableRange(range: unknown, arg: TableArgument = TRANCHES_ARG
   const cells = rows.map((row) => row.map(readCell));
   if (cells.every((row) => row.every(isEmptyCell))) return none;
   if (width !== 2) {
-    problems.push(
-      valueProblem(
-        arg.name,
-        `${arg.name} must be a two-column range (dates in the first column, ${arg.what} in the second), got ${width} column${width === 1 ? "" : "s"}`,
-      ),
-    );
+    problems.push(rangeWidthProblem(arg.name, width, "dates", arg.what));
     return { list: undefined, rowNumbers: [], problems };
   }
   const list: Record<string, unknown>[] = [];
@@ -229,7 +239,7 @@ export function readTableRange(range: unknown, arg: TableArgument = TRANCHES_ARG
     ] as const) {
       if (cell instanceof ExcelErrorValue) {
         problems.push(
-          valueProblem(arg.name, `${arg.name} row ${rowNumber} ${what} holds the Excel error ${cell.code}`),
+          layoutProblem("table-cell-error", [arg.name], { row: rowNumber, column: what, error: cell.code }),
         );
         bad = true;
       }

@@ -1,42 +1,16 @@
-import type { CreditMethod, TermKey } from "../core";
+import type { DealFileTerms, IsoDate, PresetForms, TermKey } from "../core";
 import { documentCitation } from "./documents";
 import { deepFreeze } from "./freeze";
 import type { Documents, Preset, Provenance, SourceDocument } from "./types";
 
-/** An ISO `YYYY-MM-DD` date. */
-export type IsoDate = `${number}-${number}-${number}`;
+export type { IsoDate };
 
-/** The value type of each term in a preset's deal file. */
-interface TermValues {
-  name: string;
-  host: string;
-  tenant: string;
-  capacityMW: number;
-  ratePerKWMonth: number;
-  termMonths: number;
-  startDate: IsoDate;
-  escalator: number;
-  prepayment: number;
-  prepaymentDate: IsoDate;
-  creditMethod: CreditMethod;
-  creditMonths: number;
-  creditPercent: number;
-  opexPerMWMonth: number;
-  discountRate: number;
-  tranches: readonly { readonly date: IsoDate; readonly mw: number }[];
-  capex: readonly { readonly date: IsoDate; readonly amount: number }[];
-  renewalOptions: number;
-  renewalMonths: number;
-  renewalRateStep: number;
-  renewalsExercised: number;
-  mining: Readonly<Record<string, number | readonly IsoDate[]>>;
-}
-
-// `never` (and so no preset compiles) if TermValues and core's TermKey ever disagree.
-type Exactly<T, K extends PropertyKey> = [Exclude<keyof T, K>, Exclude<K, keyof T>] extends [never, never] ? T : never;
-
-/** A preset's deal file, typed: only the spec's keys, each with its JSON type. */
-export type PresetDeal = Readonly<Partial<Exactly<TermValues, TermKey>>>;
+/**
+ * A preset's deal file, typed: the deal-file type core derives from its terms
+ * table (only the table's keys, each with its JSON type), with numbers as JSON
+ * numbers and dates as ISO text.
+ */
+export type PresetDeal = DealFileTerms<PresetForms>;
 
 interface PresetSpec<D extends PresetDeal> {
   readonly id: string;

@@ -1,20 +1,13 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { MINING_CSV_HEADER } from "../../src/cli/mining";
 import { FIGURES, MINING_FIGURES } from "../../src/core";
+import { hpcDeal } from "./run";
 
 /** `hpc-deal mining` and the summary's comparison figures: the CLI contract of analysis.md §8. */
 
-const root = path.resolve(__dirname, "../..");
-const bin = path.join(root, "bin/hpc-deal.js");
 const dir = mkdtempSync(path.join(tmpdir(), "hpc-deal-mining-"));
-
-function hpcDeal(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: "utf8", timeout: 20000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function dealFile(name: string, deal: unknown): string {
   const file = path.join(dir, name);
@@ -32,8 +25,8 @@ const SMALL = {
 };
 
 describe("hpc-deal mining", () => {
-  it("prints the monthly comparison with the exact header, exact hashprice and hashrate, money in cents", () => {
-    const r = hpcDeal(["mining", dealFile("small.json", SMALL)]);
+  it("prints the monthly comparison with the exact header, exact hashprice and hashrate, money in cents", async () => {
+    const r = await hpcDeal(["mining", dealFile("small.json", SMALL)]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(MINING_CSV_HEADER).toBe(
@@ -50,14 +43,14 @@ describe("hpc-deal mining", () => {
     );
   });
 
-  it("reads standard input and accepts --rate (the rows do not depend on it)", () => {
-    const r = hpcDeal(["mining", "-", "--rate", "0.1"], JSON.stringify(SMALL));
+  it("reads standard input and accepts --rate (the rows do not depend on it)", async () => {
+    const r = await hpcDeal(["mining", "-", "--rate", "0.1"], JSON.stringify(SMALL));
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")).toHaveLength(5);
   });
 
-  it("refuses a deal without a mining block, naming mining (exit 2)", () => {
-    const r = hpcDeal(["mining", dealFile("plain.json", { ...SMALL, mining: undefined })]);
+  it("refuses a deal without a mining block, naming mining (exit 2)", async () => {
+    const r = await hpcDeal(["mining", dealFile("plain.json", { ...SMALL, mining: undefined })]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^hpc-deal: mining is required/);
@@ -70,32 +63,32 @@ describe("hpc-deal mining", () => {
     [{ ...SMALL.mining, poolFee: 1 }, "mining.poolFee"],
     [{ ...SMALL.mining, halvingDates: ["2028-04-17", "2028-04-17"] }, "mining.halvingDates"],
     [{ ...SMALL.mining, colour: "blue" }, "mining.colour"],
-  ])("refuses bad mining terms %j with exit 2, naming %s", (mining, term) => {
+  ])("refuses bad mining terms %j with exit 2, naming %s", async (mining, term) => {
     const file = dealFile("bad.json", { ...SMALL, mining });
     for (const command of ["mining", "summary", "schedule"]) {
-      const r = hpcDeal([command, file]);
+      const r = await hpcDeal([command, file]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(term);
       expect(r.stdout).toBe("");
     }
   });
 
-  it("says, on `plan`, that the sheet does not carry the mining block yet (rather than drop it silently)", () => {
-    const r = hpcDeal(["plan", dealFile("small.json", SMALL)]);
+  it("says, on `plan`, that the sheet does not carry the mining block yet (rather than drop it silently)", async () => {
+    const r = await hpcDeal(["plan", dealFile("small.json", SMALL)]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/mining block is not laid out on the sheet yet/);
   });
 
-  it("refuses a bad --rate, naming it", () => {
-    const r = hpcDeal(["mining", dealFile("small.json", SMALL), "--rate", "-2"]);
+  it("refuses a bad --rate, naming it", async () => {
+    const r = await hpcDeal(["mining", dealFile("small.json", SMALL), "--rate", "-2"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--rate");
   });
 });
 
 describe("hpc-deal summary of a deal with a mining block", () => {
-  it("appends the comparison's figures after the deal's, as decimal strings", () => {
-    const r = hpcDeal(["summary", dealFile("summary.json", SMALL)]);
+  it("appends the comparison's figures after the deal's, as decimal strings", async () => {
+    const r = await hpcDeal(["summary", dealFile("summary.json", SMALL)]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as Record<string, string | null>;
@@ -121,18 +114,18 @@ describe("hpc-deal summary of a deal with a mining block", () => {
     });
   });
 
-  it("takes --rate for every NPV, the comparison's included", () => {
+  it("takes --rate for every NPV, the comparison's included", async () => {
     const file = dealFile("rated.json", { ...SMALL, discountRate: 0.5 });
-    const own = JSON.parse(hpcDeal(["summary", file]).stdout) as Record<string, string>;
-    const given = JSON.parse(hpcDeal(["summary", file, "--rate", "0"]).stdout) as Record<string, string>;
+    const own = JSON.parse((await hpcDeal(["summary", file])).stdout) as Record<string, string>;
+    const given = JSON.parse((await hpcDeal(["summary", file, "--rate", "0"])).stdout) as Record<string, string>;
     expect(own.hostingNpv).toBe(own.hostNpv);
     expect(Number(own.hostingNpv)).toBeLessThan(300000);
     expect(given).toMatchObject({ hostNpv: "300000.00", hostingNpv: "300000.00", miningNpv: "42600.00" });
     expect(given.breakevenHashprice).toBe("134.12");
   });
 
-  it("leaves a deal without a mining block exactly as before", () => {
-    const r = hpcDeal(["summary", dealFile("plain.json", { ...SMALL, mining: undefined })]);
+  it("leaves a deal without a mining block exactly as before", async () => {
+    const r = await hpcDeal(["summary", dealFile("plain.json", { ...SMALL, mining: undefined })]);
     const json = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(FIGURES.map((f) => f.key).filter((k) => k !== "npv"));
   });

@@ -1,10 +1,11 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PERIODS_CSV_HEADER } from "../../src/cli/book";
 import { SCHEDULE_CSV_HEADER } from "../../src/cli/format";
 import { main } from "../../src/cli/main";
+import { ALPHA, RAMP_TRANCHES } from "./fixtures";
+import { hpcDeal } from "./run";
 
 /** Runs the CLI in-process on files held in memory. */
 async function run(argv: string[], files: Record<string, unknown>) {
@@ -22,21 +23,10 @@ async function run(argv: string[], files: Record<string, unknown>) {
   return { code, out, err };
 }
 
-const alpha = {
-  name: "Alpha",
-  capacityMW: 100,
-  ratePerKWMonth: 120,
-  termMonths: 24,
-  startDate: "2025-01-01",
-  prepayment: 1200000,
-  prepaymentDate: "2024-10-01",
-};
+const alpha = ALPHA;
 const barber = {
   name: "Barber Lake",
-  tranches: [
-    { date: "2025-06-15", mw: 50 },
-    { date: "2025-09-01", mw: 30 },
-  ],
+  tranches: RAMP_TRANCHES,
   ratePerKWMonth: 100,
   termMonths: 12,
   discountRate: 0.5,
@@ -179,29 +169,19 @@ describe("portfolio files", () => {
   });
 });
 
-describe("hpc-deal, spawned", () => {
-  it("reads a portfolio file from disk and exits 2 on a bad one", () => {
+describe("hpc-deal on portfolio files on disk", () => {
+  it("reads a portfolio file from disk and exits 2 on a bad one", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "hpc-portfolio-"));
     const good = path.join(dir, "book.json");
     const bad = path.join(dir, "bad.json");
     writeFileSync(good, JSON.stringify(book));
     writeFileSync(bad, JSON.stringify({ deals: [{ ...alpha, ratePerKWMonth: "x" }] }));
-    const bin = path.resolve(__dirname, "../../bin/hpc-deal.js");
-    const ok = spawnSync(process.execPath, [bin, "periods", good], { encoding: "utf8" });
-    expect(ok.status).toBe(0);
+    const ok = await hpcDeal(["periods", good]);
+    expect(ok.code).toBe(0);
     expect(ok.stdout.split("\n")[0]).toBe(PERIODS_CSV_HEADER);
-    const no = spawnSync(process.execPath, [bin, "runrate", bad, "2025-01-01"], { encoding: "utf8" });
-    expect(no.status).toBe(2);
+    const no = await hpcDeal(["runrate", bad, "2025-01-01"]);
+    expect(no.code).toBe(2);
     expect(no.stdout).toBe("");
     expect(no.stderr).toMatch(/deals\[1\] \("Alpha"\): ratePerKWMonth must be/);
-  });
-});
-
-describe("hpc-deal xlsx of a portfolio file", () => {
-  it("exits 2 when the file cannot be written, writing nothing (test/cli/xlsxBook.test.ts has the workbook)", async () => {
-    const r = await run(["xlsx", "book.json", "-o", "/nonexistent-dir/book.xlsx"], files);
-    expect(r.code).toBe(2);
-    expect(r.out).toBe("");
-    expect(r.err).toMatch(/cannot write \/nonexistent-dir\/book\.xlsx/);
   });
 });

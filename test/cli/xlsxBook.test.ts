@@ -2,8 +2,10 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import JSZip from "jszip";
 import { PORTFOLIO_LAYOUT, columnLetter } from "../../src/plan";
 import { cents, openSheets, shown } from "../xlsx/helpers";
+import { ALPHA, RAMP_TRANCHES } from "./fixtures";
 import { hpcDeal } from "./run";
 
 const dir = mkdtempSync(path.join(tmpdir(), "hpc-deal-xlsx-book-"));
@@ -14,24 +16,8 @@ function file(name: string, content: unknown): string {
   return p;
 }
 
-const alpha = {
-  name: "Alpha",
-  capacityMW: 100,
-  ratePerKWMonth: 120,
-  termMonths: 24,
-  startDate: "2025-01-01",
-  prepayment: 1200000,
-  prepaymentDate: "2024-10-01",
-};
-const beta = {
-  name: "Beta",
-  tranches: [
-    { date: "2025-06-15", mw: 50 },
-    { date: "2025-09-01", mw: 30 },
-  ],
-  ratePerKWMonth: 100,
-  termMonths: 12,
-};
+const alpha = ALPHA;
+const beta = { name: "Beta", tranches: RAMP_TRANCHES, ratePerKWMonth: 100, termMonths: 12 };
 const book = file("book.json", { name: "Book", deals: [alpha, beta], discountRate: 0.1 });
 const LABEL = columnLetter(PORTFOLIO_LAYOUT.tableColumn);
 const GROSS_FEE = columnLetter(PORTFOLIO_LAYOUT.tableColumn + 5);
@@ -74,7 +60,9 @@ describe("hpc-deal xlsx PORTFOLIO.json", () => {
     expect(readFileSync(out, "utf8")).toBe("a user's own data");
     const forced = await hpcDeal(["xlsx", book, "-o", out, "--force"]);
     expect([forced.code, forced.stderr]).toEqual([0, ""]);
-    expect((await openSheets(readFileSync(out))).map((s) => s.ws.name)).toHaveLength(3);
+    // Replaced whole: the book's three sheets (read from the zip; the workbook itself is checked above).
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    expect(Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))).toHaveLength(3);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
@@ -87,6 +75,12 @@ describe("hpc-deal xlsx PORTFOLIO.json", () => {
     expect(r.stderr).toMatch(/^hpc-deal: deals\[2\] \("Beta"\): ratePerKWMonth/);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("exits 2 when the file cannot be written, writing nothing", async () => {
+    const r = await hpcDeal(["xlsx", book, "-o", "/nonexistent-dir/book.xlsx"]);
+    expect([r.code, r.stdout]).toEqual([2, ""]);
+    expect(r.stderr).toMatch(/cannot write \/nonexistent-dir\/book\.xlsx/);
   });
 
   it("refuses a bad --period before writing, and --period for a deal file", async () => {

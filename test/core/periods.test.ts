@@ -190,7 +190,7 @@ describe("periods: properties", () => {
           for (const p of rows) expect(p.period).toMatch(/^Q[1-4] FY\d{4}$/);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env.FC_NUM_RUNS ?? 150) },
     );
   });
 });

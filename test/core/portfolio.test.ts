@@ -235,7 +235,7 @@ describe("portfolio: properties", () => {
           expect(rate === null ? s.npv === null : s.npv !== null).toBe(true);
         },
       ),
-      { numRuns: 40 },
+      { numRuns: Number(process.env.FC_NUM_RUNS ?? 40) },
     );
   });
 });

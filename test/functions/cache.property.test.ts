@@ -173,7 +173,7 @@ describe("the caches against no caches", () => {
           expect(got).toEqual(expected);
         }
       }),
-      { numRuns: 40 },
+      { numRuns: Number(process.env.FC_NUM_RUNS ?? 40) },
     );
   });
 
@@ -278,7 +278,7 @@ describe("DealFigures", () => {
           expect(figures.months).toBe(table.length - 1);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FC_NUM_RUNS ?? 300) },
     );
   });
 

@@ -152,7 +152,7 @@ describe("the Deal view-model", () => {
           expect(view.figures === null).toBe(vm.check.terms === null);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: Number(process.env.FC_NUM_RUNS ?? 200) },
     );
   });
 
