@@ -201,9 +201,15 @@ async function writeWorkbook(sheets: readonly SheetToWrite[], options: ExportOpt
   const functionIds = new Set<string>();
   for (const plan of sheets) writeSheet(wb, plan, live, functionIds);
 
+  // exceljs's zip is unzipped again by the steps below: stored, not deflated; the last step deflates.
+  const charted = sheets.some((s) => s.charts.length > 0);
+  const raw = new Uint8Array(
+    await wb.xlsx.writeBuffer({ zip: { compression: charted || live ? "STORE" : "DEFLATE" } }),
+  );
   const bytes = await addChartParts(
-    new Uint8Array(await wb.xlsx.writeBuffer()),
+    raw,
     sheets.map((s) => ({ charts: s.charts, cached: s.cached })),
+    live ? "STORE" : "DEFLATE",
   );
   if (!live) return bytes;
   return addLiveParts(bytes, {

@@ -42,8 +42,19 @@ async function text(zip: JSZip, path: string): Promise<string> {
   return file.async("string");
 }
 
+/**
+ * How a step zips its output: the last step deflates; a step whose output
+ * is unzipped again by the next one stores (deflating twice costs about half
+ * of an export's time, for bytes nobody keeps).
+ */
+export type Compression = "DEFLATE" | "STORE";
+
 /** Adds the live-mode parts to an exceljs workbook's zip; returns the new package. */
-export async function addLiveParts(xlsx: Uint8Array, parts: LiveParts): Promise<Uint8Array> {
+export async function addLiveParts(
+  xlsx: Uint8Array,
+  parts: LiveParts,
+  compression: Compression = "DEFLATE",
+): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
 
   // Dynamic arrays: cm="1" on each array formula's cell, and the metadata part they point at.
@@ -75,7 +86,7 @@ export async function addLiveParts(xlsx: Uint8Array, parts: LiveParts): Promise<
   zip.file("_rels/.rels", rootRels);
   zip.file("xl/_rels/workbook.xml.rels", workbookRels);
   zip.file("[Content_Types].xml", types);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  return zip.generateAsync({ type: "uint8array", compression });
 }
 
 const EMPTY_RELS =
@@ -103,7 +114,11 @@ export interface SheetCharts {
  * per chart, a chart part each (numbered across the workbook), their
  * relationships and content types. Both export modes carry the charts.
  */
-export async function addChartParts(xlsx: Uint8Array, sheets: readonly SheetCharts[]): Promise<Uint8Array> {
+export async function addChartParts(
+  xlsx: Uint8Array,
+  sheets: readonly SheetCharts[],
+  compression: Compression = "DEFLATE",
+): Promise<Uint8Array> {
   if (sheets.every((s) => s.charts.length === 0)) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
   let types = await text(zip, "[Content_Types].xml");
@@ -137,5 +152,5 @@ export async function addChartParts(xlsx: Uint8Array, sheets: readonly SheetChar
     zip.file(sheetPath, addDrawingElement(await text(zip, sheetPath), relIdOf(sheetRels, `../drawings/${drawing}`)));
   }
   zip.file("[Content_Types].xml", types);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  return zip.generateAsync({ type: "uint8array", compression });
 }
