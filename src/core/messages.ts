@@ -97,6 +97,17 @@ export const MESSAGES = {
   "excel-error": (n, p) =>
     `${n.subject} holds the Excel error ${p.error}${p.expected === undefined ? "" : `: it must be ${p.expected}`}`,
   "table-cell-error": (n, p) => `${n.subject} row ${p.row} ${p.column} holds the Excel error ${p.error}`,
+  // A function's single-cell and list arguments (src/functions): the subject is the argument's name.
+  "one-cell": (n, p) => `${n.subject} must be one cell: ${p.expected}`,
+  "must-name": (n, p) => `${n.subject} must name ${p.expected}, got ${p.got}`,
+  "holds-error": (n) => `${n.subject} holds an Excel error: see its cell`,
+  "no-deals": (n, p) => `${n.subject} must name at least one deal: ${p.expected}`,
+  "no-values": (n) => `${n.subject} must hold at least one number (a range of values, or one value)`,
+  "too-many-values": (n, p) => `${n.subject} takes at most ${p.max} values, got ${p.count}`,
+  "value-not-number": (n, p) => `${n.subject} value ${p.index} must be a number, got ${p.got}`,
+  "same-inputs": (n, p) => `${p.other} and ${n.subject} must be different inputs, both name ${p.key}`,
+  "not-for-portfolio": (_n, p) =>
+    `${p.figure} is not defined for a portfolio (its deals have different terms): use ${p.instead}`,
   /**
    * A problem a caller words itself, its text the parameter: kept for the callers not yet given a
    * code (outcome.ts's valueProblem, core's requestProblem). New problems get a code above.

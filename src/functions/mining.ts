@@ -27,7 +27,7 @@ import {
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
 import { BoundedCache } from "./cache";
 import { copyTable, freezeTable, type Cell, type DealFigures, type Table } from "./deal";
-import { failure, success, valueProblem, type Failure, type Outcome } from "./outcome";
+import { argumentProblem, failure, success, type Failure, type Outcome } from "./outcome";
 import { readLabelRows } from "./ranges";
 import { rawKey, resolveDeal, scheduleOf } from "./resolve";
 
@@ -61,20 +61,15 @@ export function readMiningRange(range: unknown): { input: Record<string, unknown
   const width = rows === undefined || rows.length === 0 ? 0 : rows[0].length;
   if (rows === undefined || rows.every((row) => row.every((c) => isEmptyCell(readCell(c))))) {
     problems.push(
-      valueProblem(
-        "mining",
-        "mining is required: a two-column range of mining labels and values (Hashprice ($/PH/s/day), Fleet efficiency (J/TH), Power cost ($/kWh), …)",
-      ),
+      argumentProblem("required", "mining", {
+        expected:
+          "a two-column range of mining labels and values (Hashprice ($/PH/s/day), Fleet efficiency (J/TH), Power cost ($/kWh), …)",
+      }),
     );
     return { input, problems };
   }
   if (width !== 2) {
-    problems.push(
-      valueProblem(
-        "mining",
-        `mining must be a two-column range (labels in the first column, values in the second), got ${width} column${width === 1 ? "" : "s"}`,
-      ),
-    );
+    problems.push(argumentProblem("range-width", "mining", { first: "labels", second: "values", width }));
     return { input, problems };
   }
   return readLabelRows<MiningTermKey>(rows, {
@@ -95,7 +90,7 @@ function readRate(raw: unknown): Outcome<Decimal | undefined> {
   if (isEmptyCell(value)) return success(undefined);
   if (value instanceof ExcelErrorValue) {
     return failure([
-      valueProblem("rate", `rate holds the Excel error ${value.code}: it must be an annual fraction > -1`),
+      argumentProblem("excel-error", "rate", { error: value.code, expected: "an annual fraction > -1" }),
     ]);
   }
   const checked = validateNumberTerm("discountRate", value, "rate");
@@ -283,7 +278,10 @@ export function miningSummary(
   const f = MINING_FIGURES.find((x) => foldLabel(x.key) === folded || foldLabel(x.label) === folded);
   if (f === undefined) {
     return failure([
-      valueProblem("figure", `figure must be the name of a mining figure (${FIGURE_LIST}), got ${describeCell(name)}`),
+      argumentProblem("expected", "figure", {
+        expected: `the name of a mining figure (${FIGURE_LIST})`,
+        got: describeCell(name),
+      }),
     ]);
   }
   return success([[figureCell(f, f.value(summary))]]);

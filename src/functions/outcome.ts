@@ -1,4 +1,4 @@
-import { problem, type Problem } from "../core";
+import { problem, type Problem, type ProblemCode, type ProblemParams } from "../core";
 
 /**
  * What a function call gives back before it meets a host: a value, or one
@@ -49,4 +49,9 @@ export function failure(problems: readonly Problem[]): Failure {
  */
 export function valueProblem(argument: string, message: string): Problem {
   return problem("value", "argument", [argument], { text: message });
+}
+
+/** A problem with a function's argument, by its catalogue code (core's messages.ts words it). */
+export function argumentProblem(code: ProblemCode, argument: string, params: ProblemParams = {}): Problem {
+  return problem("value", code, [argument], params);
 }

@@ -41,7 +41,7 @@ import { BoundedCache } from "./cache";
 import { combinedRows } from "./combined";
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
 import { copyTable, freezeTable, type Cell, type DealFigures, type Table } from "./deal";
-import { failure, success, valueProblem, type Failure, type Outcome } from "./outcome";
+import { argumentProblem, failure, success, type Failure, type Outcome } from "./outcome";
 import { readTermsRange } from "./ranges";
 import { resolveDeal, scheduleOf } from "./resolve";
 
@@ -118,7 +118,7 @@ function readOptions(period: unknown, fiscalYearEnd: unknown): Outcome<PeriodOpt
   const fy = readCell(fiscalYearEnd);
   if (p instanceof ExcelErrorValue || fy instanceof ExcelErrorValue) {
     const which = p instanceof ExcelErrorValue ? "period" : "fiscalYearEnd";
-    return failure([valueProblem(which, `${which} holds an Excel error: see its cell`)]);
+    return failure([argumentProblem("holds-error", which)]);
   }
   const checked = readPeriodOptions(p, fy, { period: "period", fiscalYearEndMonth: "fiscalYearEnd" });
   return checked.ok ? success(checked.value) : failure(checked.error.problems);
@@ -145,15 +145,15 @@ const DATE_EXPECTED = "a date (an Excel date or YYYY-MM-DD text) between 1900-01
 function readOneDate(raw: unknown): Outcome<CalendarDate> {
   const rows = asRows(raw);
   const value = readCell(rows ? (rows.length === 1 && rows[0].length === 1 ? rows[0][0] : raw) : raw);
-  if (Array.isArray(value)) return failure([valueProblem("date", `date must be one cell: ${DATE_EXPECTED}`)]);
-  if (isEmptyCell(value)) return failure([valueProblem("date", `date is required: ${DATE_EXPECTED}`)]);
+  if (Array.isArray(value)) return failure([argumentProblem("one-cell", "date", { expected: DATE_EXPECTED })]);
+  if (isEmptyCell(value)) return failure([argumentProblem("required", "date", { expected: DATE_EXPECTED })]);
   if (value instanceof ExcelErrorValue) {
-    return failure([valueProblem("date", `date holds the Excel error ${value.code}: it must be ${DATE_EXPECTED}`)]);
+    return failure([argumentProblem("excel-error", "date", { error: value.code, expected: DATE_EXPECTED })]);
   }
   const date = readDate(value, "excel");
   return date
     ? success(date)
-    : failure([valueProblem("date", `date must be ${DATE_EXPECTED}, got ${describeCell(value)}`)]);
+    : failure([argumentProblem("expected", "date", { expected: DATE_EXPECTED, got: describeCell(value) })]);
 }
 
 /** =HPC.RUNRATE(terms, date, [tranches], [capex]): 12 × the gross fee of the month holding the date. */
@@ -201,16 +201,13 @@ function readDeals(args: readonly unknown[] | undefined): Outcome<DealFigures[]>
   const count = Math.ceil(end / 3);
   if (count === 0) {
     return failure([
-      valueProblem(
-        "deals",
-        "deals must name at least one deal: its terms range (then its tranches and capex, or blanks)",
-      ),
+      argumentProblem("no-deals", "deals", {
+        expected: "its terms range (then its tranches and capex, or blanks)",
+      }),
     ]);
   }
   if (count > MAX_FUNCTION_DEALS) {
-    return failure([
-      valueProblem("deals", `deals must be at most ${MAX_FUNCTION_DEALS} deals (a limit of this add-in), got ${count}`),
-    ]);
+    return failure([argumentProblem("limit", "deals", { max: `${MAX_FUNCTION_DEALS} deals`, got: count })]);
   }
   const deals: DealFigures[] = [];
   const messages: string[] = [];
@@ -297,9 +294,7 @@ function readRate(raw: unknown): Outcome<Decimal | null> {
   const value = readCell(raw);
   if (isEmptyCell(value)) return success(null);
   if (value instanceof ExcelErrorValue) {
-    return failure([
-      valueProblem("rate", `rate holds the Excel error ${value.code}: it must be ${DISCOUNT_RATE.expected}`),
-    ]);
+    return failure([argumentProblem("excel-error", "rate", { error: value.code, expected: DISCOUNT_RATE.expected })]);
   }
   const checked = validateNumberTerm("discountRate", value, "rate");
   return checked.ok ? success(checked.value) : failure(checked.error.problems);
@@ -323,10 +318,10 @@ export function portfolioSummary(
       picked = FIGURES.find((f) => foldLabel(f.key) === folded || foldLabel(f.label) === folded);
       if (picked === undefined) {
         return failure([
-          valueProblem(
-            "figure",
-            `figure must be the name of a summary figure (${FIGURE_LIST}), got ${describeCell(wanted)}`,
-          ),
+          argumentProblem("expected", "figure", {
+            expected: `the name of a summary figure (${FIGURE_LIST})`,
+            got: describeCell(wanted),
+          }),
         ]);
       }
     }
@@ -359,17 +354,17 @@ function noValue(key: string, irrNone: keyof typeof NO_IRR_REASON | null): Failu
     case "npv":
     case "hostNpv":
       return failure([
-        valueProblem(
-          "rate",
-          `rate is required for ${key}: a portfolio's NPV is at the rate given, never its deals' own`,
-        ),
+        argumentProblem("required", "rate", {
+          unless: ` for ${key}`,
+          expected: "a portfolio's NPV is at the rate given, never its deals' own",
+        }),
       ]);
     default:
       return failure([
-        valueProblem(
-          "figure",
-          `${key} is not defined for a portfolio (its deals have different terms): use HPC.PORTFOLIORUNRATE at a date`,
-        ),
+        argumentProblem("not-for-portfolio", "figure", {
+          figure: key,
+          instead: "HPC.PORTFOLIORUNRATE at a date",
+        }),
       ]);
   }
 }

@@ -23,7 +23,7 @@ import {
 } from "../core";
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
 import type { Cell } from "./deal";
-import { failure, success, valueProblem, type Outcome } from "./outcome";
+import { argumentProblem, failure, success, type Outcome } from "./outcome";
 import { readMiningRange } from "./mining";
 import { CAPEX_ARGUMENT, readTableRange, readTermsRange, readTranchesRange, withTableRows } from "./ranges";
 
@@ -40,7 +40,9 @@ function readFigure(raw: unknown): Outcome<SensitivityFigure> {
     const found = SENSITIVITY_FIGURES.find((f) => foldLabel(f.key) === folded || foldLabel(f.label) === folded);
     if (found) return success(found);
   }
-  return failure([valueProblem("figure", `figure must be one of ${FIGURE_LIST}, got ${describeCell(value)}`)]);
+  return failure([
+    argumentProblem("expected", "figure", { expected: `one of ${FIGURE_LIST}`, got: describeCell(value) }),
+  ]);
 }
 
 function readInputName(raw: unknown, arg: string): Outcome<string> {
@@ -48,10 +50,10 @@ function readInputName(raw: unknown, arg: string): Outcome<string> {
   const key = typeof value === "string" ? sensitivityInputKey(value) : undefined;
   if (key !== undefined) return success(key);
   return failure([
-    valueProblem(
-      arg,
-      `${arg} must name a numeric term, delayMonths or mining.KEY (${INPUT_LIST}), got ${describeCell(value)}`,
-    ),
+    argumentProblem("must-name", arg, {
+      expected: `a numeric term, delayMonths or mining.KEY (${INPUT_LIST})`,
+      got: describeCell(value),
+    }),
   ]);
 }
 
@@ -60,10 +62,10 @@ function readValues(raw: unknown, arg: string): Outcome<(Decimal | undefined)[]>
   const rows = asRows(raw);
   const cells = rows === undefined ? [] : rows.flat();
   if (cells.length === 0 || cells.every((c) => isEmptyCell(readCell(c)))) {
-    return failure([valueProblem(arg, `${arg} must hold at least one number (a range of values, or one value)`)]);
+    return failure([argumentProblem("no-values", arg)]);
   }
   if (cells.length > MAX_FUNCTION_VALUES) {
-    return failure([valueProblem(arg, `${arg} takes at most ${MAX_FUNCTION_VALUES} values, got ${cells.length}`)]);
+    return failure([argumentProblem("too-many-values", arg, { max: MAX_FUNCTION_VALUES, count: cells.length })]);
   }
   const out: (Decimal | undefined)[] = [];
   for (const [i, c] of cells.entries()) {
@@ -72,7 +74,7 @@ function readValues(raw: unknown, arg: string): Outcome<(Decimal | undefined)[]>
     else if (typeof value === "number" && Number.isFinite(value)) out.push(new Decimal(value === 0 ? 0 : value));
     else {
       const what = value instanceof ExcelErrorValue ? `the Excel error ${value.code}` : describeCell(value);
-      return failure([valueProblem(arg, `${arg} value ${i + 1} must be a number, got ${what}`)]);
+      return failure([argumentProblem("value-not-number", arg, { index: i + 1, got: what })]);
     }
   }
   return success(out);
@@ -123,7 +125,7 @@ function sensitivityUnsafe(
   const b = readValues(valuesB, "valuesB");
   if (!b.ok) return b;
   if (keyA.value === keyB.value) {
-    return failure([valueProblem("inputB", `inputA and inputB must be different inputs, both name ${keyA.value}`)]);
+    return failure([argumentProblem("same-inputs", "inputB", { other: "inputA", key: keyA.value })]);
   }
 
   const terms = readTermsRange(termsRange);
