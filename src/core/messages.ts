@@ -21,6 +21,12 @@ type Template = (n: Naming, p: ProblemParams) => string;
 
 const limitNote = "(a limit of this add-in)";
 
+/**
+ * The subject of a problem whose surface names the argument its own way (the CLI's "--rows", a
+ * function's "inputA"): its `axis` parameter when given, else the path.
+ */
+const axis = (n: Naming, p: ProblemParams): string => (p.axis === undefined ? n.subject : String(p.axis));
+
 export const MESSAGES = {
   /** A value of the wrong kind or out of the spec's range. */
   expected: (n, p) => `${n.subject} must be ${p.expected}, got ${p.got}`,
@@ -99,13 +105,19 @@ export const MESSAGES = {
   "table-cell-error": (n, p) => `${n.subject} row ${p.row} ${p.column} holds the Excel error ${p.error}`,
   // A function's single-cell and list arguments (src/functions): the subject is the argument's name.
   "one-cell": (n, p) => `${n.subject} must be one cell: ${p.expected}`,
-  "must-name": (n, p) => `${n.subject} must name ${p.expected}, got ${p.got}`,
+  "must-name": (n, p) => `${axis(n, p)} must name ${p.expected}, got ${p.got}`,
   "holds-error": (n) => `${n.subject} holds an Excel error: see its cell`,
   "no-deals": (n, p) => `${n.subject} must name at least one deal: ${p.expected}`,
   "no-values": (n) => `${n.subject} must hold at least one number (a range of values, or one value)`,
-  "too-many-values": (n, p) => `${n.subject} takes at most ${p.max} values, got ${p.count}`,
+  "too-many-values": (n, p) => `${axis(n, p)} takes at most ${p.max} values, got ${p.count}`,
   "value-not-number": (n, p) => `${n.subject} value ${p.index} must be a number, got ${p.got}`,
   "same-inputs": (n, p) => `${p.other} and ${n.subject} must be different inputs, both name ${p.key}`,
+  // Sensitivity requests (core's sensitivity.ts): the subject is the axis ("rows", "inputA", …).
+  "mining-input-without-block": (n, p) =>
+    `${axis(n, p)}: ${p.key} is a term of the deal's mining block, and the deal has none (mining)`,
+  "capacity-with-tranches": (n, p) =>
+    `${axis(n, p)}: capacityMW can be varied only for a deal without tranches (with tranches it is their sum); vary ${p.instead} or edit the tranches instead`,
+  "needs-values": (n, p) => `${axis(n, p)} needs at least one value`,
   "not-for-portfolio": (_n, p) =>
     `${p.figure} is not defined for a portfolio (its deals have different terms): use ${p.instead}`,
   /**

@@ -12,7 +12,7 @@
  */
 import { daysInMonth, formatIsoDate, type CalendarDate } from "./dates";
 import { Decimal } from "./decimal";
-import { fail, ok, problem, type Problem, type Result } from "./errors";
+import { fail, ok, problem, type Problem, type ProblemCode, type ProblemParams, type Result } from "./errors";
 import { termsKey } from "./dealFile";
 import { buildSchedule, type Schedule } from "./schedule";
 import { FigureMemo, SENSITIVITY_FIGURES, type FigureOutcome, type SensitivityFigure } from "./sensitivityFigures";
@@ -188,8 +188,9 @@ export interface SensitivityOptions extends ValidateOptions {
 }
 
 /** A problem with a request (not with a deal's terms): worded here, named by the request's own term (`--rows`, `figure`). */
-function requestProblem(term: string, message: string): Problem {
-  return problem("value", "argument", [term], { text: message });
+/** A request's problem: `term` is how the caller names the axis ("rows", "--rows", "inputA"), kept as said. */
+function requestProblem(code: ProblemCode, term: string, params: ProblemParams = {}): Problem {
+  return problem("value", code, [term], { axis: term, ...params });
 }
 
 /**
@@ -204,10 +205,10 @@ export function prepareSensitivity(
   const figure = SENSITIVITY_FIGURES.find((f) => f.key === figureKey);
   if (figure === undefined) {
     return fail([
-      requestProblem(
-        "figure",
-        `figure must be one of ${SENSITIVITY_FIGURES.map((f) => f.key).join(", ")}, got ${JSON.stringify(figureKey)}`,
-      ),
+      requestProblem("expected", "figure", {
+        expected: `one of ${SENSITIVITY_FIGURES.map((f) => f.key).join(", ")}`,
+        got: JSON.stringify(figureKey),
+      }),
     ]);
   }
   const checked = validateDeal(raw, options);
@@ -217,7 +218,7 @@ export function prepareSensitivity(
   try {
     copy = { ...(raw as Record<string, unknown>) };
   } catch (e) {
-    return fail([requestProblem("deal", `the deal could not be read: ${e instanceof Error ? e.message : String(e)}`)]);
+    return fail([requestProblem("unreadable", "deal", { reason: e instanceof Error ? e.message : String(e) })]);
   }
   let terms = checked.value;
   if (figure.key === "breakevenHashprice" && terms.mining === null) return fail(noMiningError().problems);
@@ -239,24 +240,17 @@ export function sensitivityInput(deal: SensitivityDeal, key: string, term = "inp
   const input = INPUTS.get(key);
   if (input === undefined) {
     return fail([
-      requestProblem(
-        term,
-        `${term} must name a numeric term, ${DELAY_MONTHS} or mining.KEY (${SENSITIVITY_INPUT_KEYS.join(", ")}), got ${JSON.stringify(key)}`,
-      ),
+      requestProblem("must-name", term, {
+        expected: `a numeric term, ${DELAY_MONTHS} or mining.KEY (${SENSITIVITY_INPUT_KEYS.join(", ")})`,
+        got: JSON.stringify(key),
+      }),
     ]);
   }
   if (key.startsWith(MINING_PREFIX) && deal.base.terms.mining === null) {
-    return fail([
-      requestProblem(term, `${term}: ${key} is a term of the deal's mining block, and the deal has none (mining)`),
-    ]);
+    return fail([requestProblem("mining-input-without-block", term, { key })]);
   }
   if (key === "capacityMW" && !isBlank(deal.base.raw.tranches)) {
-    return fail([
-      requestProblem(
-        term,
-        `${term}: capacityMW can be varied only for a deal without tranches (with tranches it is their sum); vary ${DELAY_MONTHS} or edit the tranches instead`,
-      ),
-    ]);
+    return fail([requestProblem("capacity-with-tranches", term, { instead: DELAY_MONTHS })]);
   }
   return ok(input);
 }
@@ -326,9 +320,9 @@ export interface SensitivityTable {
 
 /** Checks an axis's values: at least one, at most MAX_SENSITIVITY_VALUES. */
 export function checkAxisValues(term: string, values: readonly Decimal[]): Problem | undefined {
-  if (values.length === 0) return requestProblem(term, `${term} needs at least one value`);
+  if (values.length === 0) return requestProblem("needs-values", term);
   if (values.length > MAX_SENSITIVITY_VALUES) {
-    return requestProblem(term, `${term} takes at most ${MAX_SENSITIVITY_VALUES} values, got ${values.length}`);
+    return requestProblem("too-many-values", term, { max: MAX_SENSITIVITY_VALUES, count: values.length });
   }
   return undefined;
 }
