@@ -48,7 +48,7 @@ export function planCachedValues(plan: SheetPlan, options: CachedValuesOptions):
   const figure: Readonly<Record<SummaryKey, () => CachedValue>> = {
     contractValue: () => deal.contractValue,
     averageAnnualRevenue: () => deal.annualRevenue,
-    capacity: () => deal.terms.capacityMW.toNumber(),
+    capacity: () => fromSummary("capacityMW"),
     revenuePerMWYear: () => fromSummary("revenuePerMWYear"),
     npv: () =>
       deal.terms.discountRate === null

@@ -249,9 +249,6 @@ function planPrepared(deal: PreparedDeal, options: PlanOptions): SheetPlan {
     terms: termsName,
     tranches: tranchesName,
     capex: capexName,
-    capacity: layout.tranches
-      ? `SUM(${absoluteColumn(layout.tranches.mwColumn, layout.tranches.firstRow, layout.tranches.firstRow + layout.tranches.rows - 1)})`
-      : `${B}${layout.terms.rows.capacityMW}`,
   };
   const dataFirst = ROWS.header + 1;
   const dataLast = ROWS.header + RESERVED_SCHEDULE_ROWS;
@@ -351,11 +348,6 @@ function planPrepared(deal: PreparedDeal, options: PlanOptions): SheetPlan {
       layout,
     },
   };
-}
-
-/** "$B$23:$B$25". */
-function absoluteColumn(column: string, first: number, last: number): string {
-  return `$${column}$${first}:$${column}$${last}`;
 }
 
 /** Row by row, left to right: the order a reader (and a diff) expects. */

@@ -7,6 +7,7 @@
  * where an analyst types what the company reported.
  */
 import {
+  FIGURE_BY_KEY,
   PERIOD_HEADER,
   formatIsoDate,
   parseIsoDate,
@@ -172,13 +173,13 @@ export function planPortfolioSheet(
     style: "output",
   });
   cells.push(text(`C${L.runRateRow}`, "12 × the book's gross fee of the month containing the date.", "note"));
-  cells.push(text(`A${L.contractValueRow}`, "Contract value"), {
+  cells.push(text(`A${L.contractValueRow}`, FIGURE_BY_KEY.contractValue.label), {
     ref: `B${L.contractValueRow}`,
     formula: `=HPC.PORTFOLIOSUMMARY("contractValue",,${deals})`,
     format: FORMATS.usd,
     style: "output",
   });
-  cells.push(text(`A${L.capacityRow}`, "Capacity (MW)"), {
+  cells.push(text(`A${L.capacityRow}`, FIGURE_BY_KEY.capacityMW.label), {
     ref: `B${L.capacityRow}`,
     formula: `=HPC.PORTFOLIOSUMMARY("capacityMW",,${deals})`,
     format: FORMATS.mw,

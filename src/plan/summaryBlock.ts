@@ -9,8 +9,6 @@ export interface SummaryContext {
   readonly tranches: string | null;
   /** The capex name, or null on a sheet without a capex table. */
   readonly capex: string | null;
-  /** The capacity, as a formula body: the capacity term's cell, or the sum of the tranches table's MW column. */
-  readonly capacity: string;
 }
 
 export type SummaryKey =
@@ -77,89 +75,56 @@ function figure(key: FigureKey): { readonly label: string; readonly note: () => 
 export const SUMMARY_ROWS: readonly SummaryRow[] = Object.freeze([
   {
     key: "contractValue",
-    label: "Contract value",
+    ...figure("contractValue"),
     format: FORMATS.usd,
-    note: () => "Σ of the monthly gross fees.",
     formula: (c) => `=HPC.CONTRACTVALUE(${args(c)})`,
   },
   {
     key: "averageAnnualRevenue",
-    label: "Average annual revenue",
+    ...figure("averageAnnualRevenue"),
     format: FORMATS.usd,
-    note: () => "Contract value × 12 ÷ months billed (the term plus the renewals exercised).",
     formula: (c) => `=HPC.ANNUALREVENUE(${args(c)})`,
   },
-  {
-    key: "capacity",
-    label: "Capacity (MW)",
-    format: FORMATS.mw,
-    note: (c) => (c.tranches ? "The sum of the tranches." : "The capacity term."),
-    formula: (c) => `=${c.capacity}`,
-  },
+  // Core's sum of the tranches (exact), not the sheet's: the same figure as DEALSUMMARY's and the CLI's.
+  { key: "capacity", ...figure("capacityMW"), format: FORMATS.mw, formula: fromDealSummary("capacityMW") },
   {
     key: "revenuePerMWYear",
-    label: "Revenue per MW-year",
+    ...figure("revenuePerMWYear"),
     format: FORMATS.usd,
-    note: () => "Average annual revenue ÷ capacity.",
     formula: fromDealSummary("revenuePerMWYear"),
   },
   {
     key: "npv",
-    label: "NPV at the discount rate",
+    ...figure("npv"),
     format: FORMATS.usd,
-    note: () => "XNPV of the net cash flows, from the first month, at the discount rate term.",
     // The rate argument is left out: the function takes the terms' discount rate.
     formula: (c) => `=HPC.DEALNPV(${tables(c).length > 0 ? args(c, "") : c.terms})`,
   },
   {
+    // Not a figure of DEALSUMMARY: it depends on the date (today) as well as the deal.
     key: "prepaymentRemainingToday",
     label: "Prepayment remaining today",
     format: FORMATS.usd,
     note: () => "Prepayment not yet credited back to the tenant as of today.",
     formula: (c) => `=HPC.PREPAYREMAINING(${args(c, "TODAY()")})`,
   },
-  {
-    key: "totalCredits",
-    label: "Total credits",
-    format: FORMATS.usd,
-    note: () => "Σ of the schedule's credits.",
-    formula: fromDealSummary("totalCredits"),
-  },
+  { key: "totalCredits", ...figure("totalCredits"), format: FORMATS.usd, formula: fromDealSummary("totalCredits") },
   {
     key: "uncreditedPrepayment",
-    label: "Uncredited prepayment",
+    ...figure("uncreditedPrepayment"),
     format: FORMATS.usd,
-    note: () => "Prepayment still not credited after the last month.",
     formula: fromDealSummary("uncreditedPrepayment"),
   },
-  {
-    key: "totalNetCash",
-    label: "Total net cash",
-    format: FORMATS.usd,
-    note: () => "Σ of the schedule's net cash flows, the prepayment included.",
-    formula: fromDealSummary("totalNetCash"),
-  },
-  {
-    key: "firstMonth",
-    label: "First month",
-    format: FORMATS.date,
-    note: () => "The schedule's first row.",
-    formula: fromDealSummary("firstMonth"),
-  },
-  {
-    key: "lastMonth",
-    label: "Last month",
-    format: FORMATS.date,
-    note: () => "The schedule's last row.",
-    formula: fromDealSummary("lastMonth"),
-  },
+  { key: "totalNetCash", ...figure("totalNetCash"), format: FORMATS.usd, formula: fromDealSummary("totalNetCash") },
+  { key: "firstMonth", ...figure("firstMonth"), format: FORMATS.date, formula: fromDealSummary("firstMonth") },
+  { key: "lastMonth", ...figure("lastMonth"), format: FORMATS.date, formula: fromDealSummary("lastMonth") },
   { key: "hostNpv", ...figure("hostNpv"), format: FORMATS.usd, formula: fromDealSummary("hostNpv") },
   {
     key: "irr",
     ...figure("irr"),
     format: FORMATS.percent,
-    note: () =>
-      "The host's IRR on its capex (XIRR convention, the smallest root). #NUM! when there is none: the host cash flows never change sign, or no rate in (−99 %, 10,000 %) zeroes their XNPV.",
+    // The sheet's note adds what the cell shows when there is no IRR (core's help says when there is none).
+    note: () => `${FIGURE_BY_KEY.irr.help} The cell shows #NUM! then.`,
     formula: fromDealSummary("irr"),
   },
   { key: "paybackMonth", ...figure("paybackMonth"), format: FORMATS.date, formula: fromDealSummary("paybackMonth") },

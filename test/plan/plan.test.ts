@@ -85,7 +85,7 @@ describe("the worked check's sheet (one tranche)", () => {
     expect(summary).toEqual([
       ["B32", "=HPC.CONTRACTVALUE(CWCoreSci_Terms, , CWCoreSci_Capex)"],
       ["B33", "=HPC.ANNUALREVENUE(CWCoreSci_Terms, , CWCoreSci_Capex)"],
-      ["B34", "=B8"],
+      ["B34", byName("capacityMW")],
       ["B35", byName("revenuePerMWYear")],
       ["B36", "=HPC.DEALNPV(CWCoreSci_Terms, , , CWCoreSci_Capex)"],
       ["B37", "=HPC.PREPAYREMAINING(CWCoreSci_Terms, TODAY(), , CWCoreSci_Capex)"],
@@ -186,7 +186,7 @@ describe("a ramp's sheet (a tranches table)", () => {
     const tables = "CWAppliedDig_Tranches, CWAppliedDig_Capex";
     expect(plan.schedule.formula).toBe(`=HPC.HOSTINGCASHFLOW(CWAppliedDig_Terms, ${tables})`);
     expect(cellAt(plan, "B40").formula).toBe(`=HPC.CONTRACTVALUE(CWAppliedDig_Terms, ${tables})`);
-    expect(cellAt(plan, "B42").formula).toBe("=SUM($B$27:$B$31)");
+    expect(cellAt(plan, "B42").formula).toBe(`=HPC.DEALSUMMARY(CWAppliedDig_Terms, ${tables}, "capacityMW")`);
     expect(cellAt(plan, "B44").formula).toBe(`=HPC.DEALNPV(CWAppliedDig_Terms, , ${tables})`);
     expect(cellAt(plan, "B45").formula).toBe(`=HPC.PREPAYREMAINING(CWAppliedDig_Terms, TODAY(), ${tables})`);
     expect(cellAt(plan, "B52").formula).toBe(`=HPC.DEALSUMMARY(CWAppliedDig_Terms, ${tables}, "irr")`);

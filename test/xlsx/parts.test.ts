@@ -46,12 +46,13 @@ describe("a live export's parts", () => {
     expect(cellXml(sheet, at("totalCredits"))).toContain(
       `<f t="array" ref="${at("totalCredits")}">_xldudf_HPC_DEALSUMMARY(${args}, &quot;totalCredits&quot;)</f><v>`,
     );
-    expect(cellXml(sheet, at("capacity"))).toMatch(
-      /^<c r="B\d+" s="\d+"><f>SUM\(\$B\$\d+:\$B\$\d+\)<\/f><v>400<\/v><\/c>$/,
+    // Capacity is core's sum of the tranches (DEALSUMMARY's capacityMW), not the sheet's SUM.
+    expect(cellXml(sheet, at("capacity"))).toContain(
+      `<f t="array" ref="${at("capacity")}">_xldudf_HPC_DEALSUMMARY(${args}, &quot;capacityMW&quot;)</f><v>400</v>`,
     );
-    // Every array formula is marked, and only those: the 14 HPC summary formulas and the spill.
-    expect(sheet.match(/ cm="1"/g)).toHaveLength(15);
-    expect(sheet.match(/<f t="array"/g)).toHaveLength(15);
+    // Every array formula is marked, and only those: the 15 HPC summary formulas and the spill.
+    expect(sheet.match(/ cm="1"/g)).toHaveLength(16);
+    expect(sheet.match(/<f t="array"/g)).toHaveLength(16);
     expect(sheet).not.toMatch(/ca="1"|aca="1"/);
   });
 
