@@ -1,0 +1,373 @@
+/**
+ * The mining comparison at float speed (issue 19), every output the decimal
+ * reference's (mining.ts `buildMiningScheduleReference`,
+ * `summarizeMiningReference`):
+ * - revenue: the month's line estimated in doubles with a proven relative
+ *   error bound, its cent taken only when the estimate is further than the
+ *   bound from a half cent (cents.ts `decideCents`); otherwise that month's
+ *   line is the reference's (MiningDecimals);
+ * - power cost and opex: exact integer cents (a few distinct values);
+ * - sums in integer cents; NPVs by core's certified XNPV (xnpv.ts);
+ * - the breakeven hashprice: N / D in doubles with a bound, N the PV of
+ *   hosting cash flow + power + opex, D the PV of revenue per $1 of H;
+ *   the cent taken when decided, else the reference summary is used.
+ * The hashprice and hashrate columns (40 digits) are made on first read.
+ *
+ * Error bounds are first order in u = 2^-53 and doubled for the rest, as in
+ * xnpv.ts. The growth factor G_m = (1 + g)^(m/12) is exp(m × log1p(ĝ) / 12):
+ * ĝ within u|g| of g; log1p within LOG1P_ULPS ulps and moved by u|g| / (1 + g)
+ * by ĝ; ĉ = L̂ / 12 one rounding; ê_m = m × ĉ one rounding, so |ê_m − e_m| <=
+ * Δ_m = m × err(ĉ) + u|ê_m|; exp within EXP_ULPS ulps, and e^Δ − 1 <= Δ(1 + 2^-19)
+ * for Δ <= 2^-20. The reference's own growth factors are 40-digit roundings
+ * (below 1e-38 relative), its quotients at 100 digits: REFERENCE_REL covers them.
+ */
+import { daysInMonth, type CalendarDate } from "./dates";
+import { Decimal, asCents, type Money } from "./decimal";
+import { centsDecimal, decideCents, ExactFraction, toCents } from "./cents";
+import { MiningDecimals, halvingCounts } from "./miningDecimals";
+import type { MiningRow, MiningSchedule, MiningSummary } from "./mining";
+import type { MiningTerms } from "./miningTerms";
+import type { Schedule } from "./schedule";
+import { certifiedXnpvCents, monthDayOffsets } from "./xnpv";
+
+const U = 2 ** -53;
+/** V8's Math.log1p and Math.exp (fdlibm) are within 1 ulp; we allow 4. 1 ulp <= 2u relative. */
+const LOG1P_ULPS = 4;
+const EXP_ULPS = 4;
+/** The reference's relative distance from the exact values, generously (40-digit powers, 100-digit quotients). */
+const REFERENCE_REL = 1e-25;
+
+/** What the float path keeps of a schedule for its summary, and for the reference when it must fall back. */
+export interface MiningFast {
+  readonly revenue: Float64Array;
+  readonly powerCost: Float64Array;
+  readonly miningOpex: number;
+  readonly margin: Float64Array;
+  readonly hostingCashFlow: Float64Array;
+  /** Estimated revenue per $1 of starting hashprice, in cents, unrounded. */
+  readonly unit: Float64Array;
+  /** A bound on each `unit`'s relative error, in units of u (first order). */
+  readonly unitErr: Float64Array;
+  /** The reference schedule, built on first call. */
+  readonly reference: () => MiningSchedule;
+}
+
+/** exp(m × log1p(x) / k) for m = 0 … n − 1, with Δ-bounds (relative, units of u); undefined when out of range. */
+function powerSeries(
+  x: number,
+  k: number,
+  n: number,
+  offsets?: Float64Array,
+): { readonly value: Float64Array; readonly err: Float64Array } | undefined {
+  const value = new Float64Array(n);
+  const err = new Float64Array(n);
+  if (Number.isNaN(x)) return undefined;
+  if (x === 0) {
+    value.fill(1);
+    return { value, err };
+  }
+  const onePlusX = 1 + x;
+  if (!(onePlusX >= 2 ** -30) || !Number.isFinite(x)) return undefined;
+  if (Math.abs(x) < 2 ** -1000) return undefined; // the conversion's error is relative
+  const L = Math.log1p(x);
+  const errL = 2 * LOG1P_ULPS * Math.abs(L) + (1.01 * Math.abs(x)) / onePlusX; // units of u
+  const c = L / k;
+  const errC = errL / Math.abs(k) + Math.abs(c);
+  for (let m = 0; m < n; m++) {
+    const t = offsets === undefined ? m : offsets[m];
+    if (t === 0) {
+      value[m] = 1;
+      continue;
+    }
+    const e = t * c;
+    const delta = (t * errC + Math.abs(e)) * U;
+    if (!(delta <= 2 ** -20) || !(Math.abs(e) <= 700)) return undefined;
+    value[m] = Math.exp(e);
+    err[m] = (delta * (1 + 2 ** -19)) / U + 2 * EXP_ULPS;
+  }
+  return { value, err };
+}
+
+/** A Decimal as a double: within u relative of it (decimal.js prints, V8 parses correctly rounded). */
+const num = (x: Decimal): number => x.toNumber();
+
+/** A term as a double for powerSeries: NaN (no float path) when a non-zero term becomes 0 or subnormal. */
+function number(x: Decimal): number {
+  const v = x.toNumber();
+  return v === 0 && !x.isZero() ? Number.NaN : v;
+}
+
+/**
+ * The float path's schedule, or undefined when the float path does not apply
+ * (a hosting line not in safe cents, growth out of the float's range): then
+ * the caller builds the reference.
+ */
+export function buildMiningScheduleFast(
+  schedule: Schedule,
+  mining: MiningTerms,
+  buildReference: (schedule: Schedule, mining: MiningTerms) => MiningSchedule,
+): MiningSchedule | undefined {
+  const { rows: hostRows, firstMonthIndex } = schedule;
+  const n = hostRows.length;
+  const dec = new MiningDecimals(mining);
+  const growth = powerSeries(number(mining.hashpriceGrowth), 12, n);
+  if (growth === undefined) return undefined;
+
+  let hosting = schedule.cents?.hostCashFlow;
+  if (hosting === undefined) {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = toCents(hostRows[i].hostCashFlow);
+      if (c === undefined) return undefined;
+      out[i] = c;
+    }
+    hosting = out;
+  }
+  const opex = toCents(dec.miningOpex());
+  if (opex === undefined) return undefined;
+  const powerPerDay = dec.powerPerDay();
+  // Whole cents of powerPerDay × days by integers when it has few decimals (it is exact: a product of the terms).
+  const powerFraction = powerPerDay.decimalPlaces() <= 15 ? new ExactFraction(powerPerDay) : undefined;
+  const powerByDays: (number | undefined)[] = [];
+  const powerOf = (days: number): number | undefined => {
+    let c = powerByDays[days];
+    if (c === undefined) {
+      c = powerFraction?.timesCents(days * 100) ?? toCents(dec.powerCost(days));
+      powerByDays[days] = c;
+    }
+    return c;
+  };
+
+  // Revenue per $1 of H in cents, per halving count: ((kW × keep) × fee_h) ÷ efficiency × 100: 4 conversions,
+  // 4 roundings (8u); × H: 2 more; × days, × G_m: 2 more.
+  const kW = dec.kWNumber();
+  const keep = dec.keepNumber();
+  const eff = num(mining.efficiencyJPerTH);
+  const H = num(mining.hashprice);
+  const counts = halvingCounts(hostRows, firstMonthIndex, mining);
+  const perDollar: number[] = [];
+  const perDollarOf = (h: number): number => (perDollar[h] ??= ((kW * keep * dec.feeFactorNumber(h)) / eff) * 100);
+
+  const revenue = new Float64Array(n);
+  const powerCost = new Float64Array(n);
+  const margin = new Float64Array(n);
+  const unit = new Float64Array(n);
+  const unitErr = new Float64Array(n);
+  let year = Math.floor(firstMonthIndex / 12);
+  let month = firstMonthIndex - 12 * year + 1;
+  for (let i = 0; i < n; i++) {
+    const days = daysInMonth(year, month);
+    if (++month > 12) {
+      month = 1;
+      year++;
+    }
+    const h = counts[i];
+    const v = perDollarOf(h) * days * growth.value[i];
+    unit[i] = v;
+    unitErr[i] = 10 + growth.err[i];
+    const estimate = v * H;
+    let r = decideCents(estimate, 2 * (12 + growth.err[i]) + 1);
+    if (r === undefined) {
+      r = toCents(dec.revenue(i, h, days));
+      if (r === undefined) return undefined;
+    }
+    const p = powerOf(days);
+    if (p === undefined) return undefined;
+    revenue[i] = r;
+    powerCost[i] = p;
+    margin[i] = r - p - opex;
+    if (!(Math.abs(margin[i]) <= 2 ** 51)) return undefined;
+  }
+
+  let referenceMemo: MiningSchedule | undefined;
+  const fast: MiningFast = {
+    revenue,
+    powerCost,
+    miningOpex: opex,
+    margin,
+    hostingCashFlow: hosting,
+    unit,
+    unitErr,
+    reference: () => (referenceMemo ??= buildReference(schedule, mining)),
+  };
+  const table = new MiningTable(dec, hostRows, firstMonthIndex, counts, fast);
+  const rows = Array.from({ length: n }, (_, i) => new FastMiningRow(table, i));
+  let perHashprice: readonly Decimal[] | undefined;
+  return {
+    mining,
+    rows,
+    firstMonthIndex,
+    get revenuePerHashprice(): readonly Decimal[] {
+      return (perHashprice ??= rows.map((r, i) => dec.revenuePerHashprice(i, counts[i], daysOf(r.date))));
+    },
+    fast,
+  };
+}
+
+const daysOf = (d: CalendarDate): number => daysInMonth(d.year, d.month);
+
+/** What the rows of one fast schedule share. */
+class MiningTable {
+  private readonly decimals = new Map<number, Money>();
+
+  constructor(
+    readonly dec: MiningDecimals,
+    readonly hostRows: Schedule["rows"],
+    readonly firstMonthIndex: number,
+    readonly counts: Uint16Array,
+    readonly fast: MiningFast,
+  ) {}
+
+  decimal(c: number): Money {
+    let d = this.decimals.get(c);
+    if (d === undefined) {
+      d = centsDecimal(c);
+      this.decimals.set(c, d);
+    }
+    return d;
+  }
+}
+
+/** One month of a fast mining schedule: the `MiningRow` shape, each field made on first read. */
+class FastMiningRow implements MiningRow {
+  private hashpriceMemo: Decimal | undefined;
+
+  constructor(
+    private readonly table: MiningTable,
+    private readonly i: number,
+  ) {}
+
+  get date(): CalendarDate {
+    return this.table.hostRows[this.i].date;
+  }
+  get hashprice(): Decimal {
+    return (this.hashpriceMemo ??= this.table.dec.hashprice(this.i, this.table.counts[this.i]));
+  }
+  get hashrate(): Decimal {
+    return this.table.dec.hashrate;
+  }
+  get miningRevenue(): Decimal {
+    return this.table.decimal(this.table.fast.revenue[this.i]);
+  }
+  get powerCost(): Decimal {
+    return this.table.decimal(this.table.fast.powerCost[this.i]);
+  }
+  get miningOpex(): Decimal {
+    return this.table.decimal(this.table.fast.miningOpex);
+  }
+  get miningMargin(): Decimal {
+    return this.table.decimal(this.table.fast.margin[this.i]);
+  }
+  get hostingCashFlow(): Decimal {
+    return this.table.hostRows[this.i].hostCashFlow;
+  }
+  get halvings(): number {
+    return this.table.counts[this.i];
+  }
+}
+
+/** Σ of integer cents, or undefined when a partial sum could pass 2^53 (then not exact). */
+function centsSum(xs: ArrayLike<number>): number | undefined {
+  let s = 0;
+  let abs = 0;
+  for (let i = 0; i < xs.length; i++) {
+    s += xs[i];
+    abs += Math.abs(xs[i]);
+  }
+  return abs <= 2 ** 53 - 1 ? s : undefined;
+}
+
+/**
+ * The comparison's summary from the float path's cents, or undefined when a
+ * figure cannot be decided (then the caller takes the reference's). Sums are
+ * exact; the NPVs and the breakeven hashprice are the reference's values
+ * rounded to the cent (every output shows them to the cent).
+ */
+export function summarizeMiningFast(ms: MiningSchedule, discountRate: Decimal | null): MiningSummary | undefined {
+  const fast = ms.fast;
+  if (fast === undefined) return undefined;
+  const n = fast.revenue.length;
+  const revenue = centsSum(fast.revenue);
+  const power = centsSum(fast.powerCost);
+  const opexTotal = fast.miningOpex * n;
+  const margin = centsSum(fast.margin);
+  const hosting = centsSum(fast.hostingCashFlow);
+  if (revenue === undefined || power === undefined || margin === undefined || hosting === undefined) return undefined;
+  if (!Number.isSafeInteger(opexTotal)) return undefined;
+
+  let miningNpv: number | undefined;
+  let hostingNpv: number | undefined;
+  let factors: Float64Array;
+  let factorErr: Float64Array;
+  if (discountRate === null) {
+    miningNpv = margin;
+    hostingNpv = hosting;
+    factors = new Float64Array(n).fill(1);
+    factorErr = new Float64Array(n);
+  } else {
+    miningNpv = certifiedXnpvCents(fast.margin, 0, ms.firstMonthIndex, discountRate);
+    hostingNpv = certifiedXnpvCents(fast.hostingCashFlow, 0, ms.firstMonthIndex, discountRate);
+    // A cent of zero may be the reference's −0 ("-0.00"): let the reference say.
+    if (miningNpv === undefined || hostingNpv === undefined || miningNpv === 0 || hostingNpv === 0) return undefined;
+    const days = monthDayOffsets(ms.firstMonthIndex, n);
+    const f = powerSeries(number(discountRate), -365, n, days);
+    if (f === undefined) return undefined;
+    factors = f.value;
+    factorErr = f.err;
+  }
+  const breakeven = breakevenCents(fast, factors, factorErr);
+  if (breakeven === undefined) return undefined;
+  return {
+    miningRevenue: centsDecimal(revenue),
+    miningPowerCost: centsDecimal(power),
+    miningOpex: centsDecimal(opexTotal),
+    miningMargin: centsDecimal(margin),
+    hostingCashFlow: centsDecimal(hosting),
+    miningNpv: centsDecimal(miningNpv),
+    hostingNpv: centsDecimal(hostingNpv),
+    breakevenHashprice: centsDecimal(breakeven),
+    discountRate,
+  };
+}
+
+/**
+ * The breakeven hashprice in cents, 100 × N / D, or undefined when the float
+ * estimate cannot decide the cent (or decides 0, whose sign only the reference knows).
+ * N = Σ (hosting + power + opex)_i f_i (integer cents × factors), D = Σ unit_i f_i (all > 0).
+ */
+function breakevenCents(fast: MiningFast, f: Float64Array, fErr: Float64Array): number | undefined {
+  const n = fast.unit.length;
+  let N = 0;
+  let errN = 0; // absolute, cents
+  let sumAbsN = 0;
+  let D = 0;
+  let errD = 0;
+  for (let i = 0; i < n; i++) {
+    const hcf = fast.hostingCashFlow[i];
+    const x = hcf + fast.powerCost[i] + fast.miningOpex; // exact: < 2^53 (checked by the sums)
+    const t = x * f[i];
+    N += t;
+    errN += Math.abs(t) * (fErr[i] + 1) * U + Math.abs(N) * U;
+    // The reference sums hosting and costs apart: its error scales with both.
+    sumAbsN += (Math.abs(hcf) + fast.powerCost[i] + fast.miningOpex) * f[i];
+    const w = fast.unit[i] * f[i];
+    D += w;
+    errD += w * (fast.unitErr[i] + fErr[i] + 1) * U + D * U + 2 ** -1070; // the last: a subnormal term's
+  }
+  if (!(D > 2 ** -900) || !Number.isFinite(N) || !(2 * errD < D)) return undefined;
+  const dLow = D - 2 * errD;
+  const q = N / D;
+  const c = q * 100;
+  const bound =
+    2 * (100 * ((2 * errN) / dLow + ((Math.abs(N) + 2 * errN) * 2 * errD) / (dLow * dLow)) + 2 * Math.abs(c) * U) +
+    REFERENCE_REL * (100 * (sumAbsN / dLow) + Math.abs(c)) +
+    Number.MIN_VALUE;
+  const a = Math.abs(c);
+  if (!(a < 2 ** 50) || !(bound < 0.25)) return undefined;
+  const fl = Math.floor(a);
+  const frac = a - fl;
+  if (Math.abs(frac - 0.5) <= bound) return undefined;
+  const r = frac > 0.5 ? fl + 1 : fl;
+  if (r === 0) return undefined;
+  return asCents(c < 0 ? -r : r);
+}
