@@ -48,6 +48,8 @@ export interface MiningFast {
   readonly unit: Float64Array;
   /** A bound on each `unit`'s relative error, in units of u (first order). */
   readonly unitErr: Float64Array;
+  /** How many months' revenue the estimate could not decide (taken from MiningDecimals): for the fuzz report. */
+  readonly undecidedMonths: number;
   /** The reference schedule, built on first call. */
   readonly reference: () => MiningSchedule;
 }
@@ -153,6 +155,7 @@ export function buildMiningScheduleFast(
   const margin = new Float64Array(n);
   const unit = new Float64Array(n);
   const unitErr = new Float64Array(n);
+  let undecided = 0;
   let year = Math.floor(firstMonthIndex / 12);
   let month = firstMonthIndex - 12 * year + 1;
   for (let i = 0; i < n; i++) {
@@ -168,6 +171,7 @@ export function buildMiningScheduleFast(
     const estimate = v * H;
     let r = decideCents(estimate, 2 * (12 + growth.err[i]) + 1);
     if (r === undefined) {
+      undecided++;
       r = toCents(dec.revenue(i, h, days));
       if (r === undefined) return undefined;
     }
@@ -188,6 +192,7 @@ export function buildMiningScheduleFast(
     hostingCashFlow: hosting,
     unit,
     unitErr,
+    undecidedMonths: undecided,
     reference: () => (referenceMemo ??= buildReference(schedule, mining)),
   };
   const table = new MiningTable(dec, hostRows, firstMonthIndex, counts, fast);
