@@ -21,10 +21,10 @@
  * for Δ <= 2^-20. The reference's own growth factors are 40-digit roundings
  * (below 1e-38 relative), its quotients at 100 digits: REFERENCE_REL covers them.
  */
-import { daysInMonth, type CalendarDate } from "./dates";
+import { daysInMonth, monthIndex, type CalendarDate } from "./dates";
 import { Decimal, asCents, type Money } from "./decimal";
 import { centsDecimal, decideCents, ExactFraction, toCents } from "./cents";
-import { MiningDecimals, halvingCounts } from "./miningDecimals";
+import { MiningDecimals } from "./miningDecimals";
 import type { MiningRow, MiningSchedule, MiningSummary } from "./mining";
 import type { MiningTerms } from "./miningTerms";
 import type { Schedule } from "./schedule";
@@ -146,7 +146,7 @@ export function buildMiningScheduleFast(
   const keep = dec.keepNumber();
   const eff = num(mining.efficiencyJPerTH);
   const H = num(mining.hashprice);
-  const counts = halvingCounts(hostRows, firstMonthIndex, mining);
+  const counts = halvingCountsByMonth(n, firstMonthIndex, mining);
   const perDollar: number[] = [];
   const perDollarOf = (h: number): number => (perDollar[h] ??= ((kW * keep * dec.feeFactorNumber(h)) / eff) * 100);
 
@@ -195,18 +195,39 @@ export function buildMiningScheduleFast(
     undecidedMonths: undecided,
     reference: () => (referenceMemo ??= buildReference(schedule, mining)),
   };
-  const table = new MiningTable(dec, hostRows, firstMonthIndex, counts, fast);
-  const rows = Array.from({ length: n }, (_, i) => new FastMiningRow(table, i));
+  // The rows and the per-$1 revenue column are made on first read: the summary needs neither.
+  let rows: readonly MiningRow[] | undefined;
   let perHashprice: readonly Decimal[] | undefined;
   return {
     mining,
-    rows,
+    get rows(): readonly MiningRow[] {
+      if (rows === undefined) {
+        const table = new MiningTable(dec, hostRows, counts, fast);
+        rows = Array.from({ length: n }, (_, i) => new FastMiningRow(table, i));
+      }
+      return rows;
+    },
     firstMonthIndex,
     get revenuePerHashprice(): readonly Decimal[] {
-      return (perHashprice ??= rows.map((r, i) => dec.revenuePerHashprice(i, counts[i], daysOf(r.date))));
+      return (perHashprice ??= hostRows.map((r, i) => dec.revenuePerHashprice(i, counts[i], daysOf(r.date))));
     },
     fast,
   };
+}
+
+/**
+ * h for each row by month numbers (the reference, `halvingCounts`, compares
+ * dates): a halving on the 1st counts from its own month, one later in the
+ * month from the next; one on or before the first row's 1st never counts.
+ */
+function halvingCountsByMonth(n: number, firstMonthIndex: number, mining: MiningTerms): Uint16Array {
+  const out = new Uint16Array(n);
+  for (const d of mining.halvingDates) {
+    const from = monthIndex(d) + (d.day === 1 ? 0 : 1);
+    if (from <= firstMonthIndex) continue;
+    for (let i = from - firstMonthIndex; i < n; i++) out[i]++;
+  }
+  return out;
 }
 
 const daysOf = (d: CalendarDate): number => daysInMonth(d.year, d.month);
@@ -218,7 +239,6 @@ class MiningTable {
   constructor(
     readonly dec: MiningDecimals,
     readonly hostRows: Schedule["rows"],
-    readonly firstMonthIndex: number,
     readonly counts: Uint16Array,
     readonly fast: MiningFast,
   ) {}
@@ -271,6 +291,10 @@ class FastMiningRow implements MiningRow {
   }
 }
 
+function allZero(xs: Float64Array): boolean {
+  return xs.every((x) => x === 0);
+}
+
 /** Σ of integer cents, or undefined when a partial sum could pass 2^53 (then not exact). */
 function centsSum(xs: ArrayLike<number>): number | undefined {
   let s = 0;
@@ -312,8 +336,11 @@ export function summarizeMiningFast(ms: MiningSchedule, discountRate: Decimal | 
   } else {
     miningNpv = certifiedXnpvCents(fast.margin, 0, ms.firstMonthIndex, discountRate);
     hostingNpv = certifiedXnpvCents(fast.hostingCashFlow, 0, ms.firstMonthIndex, discountRate);
-    // A cent of zero may be the reference's −0 ("-0.00"): let the reference say.
-    if (miningNpv === undefined || hostingNpv === undefined || miningNpv === 0 || hostingNpv === 0) return undefined;
+    // A cent of zero may be the reference's −0 ("-0.00"): let the reference say, unless every flow is 0 (then +0).
+    if (miningNpv === undefined || hostingNpv === undefined) return undefined;
+    if ((miningNpv === 0 && !allZero(fast.margin)) || (hostingNpv === 0 && !allZero(fast.hostingCashFlow))) {
+      return undefined;
+    }
     const days = monthDayOffsets(ms.firstMonthIndex, n);
     const f = powerSeries(number(discountRate), -365, n, days);
     if (f === undefined) return undefined;
