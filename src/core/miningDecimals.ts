@@ -31,29 +31,30 @@ const Quotient = Decimal.clone({
  * columns when a caller reads them.
  */
 export class MiningDecimals {
+  /** kW drawn on average: MW × 1,000 × uptime, exact. */
   private readonly kW: Exact;
-  private readonly efficiency: Decimal;
-  private readonly keep: Exact;
-  private readonly revenueBase: Exact;
-  private readonly H: Exact;
-  private readonly base: Decimal;
-  private readonly growthZero: boolean;
   private readonly roots: (Decimal | undefined)[] = [];
   private readonly years: (Decimal | undefined)[] = [];
   private readonly feeFactors = new Map<number, Exact>();
   private hashrateMemo: Decimal | undefined;
   private powerPerDayMemo: Exact | undefined;
+  private revenueBaseMemo: Exact | undefined;
 
   constructor(readonly mining: MiningTerms) {
-    const sitePower = new Exact(mining.sitePowerMW);
-    // kW drawn on average: MW × 1,000 × uptime, exact.
-    this.kW = sitePower.times(1000).times(mining.uptime);
-    this.efficiency = new Quotient(mining.efficiencyJPerTH);
-    this.keep = new Exact(ONE.minus(mining.poolFee));
-    this.revenueBase = this.kW.times(this.keep); // × H_m × days ÷ efficiency
-    this.H = new Exact(mining.hashprice);
-    this.growthZero = mining.hashpriceGrowth.isZero();
-    this.base = mining.hashpriceGrowth.plus(1);
+    this.kW = new Exact(mining.sitePowerMW).times(1000).times(mining.uptime);
+  }
+
+  private get efficiency(): Decimal {
+    return new Quotient(this.mining.efficiencyJPerTH);
+  }
+
+  /** kW × (1 − pool fee): × H_m × days ÷ efficiency is the revenue. */
+  private get revenueBase(): Exact {
+    return (this.revenueBaseMemo ??= this.kW.times(new Exact(ONE.minus(this.mining.poolFee))));
+  }
+
+  private get H(): Exact {
+    return new Exact(this.mining.hashprice);
   }
 
   /** PH/s = kW ÷ J/TH (1 J/TH = 1 kW per PH/s), at 40 digits. */
@@ -78,14 +79,9 @@ export class MiningDecimals {
     return this.kW.toNumber();
   }
 
-  /** 1 − pool fee as a double, within u of it. */
+  /** 1 − pool fee as a double, within u of it (the difference is exact at 40 digits: terms have at most 20). */
   keepNumber(): number {
-    return this.keep.toNumber();
-  }
-
-  /** The fee factor as a double, within u of it. */
-  feeFactorNumber(h: number): number {
-    return this.feeFactor(h).toNumber();
+    return ONE.minus(this.mining.poolFee).toNumber();
   }
 
   /** Mining opex: round2(opex per MW-month × site power). */
@@ -99,12 +95,13 @@ export class MiningDecimals {
    * long schedule needs twelve fractional powers, not one a month.
    */
   growth(m: number): Decimal {
-    if (this.growthZero) return ONE;
+    if (this.mining.hashpriceGrowth.isZero()) return ONE;
     const y = Math.floor(m / 12);
     const r = m - 12 * y;
-    const year = y === 0 ? ONE : (this.years[y] ??= this.base.pow(y));
+    const base = this.mining.hashpriceGrowth.plus(1);
+    const year = y === 0 ? ONE : (this.years[y] ??= base.pow(y));
     if (r === 0) return year;
-    const root = (this.roots[r] ??= this.base.pow(new Decimal(r).dividedBy(TWELVE)));
+    const root = (this.roots[r] ??= base.pow(new Decimal(r).dividedBy(TWELVE)));
     return year.times(root);
   }
 

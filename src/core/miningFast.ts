@@ -39,15 +39,15 @@ const REFERENCE_REL = 1e-25;
 
 /** What the float path keeps of a schedule for its summary, and for the reference when it must fall back. */
 export interface MiningFast {
-  readonly revenue: Float64Array;
-  readonly powerCost: Float64Array;
+  readonly revenue: ArrayLike<number>;
+  readonly powerCost: ArrayLike<number>;
   readonly miningOpex: number;
-  readonly margin: Float64Array;
-  readonly hostingCashFlow: Float64Array;
+  readonly margin: ArrayLike<number>;
+  readonly hostingCashFlow: ArrayLike<number>;
   /** Estimated revenue per $1 of starting hashprice, in cents, unrounded. */
-  readonly unit: Float64Array;
+  readonly unit: ArrayLike<number>;
   /** A bound on each `unit`'s relative error, in units of u (first order). */
-  readonly unitErr: Float64Array;
+  readonly unitErr: ArrayLike<number>;
   /** How many months' revenue the estimate could not decide (taken from MiningDecimals): for the fuzz report. */
   readonly undecidedMonths: number;
   /** The reference schedule, built on first call. */
@@ -60,9 +60,9 @@ function powerSeries(
   k: number,
   n: number,
   offsets?: Float64Array,
-): { readonly value: Float64Array; readonly err: Float64Array } | undefined {
-  const value = new Float64Array(n);
-  const err = new Float64Array(n);
+): { readonly value: number[]; readonly err: number[] } | undefined {
+  const value = zeros(n);
+  const err = zeros(n);
   if (Number.isNaN(x)) return undefined;
   if (x === 0) {
     value.fill(1);
@@ -90,6 +90,14 @@ function powerSeries(
   return { value, err };
 }
 
+/**
+ * n zeros as a plain array: on the JS heap (a Float64Array of this size has an
+ * off-heap store, whose allocation and collection cost more than the work here).
+ */
+function zeros(n: number): number[] {
+  return new Array<number>(n).fill(0.5).fill(0); // 0.5 first: double elements from the start, no transition later
+}
+
 /** A Decimal as a double: within u relative of it (decimal.js prints, V8 parses correctly rounded). */
 const num = (x: Decimal): number => x.toNumber();
 
@@ -115,9 +123,9 @@ export function buildMiningScheduleFast(
   const growth = powerSeries(number(mining.hashpriceGrowth), 12, n);
   if (growth === undefined) return undefined;
 
-  let hosting = schedule.cents?.hostCashFlow;
+  let hosting: ArrayLike<number> | undefined = schedule.cents?.hostCashFlow;
   if (hosting === undefined) {
-    const out = new Float64Array(n);
+    const out = zeros(n);
     for (let i = 0; i < n; i++) {
       const c = toCents(hostRows[i].hostCashFlow);
       if (c === undefined) return undefined;
@@ -140,21 +148,28 @@ export function buildMiningScheduleFast(
     return c;
   };
 
-  // Revenue per $1 of H in cents, per halving count: ((kW × keep) × fee_h) ÷ efficiency × 100: 4 conversions,
-  // 4 roundings (8u); × H: 2 more; × days, × G_m: 2 more.
+  // Revenue per $1 of H in cents, per halving count: ((kW × keep) × fee_h) ÷ efficiency × 100: 3 conversions (u
+  // each), the fee factor (3u), 4 roundings: 10u; × days, × G_m: 12u + the growth's; × H (a conversion, a rounding): 14u.
   const kW = dec.kWNumber();
   const keep = dec.keepNumber();
   const eff = num(mining.efficiencyJPerTH);
   const H = num(mining.hashprice);
   const counts = halvingCountsByMonth(n, firstMonthIndex, mining);
   const perDollar: number[] = [];
-  const perDollarOf = (h: number): number => (perDollar[h] ??= ((kW * keep * dec.feeFactorNumber(h)) / eff) * 100);
+  const share = num(mining.feeShare);
+  // fee share + (1 − fee share) × 2^−h: within 3u of the exact factor (both terms >= 0, 2^−h exact, each <= the sum).
+  const feeOf = (h: number): number => {
+    let half = 1;
+    for (let k = 0; k < h; k++) half *= 0.5; // exact
+    return h === 0 ? 1 : share + (1 - share) * half;
+  };
+  const perDollarOf = (h: number): number => (perDollar[h] ??= ((kW * keep * feeOf(h)) / eff) * 100);
 
-  const revenue = new Float64Array(n);
-  const powerCost = new Float64Array(n);
-  const margin = new Float64Array(n);
-  const unit = new Float64Array(n);
-  const unitErr = new Float64Array(n);
+  const revenue = zeros(n);
+  const powerCost = zeros(n);
+  const margin = zeros(n);
+  const unit = zeros(n);
+  const unitErr = zeros(n);
   let undecided = 0;
   let year = Math.floor(firstMonthIndex / 12);
   let month = firstMonthIndex - 12 * year + 1;
@@ -167,9 +182,9 @@ export function buildMiningScheduleFast(
     const h = counts[i];
     const v = perDollarOf(h) * days * growth.value[i];
     unit[i] = v;
-    unitErr[i] = 10 + growth.err[i];
+    unitErr[i] = 12 + growth.err[i];
     const estimate = v * H;
-    let r = decideCents(estimate, 2 * (12 + growth.err[i]) + 1);
+    let r = decideCents(estimate, 2 * (14 + growth.err[i]) + 1); // + 1: the reference's own error (REFERENCE_REL)
     if (r === undefined) {
       undecided++;
       r = toCents(dec.revenue(i, h, days));
@@ -220,8 +235,8 @@ export function buildMiningScheduleFast(
  * dates): a halving on the 1st counts from its own month, one later in the
  * month from the next; one on or before the first row's 1st never counts.
  */
-function halvingCountsByMonth(n: number, firstMonthIndex: number, mining: MiningTerms): Uint16Array {
-  const out = new Uint16Array(n);
+function halvingCountsByMonth(n: number, firstMonthIndex: number, mining: MiningTerms): number[] {
+  const out = zeros(n);
   for (const d of mining.halvingDates) {
     const from = monthIndex(d) + (d.day === 1 ? 0 : 1);
     if (from <= firstMonthIndex) continue;
@@ -239,7 +254,7 @@ class MiningTable {
   constructor(
     readonly dec: MiningDecimals,
     readonly hostRows: Schedule["rows"],
-    readonly counts: Uint16Array,
+    readonly counts: readonly number[],
     readonly fast: MiningFast,
   ) {}
 
@@ -291,8 +306,9 @@ class FastMiningRow implements MiningRow {
   }
 }
 
-function allZero(xs: Float64Array): boolean {
-  return xs.every((x) => x === 0);
+function allZero(xs: ArrayLike<number>): boolean {
+  for (let i = 0; i < xs.length; i++) if (xs[i] !== 0) return false;
+  return true;
 }
 
 /** Σ of integer cents, or undefined when a partial sum could pass 2^53 (then not exact). */
@@ -326,13 +342,13 @@ export function summarizeMiningFast(ms: MiningSchedule, discountRate: Decimal | 
 
   let miningNpv: number | undefined;
   let hostingNpv: number | undefined;
-  let factors: Float64Array;
-  let factorErr: Float64Array;
+  let factors: number[];
+  let factorErr: number[];
   if (discountRate === null) {
     miningNpv = margin;
     hostingNpv = hosting;
-    factors = new Float64Array(n).fill(1);
-    factorErr = new Float64Array(n);
+    factors = zeros(n).fill(1);
+    factorErr = zeros(n);
   } else {
     miningNpv = certifiedXnpvCents(fast.margin, 0, ms.firstMonthIndex, discountRate);
     hostingNpv = certifiedXnpvCents(fast.hostingCashFlow, 0, ms.firstMonthIndex, discountRate);
@@ -367,7 +383,7 @@ export function summarizeMiningFast(ms: MiningSchedule, discountRate: Decimal | 
  * estimate cannot decide the cent (or decides 0, whose sign only the reference knows).
  * N = Σ (hosting + power + opex)_i f_i (integer cents × factors), D = Σ unit_i f_i (all > 0).
  */
-function breakevenCents(fast: MiningFast, f: Float64Array, fErr: Float64Array): number | undefined {
+function breakevenCents(fast: MiningFast, f: readonly number[], fErr: readonly number[]): number | undefined {
   const n = fast.unit.length;
   let N = 0;
   let errN = 0; // absolute, cents
