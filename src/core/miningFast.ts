@@ -416,6 +416,6 @@ function breakevenCents(fast: MiningFast, f: readonly number[], fErr: readonly n
   const frac = a - fl;
   if (Math.abs(frac - 0.5) <= bound) return undefined;
   const r = frac > 0.5 ? fl + 1 : fl;
-  if (r === 0) return undefined;
+  if (r === 0) return N === 0 && sumAbsN === 0 ? asCents(0) : undefined; // every term 0: the reference's +0
   return asCents(c < 0 ? -r : r);
 }
