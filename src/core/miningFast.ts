@@ -392,10 +392,10 @@ function breakevenCents(fast: MiningFast, f: readonly number[], fErr: readonly n
   let errD = 0;
   for (let i = 0; i < n; i++) {
     const hcf = fast.hostingCashFlow[i];
-    const x = hcf + fast.powerCost[i] + fast.miningOpex; // exact: < 2^53 (checked by the sums)
+    const x = hcf + fast.powerCost[i] + fast.miningOpex; // within u of exact
     const t = x * f[i];
     N += t;
-    errN += Math.abs(t) * (fErr[i] + 1) * U + Math.abs(N) * U;
+    errN += Math.abs(t) * (fErr[i] + 2) * U + Math.abs(N) * U; // x's own rounding (past 2^53), the product's, the sum's
     // The reference sums hosting and costs apart: its error scales with both.
     sumAbsN += (Math.abs(hcf) + fast.powerCost[i] + fast.miningOpex) * f[i];
     const w = fast.unit[i] * f[i];
