@@ -28,7 +28,6 @@ import { MiningDecimals } from "./miningDecimals";
 import type { MiningRow, MiningSchedule, MiningSummary } from "./mining";
 import type { MiningTerms } from "./miningTerms";
 import type { Schedule } from "./schedule";
-import { certifiedXnpvCents, monthDayOffsets } from "./xnpv";
 
 const U = 2 ** -53;
 /** V8's Math.log1p and Math.exp (fdlibm) are within 1 ulp; we allow 4. 1 ulp <= 2u relative. */
@@ -59,7 +58,7 @@ function powerSeries(
   x: number,
   k: number,
   n: number,
-  offsets?: Float64Array,
+  offsets?: readonly number[],
 ): { readonly value: number[]; readonly err: number[] } | undefined {
   const value = zeros(n);
   const err = zeros(n);
@@ -306,6 +305,66 @@ class FastMiningRow implements MiningRow {
   }
 }
 
+/** d_i: days from the first day of month `firstMonth` to the first of month firstMonth + i (xnpv.ts's, as a plain array). */
+function dayOffsets(firstMonth: number, count: number): number[] {
+  const out = zeros(count);
+  let year = Math.floor(firstMonth / 12);
+  let month = firstMonth - year * 12 + 1;
+  let d = 0;
+  for (let i = 1; i < count; i++) {
+    d += daysInMonth(year, month);
+    if (++month > 12) {
+      month = 1;
+      year++;
+    }
+    out[i] = d;
+  }
+  return out;
+}
+
+/** A bound on the reference XNPV's relative distance from the exact one (xnpv.ts's). */
+const XNPV_REFERENCE_REL = 1e-25;
+/** Below this, a factor or a product may be subnormal: its error is counted absolutely (xnpv.ts's). */
+const TINY = 2 ** -1000;
+
+/**
+ * xnpv.ts's `certifiedXnpvCents` over factors made once (`powerSeries`, whose
+ * bound is xnpv.ts's term for term): Σ x_i f_i of integer cents, each term
+ * split exactly into an integer and a remainder, the remainders' sum bounded
+ * as it goes; the cent (half away from zero) when the estimate is further than
+ * the bound from a half cent, else undefined.
+ */
+function certifiedSumCents(flows: ArrayLike<number>, f: readonly number[], rho: readonly number[]): number | undefined {
+  const n = flows.length;
+  let sumH = 0;
+  let sumL = 0;
+  let sumErr = 0; // the remainders' rounding, in units of u
+  let bound = 0; // the terms' error, absolute, in cents
+  let magnitude = 0;
+  for (let i = 0; i < n; i++) {
+    const x = flows[i];
+    if (x === 0) continue;
+    const t = x * f[i];
+    if (!(Math.abs(t) < 2 ** 52)) return undefined;
+    const at = Math.abs(t);
+    bound += at * (rho[i] + 1) * U + (Math.abs(x) + 1) * TINY;
+    magnitude += at;
+    const h = Math.round(t);
+    sumH += h;
+    if (!(Math.abs(sumH) <= 2 ** 53 - 2 ** 12)) return undefined;
+    sumL += t - h; // exact: h is a multiple of t's ulp
+    sumErr += Math.abs(sumL);
+  }
+  const k = Math.floor(sumL);
+  const whole = sumH + k;
+  const frac = sumL - k;
+  const total = 2 * (bound + (sumErr + 1 + Math.abs(sumL)) * U + magnitude * XNPV_REFERENCE_REL);
+  if (!(total < 0.25) || !(Math.abs(whole) < 2 ** 52)) return undefined;
+  if (Math.abs(frac - 0.5) <= total) return undefined;
+  const cents = frac > 0.5 ? whole + 1 : whole;
+  return cents === 0 ? 0 : cents;
+}
+
 function allZero(xs: ArrayLike<number>): boolean {
   for (let i = 0; i < xs.length; i++) if (xs[i] !== 0) return false;
   return true;
@@ -350,16 +409,16 @@ export function summarizeMiningFast(ms: MiningSchedule, discountRate: Decimal | 
     factors = zeros(n).fill(1);
     factorErr = zeros(n);
   } else {
-    miningNpv = certifiedXnpvCents(fast.margin, 0, ms.firstMonthIndex, discountRate);
-    hostingNpv = certifiedXnpvCents(fast.hostingCashFlow, 0, ms.firstMonthIndex, discountRate);
+    // The factors once, for both NPVs and the breakeven (xnpv.ts's bound, the same arithmetic).
+    const f = powerSeries(number(discountRate), -365, n, dayOffsets(ms.firstMonthIndex, n));
+    if (f === undefined) return undefined;
+    miningNpv = certifiedSumCents(fast.margin, f.value, f.err);
+    hostingNpv = certifiedSumCents(fast.hostingCashFlow, f.value, f.err);
     // A cent of zero may be the reference's −0 ("-0.00"): let the reference say, unless every flow is 0 (then +0).
     if (miningNpv === undefined || hostingNpv === undefined) return undefined;
     if ((miningNpv === 0 && !allZero(fast.margin)) || (hostingNpv === 0 && !allZero(fast.hostingCashFlow))) {
       return undefined;
     }
-    const days = monthDayOffsets(ms.firstMonthIndex, n);
-    const f = powerSeries(number(discountRate), -365, n, days);
-    if (f === undefined) return undefined;
     factors = f.value;
     factorErr = f.err;
   }
