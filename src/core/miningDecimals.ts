@@ -31,8 +31,7 @@ const Quotient = Decimal.clone({
  * columns when a caller reads them.
  */
 export class MiningDecimals {
-  /** kW drawn on average: MW × 1,000 × uptime, exact. */
-  private readonly kW: Exact;
+  private kWMemo: Exact | undefined;
   private readonly roots: (Decimal | undefined)[] = [];
   private readonly years: (Decimal | undefined)[] = [];
   private readonly feeFactors = new Map<number, Exact>();
@@ -40,8 +39,11 @@ export class MiningDecimals {
   private powerPerDayMemo: Exact | undefined;
   private revenueBaseMemo: Exact | undefined;
 
-  constructor(readonly mining: MiningTerms) {
-    this.kW = new Exact(mining.sitePowerMW).times(1000).times(mining.uptime);
+  constructor(readonly mining: MiningTerms) {}
+
+  /** kW drawn on average: MW × 1,000 × uptime, exact. */
+  private get kW(): Exact {
+    return (this.kWMemo ??= new Exact(this.mining.sitePowerMW).times(1000).times(this.mining.uptime));
   }
 
   private get efficiency(): Decimal {
@@ -72,11 +74,6 @@ export class MiningDecimals {
   /** The month's power cost: round2(power per day × days). */
   powerCost(days: number): Money {
     return exactRound2(this.powerPerDay().times(days));
-  }
-
-  /** kW (site MW × 1,000 × uptime) as a double, within u of it. */
-  kWNumber(): number {
-    return this.kW.toNumber();
   }
 
   /** 1 − pool fee as a double, within u of it (the difference is exact at 40 digits: terms have at most 20). */

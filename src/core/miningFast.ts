@@ -23,7 +23,7 @@
  */
 import { daysInMonth, monthIndex, type CalendarDate } from "./dates";
 import { Decimal, asCents, type Money } from "./decimal";
-import { centsDecimal, decideCents, ExactFraction, toCents } from "./cents";
+import { centsDecimal, decideCents, toCents } from "./cents";
 import { MiningDecimals } from "./miningDecimals";
 import type { MiningRow, MiningSchedule, MiningSummary } from "./mining";
 import type { MiningTerms } from "./miningTerms";
@@ -132,24 +132,28 @@ export function buildMiningScheduleFast(
     }
     hosting = out;
   }
-  const opex = toCents(dec.miningOpex());
+  // Power and opex: float estimates of exact products, the cent taken when decided, else the exact decimal's.
+  // Power per day in cents: site MW, uptime, $/kWh converted (3u), × 1,000, × 24, × uptime, × $/kWh, × 100 (5u);
+  // × days: 9u. Opex: opex per MW-month and site MW converted (2u), × and × 100 (2u): 4u.
+  const site = num(mining.sitePowerMW);
+  const uptime = num(mining.uptime);
+  const perDayCents = site * 1000 * 24 * uptime * num(mining.powerCostPerKWh) * 100;
+  const opex = decideCents(num(mining.miningOpexPerMWMonth) * site * 100, 2 * 4 + 1) ?? toCents(dec.miningOpex());
   if (opex === undefined) return undefined;
-  const powerPerDay = dec.powerPerDay();
-  // Whole cents of powerPerDay × days by integers when it has few decimals (it is exact: a product of the terms).
-  const powerFraction = powerPerDay.decimalPlaces() <= 15 ? new ExactFraction(powerPerDay) : undefined;
   const powerByDays: (number | undefined)[] = [];
   const powerOf = (days: number): number | undefined => {
     let c = powerByDays[days];
     if (c === undefined) {
-      c = powerFraction?.timesCents(days * 100) ?? toCents(dec.powerCost(days));
+      c = decideCents(perDayCents * days, 2 * 9 + 1) ?? toCents(dec.powerCost(days));
       powerByDays[days] = c;
     }
     return c;
   };
 
-  // Revenue per $1 of H in cents, per halving count: ((kW × keep) × fee_h) ÷ efficiency × 100: 3 conversions (u
-  // each), the fee factor (3u), 4 roundings: 10u; × days, × G_m: 12u + the growth's; × H (a conversion, a rounding): 14u.
-  const kW = dec.kWNumber();
+  // Revenue per $1 of H in cents, per halving count: ((kW × keep) × fee_h) ÷ efficiency × 100, kW = site MW × 1,000
+  // × uptime: 4 conversions (u each), the fee factor (3u), 6 roundings: 13u; × days, × G_m: 15u + the growth's;
+  // × H (a conversion, a rounding): 17u.
+  const kW = site * 1000 * uptime;
   const keep = dec.keepNumber();
   const eff = num(mining.efficiencyJPerTH);
   const H = num(mining.hashprice);
@@ -181,9 +185,9 @@ export function buildMiningScheduleFast(
     const h = counts[i];
     const v = perDollarOf(h) * days * growth.value[i];
     unit[i] = v;
-    unitErr[i] = 12 + growth.err[i];
+    unitErr[i] = 15 + growth.err[i];
     const estimate = v * H;
-    let r = decideCents(estimate, 2 * (14 + growth.err[i]) + 1); // + 1: the reference's own error (REFERENCE_REL)
+    let r = decideCents(estimate, 2 * (17 + growth.err[i]) + 1); // + 1: the reference's own error (REFERENCE_REL)
     if (r === undefined) {
       undecided++;
       r = toCents(dec.revenue(i, h, days));
