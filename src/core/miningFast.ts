@@ -2,15 +2,18 @@
  * The mining comparison at float speed (issue 19), every output the decimal
  * reference's (mining.ts `buildMiningScheduleReference`,
  * `summarizeMiningReference`):
- * - revenue: the month's line estimated in doubles with a proven relative
- *   error bound, its cent taken only when the estimate is further than the
- *   bound from a half cent (cents.ts `decideCents`); otherwise that month's
- *   line is the reference's (MiningDecimals);
- * - power cost and opex: exact integer cents (a few distinct values);
- * - sums in integer cents; NPVs by core's certified XNPV (xnpv.ts);
- * - the breakeven hashprice: N / D in doubles with a bound, N the PV of
- *   hosting cash flow + power + opex, D the PV of revenue per $1 of H;
- *   the cent taken when decided, else the reference summary is used.
+ * - revenue, power cost, opex: each line estimated in doubles with a proven
+ *   relative error bound, its cent taken only when the estimate is further
+ *   than the bound from a half cent (cents.ts `decideCents`); otherwise that
+ *   line is the reference's (MiningDecimals: an exact tie costs one decimal line);
+ * - sums in integer cents; the NPVs by xnpv.ts's certified sum, over discount
+ *   factors made once (the same arithmetic and bound as `certifiedXnpvCents`);
+ * - the breakeven hashprice: 100 × N / D in doubles with a bound, N the PV of
+ *   hosting cash flow + power + opex (cents), D the PV of revenue per $1 of H;
+ *   the cent taken when decided; else, as for any figure it cannot decide,
+ *   the summary is the reference's.
+ * The fast summary's NPVs and breakeven are the reference's rounded to the
+ * cent (every output shows them so); the reference keeps them unrounded.
  * The hashprice and hashrate columns (40 digits) are made on first read.
  *
  * Error bounds are first order in u = 2^-53 and doubled for the rest, as in
