@@ -3,9 +3,11 @@
  * schedule over the hosting schedule's months, the comparison's summary and
  * the breakeven hashprice. Pure; reads validated terms and their schedule.
  */
-import { daysBetween, daysInMonth, monthStart, type CalendarDate } from "./dates";
-import { Decimal, Exact, ONE, ZERO, exactRound2, round2 } from "./decimal";
+import { daysInMonth, type CalendarDate } from "./dates";
+import { Decimal, ONE, ZERO, exactRound2 } from "./decimal";
 import { DealError, problem } from "./errors";
+import { MiningDecimals, halvingCounts } from "./miningDecimals";
+import { buildMiningScheduleFast, summarizeMiningFast, type MiningFast } from "./miningFast";
 import type { MiningTerms } from "./miningTerms";
 import type { Schedule } from "./schedule";
 import { discountFactors } from "./summary";
@@ -40,6 +42,8 @@ export interface MiningSchedule {
    * breakeven hashprice is linear in these.
    */
   readonly revenuePerHashprice: readonly Decimal[];
+  /** The float path's cents and estimates (miningFast.ts), when it built the schedule. */
+  readonly fast?: MiningFast;
 }
 
 export interface MiningSummary {
@@ -48,108 +52,50 @@ export interface MiningSummary {
   readonly miningOpex: Decimal;
   readonly miningMargin: Decimal;
   readonly hostingCashFlow: Decimal;
-  /** XNPV of the mining margins at the rate, or their plain sum without one (unrounded). */
+  /** XNPV of the mining margins at the rate, or their plain sum without one (unrounded in the reference; the fast path's is the reference's to the cent). */
   readonly miningNpv: Decimal;
-  /** XNPV of the hosting cash flows at the rate, or their plain sum without one (unrounded). */
+  /** XNPV of the hosting cash flows at the rate, or their plain sum without one (unrounded in the reference; the fast path's to the cent). */
   readonly hostingNpv: Decimal;
-  /** The starting hashprice at which mining's NPV equals hosting's (unrounded; shown to the cent). */
+  /** The starting hashprice at which mining's NPV equals hosting's (shown to the cent; unrounded in the reference only). */
   readonly breakevenHashprice: Decimal;
   /** The rate the NPVs are at; null: plain sums. */
   readonly discountRate: Decimal | null;
 }
-
-const HALF = new Decimal("0.5");
-const TWELVE = new Decimal(12);
 
 /** The error of asking for the comparison of a deal without a mining block. */
 export function noMiningError(): DealError {
   return new DealError([problem("value", "no-mining", ["mining"])]);
 }
 
-/**
- * (1 + g)^(m/12) for m = 0, 1, …: a whole-years power times one of twelve
- * month roots, each correctly rounded at 40 digits (far beyond the spec's 34),
- * so a long schedule needs twelve fractional powers, not one a month.
- */
-function growthFactors(g: Decimal, count: number): Decimal[] {
-  if (g.isZero()) return new Array<Decimal>(count).fill(ONE);
-  const base = g.plus(1);
-  const roots = Array.from({ length: 12 }, (_, r) => (r === 0 ? ONE : base.pow(new Decimal(r).dividedBy(TWELVE))));
-  const years: Decimal[] = [];
-  const out: Decimal[] = [];
-  for (let m = 0; m < count; m++) {
-    const y = Math.floor(m / 12);
-    while (years.length <= y) years.push(years.length === 0 ? ONE : base.pow(years.length));
-    const r = m - 12 * y;
-    out.push(r === 0 ? years[y] : years[y].times(roots[r]));
-  }
-  return out;
+/** The monthly mining schedule of a deal's mining block: the float path, the reference where it cannot decide. */
+export function buildMiningSchedule(schedule: Schedule, mining: MiningTerms): MiningSchedule {
+  return (
+    buildMiningScheduleFast(schedule, mining, buildMiningScheduleReference) ??
+    buildMiningScheduleReference(schedule, mining)
+  );
 }
 
-/**
- * Revenue is rounded from a quotient taken once, of an exact numerator, at
- * 100 digits: site kW × uptime × H_m × days × (1 − pool fee) ÷ efficiency.
- * Dividing first (hashrate, then products) at any finite precision can put
- * a line that is exactly half a cent on the wrong side of it.
- */
-const Quotient = Decimal.clone({
-  precision: 100,
-  rounding: Decimal.ROUND_HALF_UP,
-  toExpNeg: -100,
-  toExpPos: 100,
-});
-
-/** The monthly mining schedule of a deal's mining block over its hosting schedule's months. */
-export function buildMiningSchedule(schedule: Schedule, mining: MiningTerms): MiningSchedule {
+/** The reference: the monthly mining schedule in decimal.js (40 digits, quotients at 100). */
+export function buildMiningScheduleReference(schedule: Schedule, mining: MiningTerms): MiningSchedule {
   const { rows: hostRows, firstMonthIndex } = schedule;
   const n = hostRows.length;
-  const sitePower = new Exact(mining.sitePowerMW);
-  // kW drawn on average: MW × 1,000 × uptime, exact.
-  const kW = sitePower.times(1000).times(mining.uptime);
-  // PH/s = kW ÷ J/TH (1 J/TH = 1 kW per PH/s), at 40 digits.
-  const hashrate = new Decimal(new Quotient(kW).dividedBy(new Quotient(mining.efficiencyJPerTH))).toSignificantDigits(
-    40,
-  );
-  const efficiency = new Quotient(mining.efficiencyJPerTH);
-  const keep = new Exact(ONE.minus(mining.poolFee));
-  const revenueBase = kW.times(keep); // × H_m × days ÷ efficiency
-  // Power per day of the month: MW × 1,000 × 24 h × uptime × $/kWh, exact.
-  const powerPerDay = kW.times(24).times(mining.powerCostPerKWh);
-  const miningOpex = exactRound2(new Exact(mining.miningOpexPerMWMonth).times(sitePower));
-  const growth = growthFactors(mining.hashpriceGrowth, n);
-  const month0 = monthStart(firstMonthIndex);
-  // Halvings after the first day of month 0 only: one on or before it never counts.
-  const halvings = mining.halvingDates.filter((d) => daysBetween(month0, d) > 0);
-  const feeFactors = new Map<number, Exact>();
-  const feeFactor = (h: number): Exact => {
-    let f = feeFactors.get(h);
-    if (f === undefined) {
-      // fee share + (1 − fee share) ÷ 2^h, exact (0.5^h has h digits).
-      f =
-        h === 0
-          ? new Exact(1)
-          : new Exact(mining.feeShare).plus(new Exact(1).minus(mining.feeShare).times(new Exact(HALF).pow(h)));
-      feeFactors.set(h, f);
-    }
-    return f;
-  };
-  const H = new Exact(mining.hashprice);
+  const dec = new MiningDecimals(mining);
+  const hashrate = dec.hashrate;
+  const powerPerDay = dec.powerPerDay();
+  const miningOpex = dec.miningOpex();
+  const counts = halvingCounts(hostRows, firstMonthIndex, mining);
 
   const rows: MiningRow[] = [];
   const perHashprice: Decimal[] = [];
-  let h = 0;
   for (let i = 0; i < n; i++) {
     const date = hostRows[i].date;
-    while (h < halvings.length && daysBetween(halvings[h], date) >= 0) h++;
+    const h = counts[i];
     const days = daysInMonth(date.year, date.month);
-    // H_m / H: exact but for the growth factor (40 digits, correctly rounded; 1 without growth).
-    const shape = feeFactor(h).times(growth[i]);
-    const hashprice = H.times(shape);
-    const revenue = round2(new Decimal(new Quotient(revenueBase.times(hashprice).times(days)).dividedBy(efficiency)));
+    const revenue = dec.revenue(i, h, days);
     const powerCost = exactRound2(powerPerDay.times(days));
     rows.push({
       date,
-      hashprice: new Decimal(hashprice).toSignificantDigits(40),
+      hashprice: dec.hashprice(i, h),
       hashrate,
       miningRevenue: revenue,
       powerCost,
@@ -159,20 +105,28 @@ export function buildMiningSchedule(schedule: Schedule, mining: MiningTerms): Mi
       halvings: h,
     });
     // Revenue per $1 of starting hashprice, unrounded, for the breakeven.
-    perHashprice.push(
-      new Decimal(new Quotient(revenueBase.times(shape).times(days)).dividedBy(efficiency)).toSignificantDigits(40),
-    );
+    perHashprice.push(dec.revenuePerHashprice(i, h, days));
   }
   return { mining, rows, firstMonthIndex, revenuePerHashprice: perHashprice };
 }
 
 /**
- * The comparison's summary: sums of the monthly lines, the NPVs (XNPV from
+ * The comparison's summary: sums of the monthly lines, the NPVs and the
+ * breakeven hashprice. From the float path's cents when it built the
+ * schedule and can decide every cent (then the NPVs and the breakeven are the
+ * reference's rounded to the cent, as every output shows them); else the reference.
+ */
+export function summarizeMining(ms: MiningSchedule, discountRate: Decimal | null): MiningSummary {
+  return summarizeMiningFast(ms, discountRate) ?? summarizeMiningReference(ms.fast?.reference() ?? ms, discountRate);
+}
+
+/**
+ * The reference summary: sums of the monthly lines, the NPVs (XNPV from
  * the first row at the rate; plain sums without one) and the breakeven
  * hashprice H* = (hosting NPV + PV of power cost and mining opex) ÷ PV of
  * revenue per $1 of hashprice, revenue unrounded (so mining's NPV is linear in H).
  */
-export function summarizeMining(ms: MiningSchedule, discountRate: Decimal | null): MiningSummary {
+export function summarizeMiningReference(ms: MiningSchedule, discountRate: Decimal | null): MiningSummary {
   const { rows } = ms;
   const factors = discountRate === null ? null : discountFactors(discountRate, ms.firstMonthIndex, rows.length);
   let miningRevenue = ZERO;

@@ -12,6 +12,7 @@ import {
   type Terms,
 } from "../../src/core";
 import DecimalBase from "decimal.js";
+import { buildMiningScheduleReference, summarizeMiningReference } from "../../src/core/mining";
 
 /** 80 significant digits for the reference: twice the product's, and fast enough for fractional powers. */
 const Wide = DecimalBase.clone({ precision: 80, rounding: DecimalBase.ROUND_HALF_UP, toExpPos: 100, toExpNeg: -100 });
@@ -37,6 +38,13 @@ function termsOf(raw: Record<string, unknown>): Terms {
 
 function compare(raw: Record<string, unknown>) {
   return compareMining(buildSchedule(termsOf(raw)));
+}
+
+/** The decimal reference's comparison: its NPVs and breakeven unrounded (the fast path's are to the cent). */
+function compareReference(terms: Terms) {
+  const hosting = buildSchedule(terms);
+  const schedule = buildMiningScheduleReference(hosting, terms.mining ?? (undefined as never));
+  return { schedule, summary: summarizeMiningReference(schedule, terms.discountRate) };
 }
 
 /** A 1 MW deal at $100/kW-month for three months from March 2028, around the 2028-04-17 halving. */
@@ -461,7 +469,12 @@ describe("agreement with an independent reading of §8 over random deals", () =>
           },
           g.discountRate ?? null,
         );
-        const { schedule, summary } = compareMining(buildSchedule(terms));
+        const { schedule } = compareMining(buildSchedule(terms));
+        const { summary } = compareReference(terms);
+        const fastSummary = compareMining(buildSchedule(terms)).summary;
+        for (const k of ["miningNpv", "hostingNpv", "breakevenHashprice"] as const) {
+          expect(money(fastSummary[k])).toBe(money(summary[k]));
+        }
         const rows = schedule.rows;
         expect(rows.map((r) => money(r.miningRevenue))).toEqual(ref.rows.map((r) => r.revenue));
         expect(rows.map((r) => money(r.powerCost))).toEqual(ref.rows.map((r) => r.power));
@@ -503,7 +516,7 @@ describe("agreement with an independent reading of §8 over random deals", () =>
             feeShare: mg.feeShare,
           },
         };
-        const { schedule, summary } = compare(raw);
+        const { schedule, summary } = compareReference(termsOf(raw));
         const hStar = wide(summary.breakevenHashprice);
         const h = wide(mg.hashprice);
         const start0 = dayNumber(schedule.rows[0].date);
