@@ -99,7 +99,7 @@ describe("the table's MW and rate cells without the fee states' decimals", () =>
           expect(got).toEqual([r.billedMW.toNumber(), r.rate.toNumber()]);
         });
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
+      { numRuns: Number(process.env.FC_NUM_RUNS ?? process.env.FUZZ_RUNS ?? 400) },
     );
     // The property checks something: a quarter of all months (35–50 % seen) are decided (tranches billing at different
     // years are not), and nearly every month of a one-tranche deal (rates of zero and near-midpoints are not).
