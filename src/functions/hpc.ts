@@ -21,7 +21,15 @@ import {
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
 import { copyTable, type Cell, type DealFigures } from "./deal";
 import { failure, success, valueProblem, type Failure, type Outcome } from "./outcome";
-import { npvOf, resolveDeal, scheduleTableOf, summaryOf, summaryTableOf } from "./resolve";
+import {
+  npvOf,
+  resolveDeal,
+  resolveTerms,
+  scheduleTableOf,
+  sharedScheduleTableOf,
+  summaryOf,
+  summaryTableOf,
+} from "./resolve";
 
 /** Never throw at a host: an unexpected exception becomes #VALUE! with what went wrong. */
 function guard<T>(name: string, body: () => Outcome<T>): Outcome<T> {
@@ -48,22 +56,29 @@ function withDeal<T>(
 
 /** =HPC.HOSTINGCASHFLOW(terms, [tranches], [capex]): the schedule with a header row. */
 export function hostingCashflow(terms: unknown, tranches?: unknown, capex?: unknown): Outcome<Cell[][]> {
-  return withDeal("HOSTINGCASHFLOW", terms, tranches, capex, (deal) => success(copyTable(scheduleTableOf(deal))));
+  return guard("HOSTINGCASHFLOW", () => {
+    const deal = resolveTerms(terms, tranches, capex);
+    return deal.ok ? success(scheduleTableOf(deal.value)) : deal;
+  });
 }
 
 /**
- * The same, without a copy per call: the cached deal's deep-frozen table, for
- * the Excel entry point. The custom-functions runtime serializes a result to
- * the host; copying 1,359 cells was most of a cached call's cost, and a frozen
- * table cannot be changed by whoever receives it. Hosts that pad or rewrite
- * results (HyperFormula) use `hostingCashflow`.
+ * The same, without a copy per call, for the Excel entry point: a deal's
+ * first call gets the table just built (its own), later calls the cached
+ * table deep-frozen (`sharedScheduleTableOf`). The custom-functions runtime
+ * serializes a result to the host; copying 1,359 cells was most of a cached
+ * call's cost, and a frozen table cannot be changed by whoever receives it.
+ * Hosts that pad or rewrite results (HyperFormula) use `hostingCashflow`.
  */
 export function hostingCashflowShared(
   terms: unknown,
   tranches?: unknown,
   capex?: unknown,
 ): Outcome<readonly (readonly Cell[])[]> {
-  return withDeal("HOSTINGCASHFLOW", terms, tranches, capex, (deal) => success(scheduleTableOf(deal)));
+  return guard("HOSTINGCASHFLOW", () => {
+    const deal = resolveTerms(terms, tranches, capex);
+    return deal.ok ? success(sharedScheduleTableOf(deal.value)) : deal;
+  });
 }
 
 /** =HPC.CONTRACTVALUE(terms, [tranches]) */
