@@ -116,19 +116,48 @@ function centsOf(rows: readonly ScheduleRow[], column: CashColumn | "prepaymentR
   return out;
 }
 
-/** The summary of a schedule with its returns (the XIRR search, the payback): the slow part, made on demand. */
+/** Whether a schedule's host cash flows are its net cash flows (no capex): one XNPV serves both. */
+function hostIsNet(schedule: Schedule): boolean {
+  const c = schedule.cents;
+  if (c === undefined) return false;
+  const net = c.netCashFlow;
+  const host = c.hostCashFlow;
+  if (net === host) return true;
+  if (net.length !== host.length) return false;
+  for (let i = 0; i < net.length; i++) if (net[i] !== host[i]) return false;
+  return true;
+}
+
+/**
+ * The summary of a schedule with its returns (the XIRR search, the payback): the slow part, made on
+ * demand. The core's `summarize(schedule, discountRate)`, field for field (test/functions/summary.test.ts),
+ * with one XNPV where the host's flows are the net ones (the cents equal: the same decimals).
+ */
 function summaryOfSchedule(schedule: Schedule, discountRate: Decimal | null): Summary {
-  const base = summaryBase(schedule, discountRate);
+  let base = summaryBase(schedule, null);
+  if (discountRate !== null) {
+    const net = npv(schedule, discountRate, "netCashFlow");
+    const host = hostIsNet(schedule) ? net : npv(schedule, discountRate, "hostCashFlow");
+    base = { ...base, npv: net, hostNpv: host };
+  }
   const rows = schedule.rows;
   const dates = rows.map((r) => r.date);
+  const hostCents = schedule.cents?.hostCashFlow;
+  // The decimal flows only when there are no cents: the returns read one or the other, and a fast
+  // schedule's rows make each decimal on first read (144 of them cost more than the XIRR search).
   const returns = hostReturns(
     schedule.terms,
     dates,
-    rows.map((r) => r.hostCashFlow),
-    schedule.cents?.hostCashFlow,
+    hostCents === undefined ? rows.map((r) => r.hostCashFlow) : [],
+    hostCents,
     base.contractValue,
   );
   return withReturns(base, returns);
+}
+
+/** The summary with both NPVs at the terms' own discount rate (none without one): `summarize(schedule)`. */
+export function summaryAtOwnRate(schedule: Schedule): Summary {
+  return summaryOfSchedule(schedule, schedule.terms.discountRate);
 }
 
 /** NPVs at other rates one record remembers (pairs of a rate's key and the NPV in dollars). */

@@ -29,6 +29,7 @@ import {
   sharedScheduleTableOf,
   summaryOf,
   summaryTableOf,
+  type DealTerms,
 } from "./resolve";
 
 /** Never throw at a host: an unexpected exception becomes #VALUE! with what went wrong. */
@@ -54,12 +55,23 @@ function withDeal<T>(
   });
 }
 
+/** As `withDeal`, for what needs only the validated terms and their key (a spill, the summary), not the figures. */
+function withTerms<T>(
+  name: string,
+  terms: unknown,
+  tranches: unknown,
+  capex: unknown,
+  body: (deal: DealTerms) => Outcome<T>,
+): Outcome<T> {
+  return guard(name, () => {
+    const deal = resolveTerms(terms, tranches, capex);
+    return deal.ok ? body(deal.value) : deal;
+  });
+}
+
 /** =HPC.HOSTINGCASHFLOW(terms, [tranches], [capex]): the schedule with a header row. */
 export function hostingCashflow(terms: unknown, tranches?: unknown, capex?: unknown): Outcome<Cell[][]> {
-  return guard("HOSTINGCASHFLOW", () => {
-    const deal = resolveTerms(terms, tranches, capex);
-    return deal.ok ? success(scheduleTableOf(deal.value)) : deal;
-  });
+  return withTerms("HOSTINGCASHFLOW", terms, tranches, capex, (deal) => success(scheduleTableOf(deal)));
 }
 
 /**
@@ -75,10 +87,7 @@ export function hostingCashflowShared(
   tranches?: unknown,
   capex?: unknown,
 ): Outcome<readonly (readonly Cell[])[]> {
-  return guard("HOSTINGCASHFLOW", () => {
-    const deal = resolveTerms(terms, tranches, capex);
-    return deal.ok ? success(sharedScheduleTableOf(deal.value)) : deal;
-  });
+  return withTerms("HOSTINGCASHFLOW", terms, tranches, capex, (deal) => success(sharedScheduleTableOf(deal)));
 }
 
 /** =HPC.CONTRACTVALUE(terms, [tranches]) */
@@ -113,7 +122,7 @@ function findFigure(raw: unknown): Outcome<Figure<FigureKey>> | undefined {
  * no value is blank in the table; asked for alone, it is an error that says why.
  */
 export function dealSummary(terms: unknown, tranches?: unknown, capex?: unknown, figure?: unknown): Outcome<Cell[][]> {
-  return withDeal("DEALSUMMARY", terms, tranches, capex, (deal) => {
+  return withTerms("DEALSUMMARY", terms, tranches, capex, (deal) => {
     const picked = findFigure(figure);
     if (picked === undefined) return success(copyTable(summaryTableOf(deal)));
     if (!picked.ok) return picked;
@@ -127,7 +136,7 @@ export function dealSummary(terms: unknown, tranches?: unknown, capex?: unknown,
  * #NUM! where the computation has no answer (no IRR, no payback; the reason
  * in the message and the function's help), #VALUE! for a missing input.
  */
-export function figureOutcome(deal: DealFigures, f: Figure<FigureKey>): Outcome<Cell> {
+export function figureOutcome(deal: DealTerms, f: Figure<FigureKey>): Outcome<Cell> {
   const value = f.value(summaryOf(deal));
   if (value !== null) return success(figureCell(f, value));
   switch (f.key) {

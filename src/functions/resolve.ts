@@ -33,7 +33,15 @@ import {
   type Terms,
 } from "../core";
 import { BoundedCache } from "./cache";
-import { DealFigures, copyTable, scheduleTable, summaryTableOfSummary, type Cell, type Table } from "./deal";
+import {
+  DealFigures,
+  copyTable,
+  scheduleTable,
+  summaryAtOwnRate,
+  summaryTableOfSummary,
+  type Cell,
+  type Table,
+} from "./deal";
 import { failure, type Failure, type Outcome } from "./outcome";
 import { CAPEX_ARGUMENT, readTableRange, readTermsRange, readTranchesRange, withTableRows } from "./ranges";
 import { RecentInputs } from "./recent";
@@ -263,22 +271,22 @@ export function npvOf(deal: DealFigures, rate: Decimal, column: CashColumn = "ne
 /** Approximate bytes of a summary (16 figures, most of them decimals) and its table: ~1.5 KB measured, doubled. */
 const SUMMARY_BYTES = 3 * 1024;
 
-function summaryEntryOf(deal: DealFigures): SummaryEntry {
+function summaryEntryOf(deal: DealTerms): SummaryEntry {
   let entry = summaries.get(deal.key);
   if (entry === undefined) {
-    entry = { summary: deal.summaryAtRate(scheduleFor(deal.terms, deal.key)), table: undefined };
+    entry = { summary: summaryAtOwnRate(scheduleFor(deal.terms, deal.key)), table: undefined };
     summaries.set(deal.key, entry, SUMMARY_BYTES);
   }
   return entry;
 }
 
 /** The deal's summary with the NPVs at the terms' own discount rate (its returns searched once, then cached). */
-export function summaryOf(deal: DealFigures): Summary {
+export function summaryOf(deal: DealTerms): Summary {
   return summaryEntryOf(deal).summary;
 }
 
 /** The deal's summary table (shared: copy before handing it to a host that may write into it). */
-export function summaryTableOf(deal: DealFigures): Table {
+export function summaryTableOf(deal: DealTerms): Table {
   const entry = summaryEntryOf(deal);
   // Not frozen: copying a frozen array (DEALSUMMARY hands out copies) is many times slower.
   return (entry.table ??= summaryTableOfSummary(entry.summary));
