@@ -84,8 +84,16 @@ export function termsKeyReference(terms: Terms): string {
   return JSON.stringify(toDealFile(terms));
 }
 
-/** A decimal's JSON text in a deal file (`jsonNumber`, serialized). */
+/**
+ * A decimal's JSON text in a deal file (`jsonNumber`, serialized). A nonzero
+ * decimal of at most 14 significant digits (two base-1e7 limbs: decimal.js's
+ * documented d, e) between 1e-6 and 1e21 is its own text: within 15 digits,
+ * decimal to double to shortest decimal gives the digits back, and both
+ * texts are then plain (no exponent), so JSON's number text is x's text.
+ */
 function numberText(x: Decimal): string {
+  const d = x.d;
+  if (d !== null && d.length <= 2 && d[0] !== 0 && x.e > -7 && x.e < 21) return x.toString();
   const n = jsonNumber(x);
   return typeof n === "number" ? wholeText(n) : JSON.stringify(n);
 }

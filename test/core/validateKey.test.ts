@@ -18,6 +18,10 @@ const oddNumber = fc.oneof(
   fc.constantFrom(0, -0, 1e-7, 1.5e-7, 1e-6, 0.1, 0.3, 1e20, 1e21, 123456789012345680000, 0.000001234),
   fc.constantFrom("1e-7", "0.00000012345678901234", "12345678901234567890", "3%", "1_000", "+2.50", ".5", "1E3"),
   fc.double({ min: 0, max: 1, noNaN: true }),
+  // Up to 16 digits at exponents around the plain-text limits (1e-7, 1e21), as numbers and as text.
+  fc
+    .tuple(fc.integer({ min: 1, max: 2 ** 53 - 1 }), fc.integer({ min: -24, max: 8 }), fc.boolean())
+    .map(([m, k, asText]) => (asText ? `${m}e${k}` : Number(`${m}e${k}`))),
   fc.double({ min: 1, max: 1e22, noNaN: true }),
 );
 
