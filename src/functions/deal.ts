@@ -142,18 +142,35 @@ function summaryOfSchedule(schedule: Schedule, discountRate: Decimal | null): Su
     base = { ...base, npv: net, hostNpv: host };
   }
   const rows = schedule.rows;
-  const dates = rows.map((r) => r.date);
   const hostCents = schedule.cents?.hostCashFlow;
-  // The decimal flows only when there are no cents: the returns read one or the other, and a fast
-  // schedule's rows make each decimal on first read (144 of them cost more than the XIRR search).
-  const returns = hostReturns(
-    schedule.terms,
-    dates,
-    hostCents === undefined ? rows.map((r) => r.hostCashFlow) : [],
-    hostCents,
-    base.contractValue,
-  );
-  return withReturns(base, returns);
+  if (hostCents === undefined) {
+    const dates = rows.map((r) => r.date);
+    return withReturns(
+      base,
+      hostReturns(
+        schedule.terms,
+        dates,
+        rows.map((r) => r.hostCashFlow),
+        undefined,
+        base.contractValue,
+      ),
+    );
+  }
+  // A fast schedule's rows make their dates (frozen) and decimals on first read, which cost more
+  // than the XIRR search: the search reads plain dates of the same consecutive months (rows are
+  // one per month from the first), and the cents (no decimals: with cents, they are not read).
+  const first = schedule.firstMonthIndex;
+  const dates = new Array<CalendarDate>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const m = first + i;
+    const year = Math.floor(m / 12);
+    dates[i] = { year, month: m - year * 12 + 1, day: 1 };
+  }
+  const returns = hostReturns(schedule.terms, dates, [], hostCents, base.contractValue);
+  // The payback month as the schedule's own (frozen) date of that row, as the core returns it.
+  const payback = returns.paybackMonth;
+  const paybackMonth = payback === null ? null : rows[monthIndex(payback) - first].date;
+  return withReturns(base, { ...returns, paybackMonth });
 }
 
 /** The summary with both NPVs at the terms' own discount rate (none without one): `summarize(schedule)`. */

@@ -25,6 +25,7 @@ describe("the functions' summary of a schedule", () => {
         const fast = summaryAtOwnRate(schedule);
         expect(Object.keys(fast)).toEqual(Object.keys(reference));
         expect(textOf(fast)).toEqual(textOf(reference));
+        if (fast.paybackMonth !== null) expect(Object.isFrozen(fast.paybackMonth)).toBe(true);
       }),
       { numRuns: 120 },
     );
