@@ -137,9 +137,13 @@ function check(termsRange: unknown, tranchesRange: unknown, capexRange: unknown)
   const capex = readTableRange(capexRange, CAPEX_ARGUMENT);
   const problems = [...terms.problems, ...tranches.problems, ...capex.problems];
   if (problems.length > 0) return failure(problems);
-  const input: Record<string, unknown> = { ...terms.input };
-  if (tranches.list !== undefined) input.tranches = tranches.list;
-  if (capex.list !== undefined) input.capex = capex.list;
+  // validateDeal only reads its input: the terms read are copied only to add a table to them.
+  let input: Record<string, unknown> = terms.input;
+  if (tranches.list !== undefined || capex.list !== undefined) {
+    input = { ...terms.input };
+    if (tranches.list !== undefined) input.tranches = tranches.list;
+    if (capex.list !== undefined) input.capex = capex.list;
+  }
   const checked = validateDeal(input, { dates: "excel" });
   if (!checked.ok) {
     const rows = { tranches: tranches.rowNumbers, capex: capex.rowNumbers };
