@@ -371,11 +371,12 @@ export class DealFigures {
       const known = this.rememberedNpv(key);
       if (known !== undefined) return known;
     }
-    const value = cents(
+    // An NPV is Money, whole cents already (rounding it again changes nothing): converted as is.
+    const value = (
       schedule
         ? npv(schedule, rate, column)
-        : npvOfFlows(this.terms, this.firstMonthIndex, this.flows(column), rate, column),
-    );
+        : npvOfFlows(this.terms, this.firstMonthIndex, this.flows(column), rate, column)
+    ).toNumber();
     if (own) this.ownRateNpv = value;
     else this.rememberNpv(key, value);
     return value;

@@ -1,5 +1,14 @@
 import fc from "fast-check";
-import { buildSchedule, round2, summarize, summaryBase, validateDeal, type Summary } from "../../src/core";
+import {
+  Decimal,
+  buildSchedule,
+  npv,
+  round2,
+  summarize,
+  summaryBase,
+  validateDeal,
+  type Summary,
+} from "../../src/core";
 import { DealFigures, summaryAtOwnRate } from "../../src/functions/deal";
 import { dealArb } from "../fuzz/dealArb";
 
@@ -80,5 +89,27 @@ describe("the figures kept of a deal", () => {
       }
     }
     expect(ties).toBeGreaterThan(0);
+  });
+});
+
+describe("a deal's NPV", () => {
+  it("is the core's npv rounded to cents, from the schedule or from the kept cents, at any rate and column", () => {
+    fc.assert(
+      fc.property(
+        dealArb,
+        fc.constantFrom("0.08", "0", "-0.05", "0.1234567", "1.5"),
+        fc.constantFrom("netCashFlow" as const, "hostCashFlow" as const),
+        (raw, rateText, column) => {
+          const checked = validateDeal(raw);
+          if (!checked.ok) return;
+          const schedule = buildSchedule(checked.value);
+          const rate = new Decimal(rateText);
+          const reference = round2(npv(buildSchedule(checked.value), rate, column)).toNumber();
+          expect(DealFigures.of(schedule, "key").npvAt(rate, column, schedule)).toBe(reference);
+          expect(DealFigures.of(schedule, "key").npvAt(rate, column)).toBe(reference);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
