@@ -77,6 +77,23 @@ const summaries = new BoundedCache<SummaryEntry>(CACHE_LIMITS.summaryEntries, CA
 /** The schedule built last, and its terms' key. */
 let last: { readonly key: string; readonly schedule: Schedule } | undefined;
 const recent = new RecentInputs<Checked>(CACHE_LIMITS.recentInputs);
+/**
+ * The decimal of each number the terms ranges held (validateDeal's `numbers`): the deals of a book
+ * share most of their values (an escalator, a discount rate, a term), and a number's decimal costs
+ * more to make than to look up. Bounded: emptied when full.
+ */
+const numbers = new Map<number, Decimal>();
+const MAX_NUMBERS = 4096;
+const VALIDATE_OPTIONS = Object.freeze({
+  dates: "excel" as const,
+  numbers: {
+    get: (n: number): Decimal | undefined => numbers.get(n),
+    set: (n: number, value: Decimal): void => {
+      if (numbers.size >= MAX_NUMBERS) numbers.clear();
+      numbers.set(n, value);
+    },
+  },
+});
 let schedulesBuilt = 0;
 let validations = 0;
 
@@ -144,7 +161,7 @@ function check(termsRange: unknown, tranchesRange: unknown, capexRange: unknown)
     if (tranches.list !== undefined) input.tranches = tranches.list;
     if (capex.list !== undefined) input.capex = capex.list;
   }
-  const checked = validateDeal(input, { dates: "excel" });
+  const checked = validateDeal(input, VALIDATE_OPTIONS);
   if (!checked.ok) {
     const rows = { tranches: tranches.rowNumbers, capex: capex.rowNumbers };
     return failure(checked.error.problems.map((p) => withTableRows(p, rows)));
@@ -333,5 +350,6 @@ export function clearCaches(): void {
   figures.clear();
   tables.clear();
   summaries.clear();
+  numbers.clear();
   last = undefined;
 }
