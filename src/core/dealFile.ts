@@ -56,7 +56,56 @@ export function toDealFile(terms: Terms): DealFileTerms {
 
 /** A canonical text of the terms: equal for equal deals, however they were written. */
 export function termsKey(terms: Terms): string {
+  // The text JSON.stringify(toDealFile(terms)) gives (termsKeyReference), written directly: no
+  // deal-file object, no generic serializer (test/core/termsKey.test.ts proves them equal).
+  const str = JSON.stringify;
+  let key = `{"name":${str(terms.name)},"host":${str(terms.host)},"tenant":${str(terms.tenant)}`;
+  key += `,"capacityMW":${numberText(terms.capacityMW)},"ratePerKWMonth":${numberText(terms.ratePerKWMonth)}`;
+  key += `,"termMonths":${wholeText(terms.termMonths)},"startDate":"${formatIsoDate(terms.startDate)}"`;
+  key += `,"escalator":${numberText(terms.escalator)},"prepayment":${numberText(terms.prepayment)}`;
+  key += `,"prepaymentDate":"${formatIsoDate(terms.prepaymentDate)}","creditMethod":${str(terms.creditMethod)}`;
+  if (terms.creditMonths !== null) key += `,"creditMonths":${wholeText(terms.creditMonths)}`;
+  if (terms.creditPercent !== null) key += `,"creditPercent":${numberText(terms.creditPercent)}`;
+  key += `,"opexPerMWMonth":${numberText(terms.opexPerMWMonth)}`;
+  if (terms.discountRate !== null) key += `,"discountRate":${numberText(terms.discountRate)}`;
+  key += `,"tranches":[`;
+  for (let i = 0; i < terms.tranches.length; i++) {
+    const t = terms.tranches[i];
+    key += `${i === 0 ? "" : ","}{"date":"${formatIsoDate(t.date)}","mw":${numberText(t.mw)}}`;
+  }
+  key += `],"capex":[`;
+  for (let i = 0; i < terms.capex.length; i++) {
+    const c = terms.capex[i];
+    key += `${i === 0 ? "" : ","}{"date":"${formatIsoDate(c.date)}","amount":${numberText(c.amount)}}`;
+  }
+  key += `],"renewalOptions":${wholeText(terms.renewalOptions)},"renewalMonths":${wholeText(terms.renewalMonths)}`;
+  key += `,"renewalRateStep":${numberText(terms.renewalRateStep)},"renewalsExercised":${wholeText(terms.renewalsExercised)}`;
+  if (terms.mining !== null) key += `,"mining":${str(miningFile(terms.mining))}`;
+  return `${key}}`;
+}
+
+/** The reference for `termsKey`: the deal file, serialized. */
+export function termsKeyReference(terms: Terms): string {
   return JSON.stringify(toDealFile(terms));
+}
+
+/**
+ * A decimal's JSON text in a deal file (`jsonNumber`, serialized). A nonzero
+ * decimal of at most 14 significant digits (two base-1e7 limbs: decimal.js's
+ * documented d, e) between 1e-6 and 1e21 is its own text: within 15 digits,
+ * decimal to double to shortest decimal gives the digits back, and both
+ * texts are then plain (no exponent), so JSON's number text is x's text.
+ */
+function numberText(x: Decimal): string {
+  const d = x.d;
+  if (d !== null && d.length <= 2 && d[0] !== 0 && x.e > -7 && x.e < 21) return x.toString();
+  const n = jsonNumber(x);
+  return typeof n === "number" ? wholeText(n) : JSON.stringify(n);
+}
+
+/** A number's JSON text (JSON.stringify's: "null" for what JSON cannot hold). */
+function wholeText(n: number): string {
+  return Number.isFinite(n) ? String(n) : "null";
 }
 
 /** The mining block as written in a deal file; a defaulted site power is left out, so it stays a default. */

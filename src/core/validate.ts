@@ -41,6 +41,20 @@ import {
 export interface ValidateOptions {
   /** How dates arrive: "iso" (deal files, the default) or "excel" (serial numbers or ISO text). */
   readonly dates?: DateInput;
+  /**
+   * The decimal of each number read, remembered by the caller across calls
+   * (the core keeps no cache of its own): a number's decimal is the decimal
+   * of its shortest text, whatever term it is read for, and decimals are
+   * immutable, so a remembered one serves as well as a new one. The caller
+   * bounds it (`set` may forget).
+   */
+  readonly numbers?: DecimalMemo;
+}
+
+/** Decimals of numbers (a finite number, −0 as 0), kept by a caller of `validateDeal`. */
+export interface DecimalMemo {
+  get(n: number): Decimal | undefined;
+  set(n: number, value: Decimal): void;
 }
 
 type Parsed = {
@@ -72,6 +86,9 @@ function isPlainRecord(raw: unknown): raw is Record<string, unknown> {
 
 export class Collector {
   readonly problems: Problem[] = [];
+
+  /** The caller's memo of decimals of numbers, if any (`ValidateOptions.numbers`). */
+  constructor(readonly numbers?: DecimalMemo) {}
 
   value(code: ProblemCode, path: ProblemPath, params: ProblemParams = {}): void {
     this.problems.push(problem("value", code, path, params));
@@ -141,7 +158,10 @@ export function readNumberTerm(
   raw: unknown,
   path: ProblemPath = [spec.key ?? ""],
 ): Decimal | undefined {
-  const value = readDecimal(raw, spec.unit === "percent");
+  const value =
+    c.numbers !== undefined && typeof raw === "number"
+      ? memoDecimal(c.numbers, raw)
+      : readDecimal(raw, spec.unit === "percent");
   if (value === undefined) {
     c.expected("value", path, spec, raw);
     return undefined;
@@ -160,6 +180,16 @@ export function readNumberTerm(
     return undefined;
   }
   return checkRange(c, path, spec, value, raw) ? value : undefined;
+}
+
+/** `readDecimal` of a number, through the caller's memo. */
+function memoDecimal(memo: DecimalMemo, raw: number): Decimal | undefined {
+  let value = memo.get(raw);
+  if (value === undefined) {
+    value = readDecimal(raw, false);
+    if (value !== undefined) memo.set(raw, value);
+  }
+  return value;
 }
 
 export function readDateTerm(
@@ -269,6 +299,8 @@ function readTable<T extends { readonly date: CalendarDate }>(
 }
 
 function readChoice(c: Collector, spec: TermSpec, raw: unknown): CreditMethod | undefined {
+  // A method as written in a deal file or picked from the list folds to itself.
+  if (raw === "straight-line" || raw === "percent-of-fee") return raw;
   if (typeof raw === "string") {
     const folded = raw
       .trim()
@@ -377,7 +409,7 @@ function sum(values: readonly Decimal[]): Decimal {
  */
 export function validateDeal(input: unknown, options: ValidateOptions = {}): Result<Terms> {
   try {
-    return validateUnsafe(input, options.dates ?? "iso");
+    return validateUnsafe(input, options.dates ?? "iso", options.numbers);
   } catch (e) {
     // A hostile object (a throwing getter, a proxy) must not escape as an exception.
     return fail([problem("value", "unreadable", [], { reason: describeThrown(e) })]);
@@ -421,7 +453,7 @@ function surelyBelowFeeLimit(
   return estimate < LIMITS.maxMonthlyFee * 0.999;
 }
 
-function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
+function validateUnsafe(raw: unknown, dates: DateInput, numbers: DecimalMemo | undefined): Result<Terms> {
   if (!isPlainRecord(raw)) {
     return fail([problem("value", "not-a-deal", [], { got: show(raw) })]);
   }
@@ -430,7 +462,7 @@ function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
   // (A Map, not a prototype-less object: those are slow dictionaries in V8.)
   const input = new Map<string, unknown>();
   for (const key of Object.keys(raw)) input.set(key, raw[key]);
-  const c = new Collector();
+  const c = new Collector(numbers);
   const p = readTerms(c, input, dates);
   const given = (key: TermKey) => input.has(key) && !isBlank(input.get(key));
 
@@ -489,17 +521,18 @@ function validateUnsafe(raw: unknown, dates: DateInput): Result<Terms> {
     const lastStart = Math.max(...tranches.map((t) => monthIndex(t.date)));
     // The last billing month, exercised renewals included (analysis.md §10).
     const last = lastStart + p.termMonths + renewalsExercised * renewalMonths - 1;
-    const lastText = formatIsoDate(monthStart(last)).slice(0, 7);
+    // Only for the messages: made when one is written.
+    const lastText = () => formatIsoDate(monthStart(last)).slice(0, 7);
     const prepayment = p.prepayment ?? ZERO;
     const prepaymentDate = p.prepaymentDate ?? tranches[0].date;
     if (p.prepaymentDate && monthIndex(p.prepaymentDate) > last) {
-      c.num("after-last-month", ["prepaymentDate"], { last: lastText, got: formatIsoDate(p.prepaymentDate) });
+      c.num("after-last-month", ["prepaymentDate"], { last: lastText(), got: formatIsoDate(p.prepaymentDate) });
     }
     let start = prepayment.isZero() ? first : Math.min(first, monthIndex(prepaymentDate));
     (p.capex ?? []).forEach((item, i) => {
       const m = monthIndex(item.date);
       if (m > last) {
-        c.num("after-last-month", ["capex", i, "date"], { last: lastText, got: formatIsoDate(item.date) });
+        c.num("after-last-month", ["capex", i, "date"], { last: lastText(), got: formatIsoDate(item.date) });
       }
       if (item.amount.greaterThan(0)) start = Math.min(start, m);
     });

@@ -28,6 +28,7 @@ import {
   type CalendarDate,
   type CashColumn,
   type Money,
+  billingMonths,
   type Schedule,
   type ScheduleRow,
   type Summary,
@@ -116,19 +117,100 @@ function centsOf(rows: readonly ScheduleRow[], column: CashColumn | "prepaymentR
   return out;
 }
 
-/** The summary of a schedule with its returns (the XIRR search, the payback): the slow part, made on demand. */
+/** Whether a schedule's host cash flows are its net cash flows (no capex): one XNPV serves both. */
+function hostIsNet(schedule: Schedule): boolean {
+  const c = schedule.cents;
+  if (c === undefined) return false;
+  const net = c.netCashFlow;
+  const host = c.hostCashFlow;
+  if (net === host) return true;
+  if (net.length !== host.length) return false;
+  for (let i = 0; i < net.length; i++) if (net[i] !== host[i]) return false;
+  return true;
+}
+
+/**
+ * The summary of a schedule with its returns (the XIRR search, the payback): the slow part, made on
+ * demand. The core's `summarize(schedule, discountRate)`, field for field (test/functions/summary.test.ts),
+ * with one XNPV where the host's flows are the net ones (the cents equal: the same decimals).
+ */
 function summaryOfSchedule(schedule: Schedule, discountRate: Decimal | null): Summary {
-  const base = summaryBase(schedule, discountRate);
+  let base = summaryBase(schedule, null);
+  if (discountRate !== null) {
+    const net = npv(schedule, discountRate, "netCashFlow");
+    const host = hostIsNet(schedule) ? net : npv(schedule, discountRate, "hostCashFlow");
+    base = { ...base, npv: net, hostNpv: host };
+  }
   const rows = schedule.rows;
-  const dates = rows.map((r) => r.date);
-  const returns = hostReturns(
-    schedule.terms,
-    dates,
-    rows.map((r) => r.hostCashFlow),
-    schedule.cents?.hostCashFlow,
-    base.contractValue,
-  );
-  return withReturns(base, returns);
+  const hostCents = schedule.cents?.hostCashFlow;
+  if (hostCents === undefined) {
+    const dates = rows.map((r) => r.date);
+    return withReturns(
+      base,
+      hostReturns(
+        schedule.terms,
+        dates,
+        rows.map((r) => r.hostCashFlow),
+        undefined,
+        base.contractValue,
+      ),
+    );
+  }
+  // A fast schedule's rows make their dates (frozen) and decimals on first read, which cost more
+  // than the XIRR search: the search reads plain dates of the same consecutive months (rows are
+  // one per month from the first), and the cents (no decimals: with cents, they are not read).
+  const first = schedule.firstMonthIndex;
+  const dates = new Array<CalendarDate>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const m = first + i;
+    const year = Math.floor(m / 12);
+    dates[i] = { year, month: m - year * 12 + 1, day: 1 };
+  }
+  const returns = hostReturns(schedule.terms, dates, [], hostCents, base.contractValue);
+  // The payback month as the schedule's own (frozen) date of that row, as the core returns it.
+  const payback = returns.paybackMonth;
+  const paybackMonth = payback === null ? null : rows[monthIndex(payback) - first].date;
+  return withReturns(base, { ...returns, paybackMonth });
+}
+
+/** The summary with both NPVs at the terms' own discount rate (none without one): `summarize(schedule)`. */
+export function summaryAtOwnRate(schedule: Schedule): Summary {
+  return summaryOfSchedule(schedule, schedule.terms.discountRate);
+}
+
+/** A fast schedule's money columns in integer cents. */
+type ScheduleCents = NonNullable<Schedule["cents"]>;
+
+/** A sum of cents, or undefined when a partial sum could pass 2^53 (the core's centsSum, as a number). */
+function centsTotal(column: Float64Array): number | undefined {
+  let sum = 0;
+  for (let i = 0; i < column.length; i++) {
+    sum += column[i];
+    if (!(Math.abs(sum) <= Number.MAX_SAFE_INTEGER)) return undefined;
+  }
+  return sum;
+}
+
+/**
+ * Contract value and annual revenue (dollars) and whether there is capex,
+ * from a fast schedule's cents in integers, as `summaryBase` gives them:
+ * Σ gross fees C (exact below 2^53), C / 100 (the double nearest the decimal,
+ * as toNumber gives it), and the revenue ROUND(C × 12 / months / 100, 2) as
+ * the integer quotient of 12C by the months rounded half away from zero (the
+ * core's 40-digit quotient rounds to the same cent: a quotient that is not a
+ * half cent is at least 1 / (24 C) away from one, relatively). Undefined past
+ * 2^53, for the decimals to decide.
+ */
+function figuresOfCents(sc: ScheduleCents, months: number): [number, number, boolean] | undefined {
+  const c = centsTotal(sc.grossFee);
+  const capex = centsTotal(sc.capex);
+  if (c === undefined || capex === undefined || !(Math.abs(12 * c) <= Number.MAX_SAFE_INTEGER)) return undefined;
+  const n = Math.abs(12 * c);
+  const r = n % months;
+  let q = (n - r) / months;
+  if (2 * r >= months) q += 1;
+  const revenue = c < 0 ? -q : q;
+  return [c / 100, (revenue === 0 ? 0 : revenue) / 100, capex !== 0];
 }
 
 /** NPVs at other rates one record remembers (pairs of a rate's key and the NPV in dollars). */
@@ -178,16 +260,22 @@ export class DealFigures {
     readonly key: string,
     schedule: Schedule,
   ) {
-    const s = summaryBase(schedule, null);
     const rows = schedule.rows;
     const n = rows.length;
     this.length = n;
-    this.contractValue = s.contractValue.toNumber();
-    this.annualRevenue = cents(s.averageAnnualRevenue);
+    const sc = schedule.cents;
+    const quick = sc === undefined ? undefined : figuresOfCents(sc, billingMonths(terms));
+    let withHost: boolean;
+    if (quick !== undefined) {
+      [this.contractValue, this.annualRevenue, withHost] = quick;
+    } else {
+      const s = summaryBase(schedule, null);
+      this.contractValue = s.contractValue.toNumber();
+      this.annualRevenue = cents(s.averageAnnualRevenue);
+      withHost = !s.totalCapex.isZero();
+    }
     this.firstMonthIndex = schedule.firstMonthIndex;
     this.prepayment = terms.prepayment.toNumber();
-    const withHost = !s.totalCapex.isZero();
-    const sc = schedule.cents;
     let remaining = sc?.prepaymentRemaining;
     let net = sc?.netCashFlow;
     let host = withHost ? sc?.hostCashFlow : net;
@@ -283,11 +371,12 @@ export class DealFigures {
       const known = this.rememberedNpv(key);
       if (known !== undefined) return known;
     }
-    const value = cents(
+    // An NPV is Money, whole cents already (rounding it again changes nothing): converted as is.
+    const value = (
       schedule
         ? npv(schedule, rate, column)
-        : npvOfFlows(this.terms, this.firstMonthIndex, this.flows(column), rate, column),
-    );
+        : npvOfFlows(this.terms, this.firstMonthIndex, this.flows(column), rate, column)
+    ).toNumber();
     if (own) this.ownRateNpv = value;
     else this.rememberNpv(key, value);
     return value;

@@ -21,7 +21,16 @@ import {
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
 import { copyTable, type Cell, type DealFigures } from "./deal";
 import { failure, success, valueProblem, type Failure, type Outcome } from "./outcome";
-import { npvOf, resolveDeal, scheduleTableOf, summaryOf, summaryTableOf } from "./resolve";
+import {
+  npvOf,
+  resolveDeal,
+  resolveTerms,
+  scheduleTableOf,
+  sharedScheduleTableOf,
+  summaryOf,
+  summaryTableOf,
+  type DealTerms,
+} from "./resolve";
 
 /** Never throw at a host: an unexpected exception becomes #VALUE! with what went wrong. */
 function guard<T>(name: string, body: () => Outcome<T>): Outcome<T> {
@@ -46,24 +55,39 @@ function withDeal<T>(
   });
 }
 
+/** As `withDeal`, for what needs only the validated terms and their key (a spill, the summary), not the figures. */
+function withTerms<T>(
+  name: string,
+  terms: unknown,
+  tranches: unknown,
+  capex: unknown,
+  body: (deal: DealTerms) => Outcome<T>,
+): Outcome<T> {
+  return guard(name, () => {
+    const deal = resolveTerms(terms, tranches, capex);
+    return deal.ok ? body(deal.value) : deal;
+  });
+}
+
 /** =HPC.HOSTINGCASHFLOW(terms, [tranches], [capex]): the schedule with a header row. */
 export function hostingCashflow(terms: unknown, tranches?: unknown, capex?: unknown): Outcome<Cell[][]> {
-  return withDeal("HOSTINGCASHFLOW", terms, tranches, capex, (deal) => success(copyTable(scheduleTableOf(deal))));
+  return withTerms("HOSTINGCASHFLOW", terms, tranches, capex, (deal) => success(scheduleTableOf(deal)));
 }
 
 /**
- * The same, without a copy per call: the cached deal's deep-frozen table, for
- * the Excel entry point. The custom-functions runtime serializes a result to
- * the host; copying 1,359 cells was most of a cached call's cost, and a frozen
- * table cannot be changed by whoever receives it. Hosts that pad or rewrite
- * results (HyperFormula) use `hostingCashflow`.
+ * The same, without a copy per call, for the Excel entry point: a deal's
+ * first call gets the table just built (its own), later calls the cached
+ * table deep-frozen (`sharedScheduleTableOf`). The custom-functions runtime
+ * serializes a result to the host; copying 1,359 cells was most of a cached
+ * call's cost, and a frozen table cannot be changed by whoever receives it.
+ * Hosts that pad or rewrite results (HyperFormula) use `hostingCashflow`.
  */
 export function hostingCashflowShared(
   terms: unknown,
   tranches?: unknown,
   capex?: unknown,
 ): Outcome<readonly (readonly Cell[])[]> {
-  return withDeal("HOSTINGCASHFLOW", terms, tranches, capex, (deal) => success(scheduleTableOf(deal)));
+  return withTerms("HOSTINGCASHFLOW", terms, tranches, capex, (deal) => success(sharedScheduleTableOf(deal)));
 }
 
 /** =HPC.CONTRACTVALUE(terms, [tranches]) */
@@ -98,7 +122,7 @@ function findFigure(raw: unknown): Outcome<Figure<FigureKey>> | undefined {
  * no value is blank in the table; asked for alone, it is an error that says why.
  */
 export function dealSummary(terms: unknown, tranches?: unknown, capex?: unknown, figure?: unknown): Outcome<Cell[][]> {
-  return withDeal("DEALSUMMARY", terms, tranches, capex, (deal) => {
+  return withTerms("DEALSUMMARY", terms, tranches, capex, (deal) => {
     const picked = findFigure(figure);
     if (picked === undefined) return success(copyTable(summaryTableOf(deal)));
     if (!picked.ok) return picked;
@@ -112,7 +136,7 @@ export function dealSummary(terms: unknown, tranches?: unknown, capex?: unknown,
  * #NUM! where the computation has no answer (no IRR, no payback; the reason
  * in the message and the function's help), #VALUE! for a missing input.
  */
-export function figureOutcome(deal: DealFigures, f: Figure<FigureKey>): Outcome<Cell> {
+export function figureOutcome(deal: DealTerms, f: Figure<FigureKey>): Outcome<Cell> {
   const value = f.value(summaryOf(deal));
   if (value !== null) return success(figureCell(f, value));
   switch (f.key) {

@@ -33,7 +33,15 @@ import {
   type Terms,
 } from "../core";
 import { BoundedCache } from "./cache";
-import { DealFigures, freezeTable, scheduleTable, summaryTableOfSummary, type Table } from "./deal";
+import {
+  DealFigures,
+  copyTable,
+  scheduleTable,
+  summaryAtOwnRate,
+  summaryTableOfSummary,
+  type Cell,
+  type Table,
+} from "./deal";
 import { failure, type Failure, type Outcome } from "./outcome";
 import { CAPEX_ARGUMENT, readTableRange, readTermsRange, readTranchesRange, withTableRows } from "./ranges";
 import { RecentInputs } from "./recent";
@@ -60,7 +68,7 @@ type Checked = { readonly ok: true; readonly terms: Terms; readonly key: string 
 
 const inputs = new BoundedCache<Checked>(CACHE_LIMITS.inputEntries, CACHE_LIMITS.inputBytes);
 const figures = new BoundedCache<DealFigures>(CACHE_LIMITS.figureEntries, CACHE_LIMITS.figureBytes);
-const tables = new BoundedCache<Table>(CACHE_LIMITS.tableEntries, CACHE_LIMITS.tableBytes);
+const tables = new BoundedCache<TableEntry>(CACHE_LIMITS.tableEntries, CACHE_LIMITS.tableBytes);
 interface SummaryEntry {
   readonly summary: Summary;
   table: Table | undefined;
@@ -69,6 +77,23 @@ const summaries = new BoundedCache<SummaryEntry>(CACHE_LIMITS.summaryEntries, CA
 /** The schedule built last, and its terms' key. */
 let last: { readonly key: string; readonly schedule: Schedule } | undefined;
 const recent = new RecentInputs<Checked>(CACHE_LIMITS.recentInputs);
+/**
+ * The decimal of each number the terms ranges held (validateDeal's `numbers`): the deals of a book
+ * share most of their values (an escalator, a discount rate, a term), and a number's decimal costs
+ * more to make than to look up. Bounded: emptied when full.
+ */
+const numbers = new Map<number, Decimal>();
+const MAX_NUMBERS = 4096;
+const VALIDATE_OPTIONS = Object.freeze({
+  dates: "excel" as const,
+  numbers: {
+    get: (n: number): Decimal | undefined => numbers.get(n),
+    set: (n: number, value: Decimal): void => {
+      if (numbers.size >= MAX_NUMBERS) numbers.clear();
+      numbers.set(n, value);
+    },
+  },
+});
 let schedulesBuilt = 0;
 let validations = 0;
 
@@ -129,10 +154,14 @@ function check(termsRange: unknown, tranchesRange: unknown, capexRange: unknown)
   const capex = readTableRange(capexRange, CAPEX_ARGUMENT);
   const problems = [...terms.problems, ...tranches.problems, ...capex.problems];
   if (problems.length > 0) return failure(problems);
-  const input: Record<string, unknown> = { ...terms.input };
-  if (tranches.list !== undefined) input.tranches = tranches.list;
-  if (capex.list !== undefined) input.capex = capex.list;
-  const checked = validateDeal(input, { dates: "excel" });
+  // validateDeal only reads its input: the terms read are copied only to add a table to them.
+  let input: Record<string, unknown> = terms.input;
+  if (tranches.list !== undefined || capex.list !== undefined) {
+    input = { ...terms.input };
+    if (tranches.list !== undefined) input.tranches = tranches.list;
+    if (capex.list !== undefined) input.capex = capex.list;
+  }
+  const checked = validateDeal(input, VALIDATE_OPTIONS);
   if (!checked.ok) {
     const rows = { tranches: tranches.rowNumbers, capex: capex.rowNumbers };
     return failure(checked.error.problems.map((p) => withTableRows(p, rows)));
@@ -169,8 +198,13 @@ function figuresFor(checked: { readonly terms: Terms; readonly key: string }): D
   return deal;
 }
 
-/** The figures of a terms range and an optional tranches range, or one error naming every problem. */
-export function resolveDeal(termsRange: unknown, tranchesRange: unknown, capexRange?: unknown): Outcome<DealFigures> {
+/** Validated terms and their key: what a spilled schedule needs of a deal (its figures are not). */
+export interface DealTerms {
+  readonly terms: Terms;
+  readonly key: string;
+}
+
+function checkedOf(termsRange: unknown, tranchesRange: unknown, capexRange: unknown): Checked {
   const noCapex = capexRange === undefined || capexRange === null;
   // The cell-by-cell recognition knows two ranges; a call with capex goes by key.
   let checked = noCapex ? recent.find(termsRange, tranchesRange) : undefined;
@@ -183,7 +217,19 @@ export function resolveDeal(termsRange: unknown, tranchesRange: unknown, capexRa
     }
     if (noCapex) recent.remember(termsRange, tranchesRange, checked);
   }
+  return checked;
+}
+
+/** The figures of a terms range and an optional tranches range, or one error naming every problem. */
+export function resolveDeal(termsRange: unknown, tranchesRange: unknown, capexRange?: unknown): Outcome<DealFigures> {
+  const checked = checkedOf(termsRange, tranchesRange, capexRange);
   return checked.ok ? { ok: true, value: figuresFor(checked) } : checked;
+}
+
+/** The validated terms of the ranges and their key, without the figures (a spilled schedule needs none). */
+export function resolveTerms(termsRange: unknown, tranchesRange: unknown, capexRange?: unknown): Outcome<DealTerms> {
+  const checked = checkedOf(termsRange, tranchesRange, capexRange);
+  return checked.ok ? { ok: true, value: checked } : checked;
 }
 
 /** The deal's decimal schedule (the one built last, or built again): for the functions that derive more tables from it. */
@@ -191,15 +237,51 @@ export function scheduleOf(deal: DealFigures): Schedule {
   return scheduleFor(deal.terms, deal.key);
 }
 
-/** The deal's schedule table, deep-frozen (`freezeTable`); its schedule is built again if it left the cache. */
-export function scheduleTableOf(deal: DealFigures): Table {
-  let table = tables.get(deal.key);
-  if (table === undefined) {
-    table = freezeTable(scheduleTable(scheduleFor(deal.terms, deal.key)));
-    // An array per row of 11 numbers; frozen arrays hold their numbers boxed (measured: ~200 bytes a row).
-    tables.set(deal.key, table, 1024 + table.length * 256);
+/**
+ * A cached schedule table, and whether it may be handed out as is: frozen
+ * only once a second call asks for it. Freezing boxes every number of the
+ * table (frozen arrays hold no raw doubles: ~18 µs for 144 months), more than
+ * a copy (~5 µs); a deal's first call hands out the table just built (the
+ * caller's to keep) and caches a copy nobody else holds.
+ */
+interface TableEntry {
+  table: Table;
+  frozen: boolean;
+}
+
+function tableEntryOf(deal: DealTerms): { readonly entry: TableEntry; readonly fresh?: Cell[][] } {
+  const entry = tables.get(deal.key);
+  if (entry !== undefined) return { entry };
+  const fresh = scheduleTable(scheduleFor(deal.terms, deal.key));
+  const made: TableEntry = { table: copyTable(fresh), frozen: false };
+  // An array per row of 11 numbers; frozen arrays hold their numbers boxed (measured: ~200 bytes a row).
+  tables.set(deal.key, made, 1024 + fresh.length * 256);
+  return { entry: made, fresh };
+}
+
+/**
+ * The deal's schedule table, for a host that only reads it (Excel's runtime
+ * serializes a result): on a deal's first call the table just built, the
+ * caller's own; from the second, the cached table deep-frozen, the same
+ * object every time, so that no call pays a copy and no write can reach the
+ * cache. Its schedule is built again if it left the cache.
+ */
+export function sharedScheduleTableOf(deal: DealTerms): readonly (readonly Cell[])[] {
+  const { entry, fresh } = tableEntryOf(deal);
+  if (fresh !== undefined) return fresh;
+  if (!entry.frozen) {
+    // Never handed out before: frozen in place.
+    for (const row of entry.table) Object.freeze(row);
+    Object.freeze(entry.table);
+    entry.frozen = true;
   }
-  return table;
+  return entry.table;
+}
+
+/** The deal's schedule table, a copy of its own (hosts that pad or rewrite results). */
+export function scheduleTableOf(deal: DealTerms): Cell[][] {
+  const { entry, fresh } = tableEntryOf(deal);
+  return fresh ?? copyTable(entry.table);
 }
 
 /** The deal's NPV at a rate, from its schedule if it was built last (no decimals to rebuild), else from its figures. */
@@ -210,22 +292,22 @@ export function npvOf(deal: DealFigures, rate: Decimal, column: CashColumn = "ne
 /** Approximate bytes of a summary (16 figures, most of them decimals) and its table: ~1.5 KB measured, doubled. */
 const SUMMARY_BYTES = 3 * 1024;
 
-function summaryEntryOf(deal: DealFigures): SummaryEntry {
+function summaryEntryOf(deal: DealTerms): SummaryEntry {
   let entry = summaries.get(deal.key);
   if (entry === undefined) {
-    entry = { summary: deal.summaryAtRate(scheduleFor(deal.terms, deal.key)), table: undefined };
+    entry = { summary: summaryAtOwnRate(scheduleFor(deal.terms, deal.key)), table: undefined };
     summaries.set(deal.key, entry, SUMMARY_BYTES);
   }
   return entry;
 }
 
 /** The deal's summary with the NPVs at the terms' own discount rate (its returns searched once, then cached). */
-export function summaryOf(deal: DealFigures): Summary {
+export function summaryOf(deal: DealTerms): Summary {
   return summaryEntryOf(deal).summary;
 }
 
 /** The deal's summary table (shared: copy before handing it to a host that may write into it). */
-export function summaryTableOf(deal: DealFigures): Table {
+export function summaryTableOf(deal: DealTerms): Table {
   const entry = summaryEntryOf(deal);
   // Not frozen: copying a frozen array (DEALSUMMARY hands out copies) is many times slower.
   return (entry.table ??= summaryTableOfSummary(entry.summary));
@@ -268,5 +350,6 @@ export function clearCaches(): void {
   figures.clear();
   tables.clear();
   summaries.clear();
+  numbers.clear();
   last = undefined;
 }

@@ -1,6 +1,7 @@
 import "../support/customFunctionsShim";
 import fc from "fast-check";
 import { BoundedCache } from "../../src/functions/cache";
+import * as hpc from "../../src/functions/hpc";
 import {
   annualRevenue,
   contractValue,
@@ -197,17 +198,36 @@ describe("the deal caches", () => {
     expect(cacheStats().validations).toBe(validated);
   });
 
-  it("hands out a frozen table: a host that tries to write into a result cannot change the next one", () => {
+  it("hands out a frozen table from the second call: a host that writes into a result cannot change the next one", () => {
     const terms = workedCheckTerms();
+    const copying = (): unknown[][] => {
+      const out = hpc.hostingCashflow(terms);
+      if (!out.ok) throw new Error(out.message);
+      return out.value;
+    };
+    const reference = copying();
+    clearCaches();
+    // The first call: the table just built, the caller's own (the cache keeps a copy).
     const first = hostingCashflow(terms) as unknown[][];
-    expect(() => {
-      first[1][3] = 42;
-    }).toThrow(TypeError);
-    expect(() => first.push(["extra"])).toThrow(TypeError);
+    expect(first).toEqual(reference);
+    first[1][3] = 42;
+    first.push(["extra"]);
+    // From the second: the cached table, frozen, the same object each time (no copy per call).
     const second = hostingCashflow(terms) as unknown[][];
-    expect(second).toBe(first); // the same table: no copy per call
+    expect(second).toEqual(reference);
+    expect(() => {
+      second[1][3] = 42;
+    }).toThrow(TypeError);
+    expect(() => second.push(["extra"])).toThrow(TypeError);
+    expect(hostingCashflow(terms)).toBe(second);
     expect(second[1][3]).toBe(0);
     expect(second).toHaveLength(151);
+    // The copying entry point hands out a table of its own every time.
+    const copy = copying();
+    expect(copy).toEqual(reference);
+    expect(copy).not.toBe(second);
+    copy[1][3] = 7;
+    expect(hostingCashflow(terms)).toEqual(reference);
   });
 });
 
