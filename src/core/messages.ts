@@ -22,14 +22,15 @@ type Template = (n: Naming, p: ProblemParams) => string;
 const limitNote = "(a limit of this add-in)";
 
 /**
- * The subject of a problem whose surface names the argument its own way (the CLI's "--rows", a
- * function's "inputA"): its `axis` parameter when given, else the path.
+ * The subject of a problem whose surface names it its own way (the CLI's "--rows", a cell of a
+ * function's date range "date (row 2, column 1 of the range)"): its `named` parameter when given,
+ * else the path.
  */
-const axis = (n: Naming, p: ProblemParams): string => (p.axis === undefined ? n.subject : String(p.axis));
+const subjectOf = (n: Naming, p: ProblemParams): string => (p.named === undefined ? n.subject : String(p.named));
 
 export const MESSAGES = {
   /** A value of the wrong kind or out of the spec's range. */
-  expected: (n, p) => `${n.subject} must be ${p.expected}, got ${p.got}`,
+  expected: (n, p) => `${subjectOf(n, p)} must be ${p.expected}, got ${p.got}`,
   /** Above one of this product's own bounds. */
   limit: (n, p) => `${n.subject} must be at most ${p.max} ${limitNote}, got ${p.got}`,
   digits: (n, p) =>
@@ -101,30 +102,25 @@ export const MESSAGES = {
     `${p.range} row ${p.row}: give the ${n.subject} as the ${n.subject} argument (a two-column range of ${p.columns}), not in the ${p.range}`,
   "given-twice": (n, p) => `${n.subject} is given twice in ${p.place} (rows ${p.first} and ${p.second})`,
   "excel-error": (n, p) =>
-    `${n.subject} holds the Excel error ${p.error}${p.expected === undefined ? "" : `: it must be ${p.expected}`}`,
+    `${subjectOf(n, p)} holds the Excel error ${p.error}${p.expected === undefined ? "" : `: it must be ${p.expected}`}`,
   "table-cell-error": (n, p) => `${n.subject} row ${p.row} ${p.column} holds the Excel error ${p.error}`,
   // A function's single-cell and list arguments (src/functions): the subject is the argument's name.
   "one-cell": (n, p) => `${n.subject} must be one cell: ${p.expected}`,
-  "must-name": (n, p) => `${axis(n, p)} must name ${p.expected}, got ${p.got}`,
+  "must-name": (n, p) => `${subjectOf(n, p)} must name ${p.expected}, got ${p.got}`,
   "holds-error": (n) => `${n.subject} holds an Excel error: see its cell`,
   "no-deals": (n, p) => `${n.subject} must name at least one deal: ${p.expected}`,
   "no-values": (n) => `${n.subject} must hold at least one number (a range of values, or one value)`,
-  "too-many-values": (n, p) => `${axis(n, p)} takes at most ${p.max} values, got ${p.count}`,
+  "too-many-values": (n, p) => `${subjectOf(n, p)} takes at most ${p.max} values, got ${p.count}`,
   "value-not-number": (n, p) => `${n.subject} value ${p.index} must be a number, got ${p.got}`,
   "same-inputs": (n, p) => `${p.other} and ${n.subject} must be different inputs, both name ${p.key}`,
   // Sensitivity requests (core's sensitivity.ts): the subject is the axis ("rows", "inputA", …).
   "mining-input-without-block": (n, p) =>
-    `${axis(n, p)}: ${p.key} is a term of the deal's mining block, and the deal has none (mining)`,
+    `${subjectOf(n, p)}: ${p.key} is a term of the deal's mining block, and the deal has none (mining)`,
   "capacity-with-tranches": (n, p) =>
-    `${axis(n, p)}: capacityMW can be varied only for a deal without tranches (with tranches it is their sum); vary ${p.instead} or edit the tranches instead`,
-  "needs-values": (n, p) => `${axis(n, p)} needs at least one value`,
+    `${subjectOf(n, p)}: capacityMW can be varied only for a deal without tranches (with tranches it is their sum); vary ${p.instead} or edit the tranches instead`,
+  "needs-values": (n, p) => `${subjectOf(n, p)} needs at least one value`,
   "not-for-portfolio": (_n, p) =>
     `${p.figure} is not defined for a portfolio (its deals have different terms): use ${p.instead}`,
-  /**
-   * A problem a caller words itself, its text the parameter: kept for the callers not yet given a
-   * code (outcome.ts's valueProblem, core's requestProblem). New problems get a code above.
-   */
-  argument: (_n, p) => String(p.text),
 } satisfies Record<string, Template>;
 
 export type ProblemCode = keyof typeof MESSAGES;

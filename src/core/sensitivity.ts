@@ -190,7 +190,7 @@ export interface SensitivityOptions extends ValidateOptions {
 /** A problem with a request (not with a deal's terms): worded here, named by the request's own term (`--rows`, `figure`). */
 /** A request's problem: `term` is how the caller names the axis ("rows", "--rows", "inputA"), kept as said. */
 function requestProblem(code: ProblemCode, term: string, params: ProblemParams = {}): Problem {
-  return problem("value", code, [term], { axis: term, ...params });
+  return problem("value", code, [term], { named: term, ...params });
 }
 
 /**

@@ -20,7 +20,7 @@ import {
 } from "../core";
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
 import { copyTable, type Cell, type DealFigures } from "./deal";
-import { failure, success, valueProblem, type Failure, type Outcome } from "./outcome";
+import { argumentProblem, failure, success, type Failure, type Outcome } from "./outcome";
 import {
   npvOf,
   resolveDeal,
@@ -112,7 +112,10 @@ function findFigure(raw: unknown): Outcome<Figure<FigureKey>> | undefined {
     if (found) return success(found);
   }
   return failure([
-    valueProblem("figure", `figure must be the name of a summary figure (${FIGURE_LIST}), got ${describeCell(value)}`),
+    argumentProblem("expected", "figure", {
+      expected: `the name of a summary figure (${FIGURE_LIST})`,
+      got: describeCell(value),
+    }),
   ]);
 }
 
@@ -146,10 +149,10 @@ export function figureOutcome(deal: DealTerms, f: Figure<FigureKey>): Outcome<Ce
       return { ok: false, code: "#NUM!", message: "no payback: the cumulative host cash flow ends negative" };
     default:
       return failure([
-        valueProblem(
-          "discountRate",
-          `discountRate is required for ${f.key}: give a Discount rate in the terms (${TERM_SPECS.discountRate.expected})`,
-        ),
+        argumentProblem("required", "discountRate", {
+          unless: ` for ${f.key}`,
+          expected: `give a Discount rate in the terms (${TERM_SPECS.discountRate.expected})`,
+        }),
       ]);
   }
 }
@@ -161,9 +164,7 @@ function readRate(raw: unknown): Outcome<Decimal | undefined> {
   const value = readCell(raw);
   if (isEmptyCell(value)) return success(undefined);
   if (value instanceof ExcelErrorValue) {
-    return failure([
-      valueProblem("rate", `rate holds the Excel error ${value.code}: it must be ${DISCOUNT_RATE.expected}`),
-    ]);
+    return failure([argumentProblem("excel-error", "rate", { error: value.code, expected: DISCOUNT_RATE.expected })]);
   }
   const checked = validateNumberTerm("discountRate", value, "rate");
   return checked.ok ? success(checked.value) : failure(checked.error.problems);
@@ -182,10 +183,10 @@ export function dealNpv(terms: unknown, rate?: unknown, tranches?: unknown, cape
     const annual = r.value ?? deal.value.terms.discountRate;
     if (annual === null) {
       return failure([
-        valueProblem(
-          "discountRate",
-          `discountRate is required for the NPV: give a Discount rate in the terms or a rate argument (${DISCOUNT_RATE.expected})`,
-        ),
+        argumentProblem("required", "discountRate", {
+          unless: " for the NPV",
+          expected: `give a Discount rate in the terms or a rate argument (${DISCOUNT_RATE.expected})`,
+        }),
       ]);
     }
     const value = npvOf(deal.value, annual);
@@ -202,12 +203,16 @@ function readDateCell(raw: unknown, where: string): DateCell {
   const value = readCell(raw);
   if (isEmptyCell(value)) return { blank: true };
   if (value instanceof ExcelErrorValue) {
-    return failure([valueProblem("date", `${where} holds the Excel error ${value.code}: it must be ${DATE_EXPECTED}`)]);
+    return failure([
+      argumentProblem("excel-error", "date", { named: where, error: value.code, expected: DATE_EXPECTED }),
+    ]);
   }
   // As the core reads date terms (a serial out of Excel's range is the wrong kind of value: #VALUE!).
   const date = readDate(value, "excel");
   if (date) return { date };
-  return failure([valueProblem("date", `${where} must be ${DATE_EXPECTED}, got ${describeCell(value)}`)]);
+  return failure([
+    argumentProblem("expected", "date", { named: where, expected: DATE_EXPECTED, got: describeCell(value) }),
+  ]);
 }
 
 /**
@@ -221,7 +226,7 @@ export function prepayRemaining(terms: unknown, date: unknown, tranches?: unknow
     if (!deal.ok) return deal;
     const rows = asRows(date);
     if (rows === undefined || rows.length === 0 || rows[0].length === 0) {
-      return failure([valueProblem("date", `date is required: ${DATE_EXPECTED}`)]);
+      return failure([argumentProblem("required", "date", { expected: DATE_EXPECTED })]);
     }
     const single = rows.length === 1 && rows[0].length === 1;
     const dates: (CalendarDate | undefined)[][] = [];
@@ -232,7 +237,7 @@ export function prepayRemaining(terms: unknown, date: unknown, tranches?: unknow
         const cell = readDateCell(rows[i][j], where);
         if ("ok" in cell) return cell;
         if ("blank" in cell) {
-          if (single) return failure([valueProblem("date", `date is required: ${DATE_EXPECTED}`)]);
+          if (single) return failure([argumentProblem("required", "date", { expected: DATE_EXPECTED })]);
           out.push(undefined);
         } else out.push(cell.date);
       }

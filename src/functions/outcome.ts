@@ -42,15 +42,6 @@ export function failure(problems: readonly Problem[]): Failure {
   return { ok: false, code, message: shown.join("; ") };
 }
 
-/**
- * A problem with a function's argument worded by its caller: the catalogue's `argument` code, the
- * text its parameter. An adapter for the callers not yet given codes; a new problem takes a code
- * in core's messages.ts (as ranges.ts's layoutProblem does), so that no surface words it twice.
- */
-export function valueProblem(argument: string, message: string): Problem {
-  return problem("value", "argument", [argument], { text: message });
-}
-
 /** A problem with a function's argument, by its catalogue code (core's messages.ts words it). */
 export function argumentProblem(code: ProblemCode, argument: string, params: ProblemParams = {}): Problem {
   return problem("value", code, [argument], params);
