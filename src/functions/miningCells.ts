@@ -21,7 +21,7 @@
  *   double-double quotient certified by its residual, the same way.
  * Error bounds are first order and doubled, as in core/miningFast.ts.
  */
-import { MINING_COLUMNS, daysInMonth, monthIndex, toExcelSerial, type Decimal, type MiningSchedule } from "../core";
+import { MINING_COLUMNS, daysInMonth, monthIndex, toExcelSerial, type MiningSchedule } from "../core";
 import type { Cell } from "./deal";
 import { certainDouble, mul, toDD, type DD } from "./rateColumn";
 
@@ -103,9 +103,9 @@ function monthRoot(b: DD): { readonly root: DD; readonly err: number } | undefin
 
 /**
  * The hashprice of row m (halving count h) as the double nearest the
- * reference's, or undefined when the estimate cannot decide it.
+ * reference's, or undefined when the estimate cannot decide it (exported for tests).
  */
-function hashpriceColumn(ms: MiningSchedule): ((m: number, h: number) => number | undefined) | undefined {
+export function fastHashprice(ms: MiningSchedule): ((m: number, h: number) => number | undefined) | undefined {
   const { hashprice, feeShare, hashpriceGrowth } = ms.mining;
   const H = toDD(hashprice);
   const s = toDD(feeShare);
@@ -154,8 +154,8 @@ function hashpriceColumn(ms: MiningSchedule): ((m: number, h: number) => number 
   };
 }
 
-/** The hashrate as the double nearest the reference's, or undefined when the estimate cannot decide it. */
-function hashrateCell(ms: MiningSchedule): number | undefined {
+/** The hashrate as the double nearest the reference's, or undefined when the estimate cannot decide it (exported for tests). */
+export function fastHashrate(ms: MiningSchedule): number | undefined {
   const { sitePowerMW, uptime, efficiencyJPerTH } = ms.mining;
   const mw = toDD(sitePowerMW);
   const up = toDD(uptime);
@@ -221,9 +221,9 @@ export function fastMiningCells(ms: MiningSchedule): Cell[][] | undefined {
   const n = rows.length;
   const dates = serials(ms, n);
   if (dates === undefined) return undefined;
-  const hashpriceOf = hashpriceColumn(ms);
+  const hashpriceOf = fastHashprice(ms);
   let hashrate: number | undefined;
-  const hashrateOf = (i: number): number => (hashrate ??= hashrateCell(ms) ?? rows[i].hashrate.toNumber());
+  const hashrateOf = (i: number): number => (hashrate ??= fastHashrate(ms) ?? rows[i].hashrate.toNumber());
   const out: Cell[][] = [];
   for (let i = 0; i < n; i++) {
     const r = rows[i];
