@@ -130,13 +130,19 @@ export function fastHashprice(ms: MiningSchedule): ((m: number, h: number) => nu
     rootErr = r.err + baseErr / 12;
   }
   // F_h = 2^−h + s (1 − 2^−h): 1 − 2^−h and 2^−h exact; ŝ (2^-104), a product, a sum: within 2^-100.
-  const fees: DD[] = [];
-  const feeOf = (h: number): DD => {
-    const half = 2 ** -h;
-    return (fees[h] ??=
-      s === undefined || s.hi === 0
-        ? { hi: half, lo: 0 }
-        : addPositive({ hi: half, lo: 0 }, mul(s, { hi: 1 - half, lo: 0 })));
+  // H × F_h, per halving count.
+  const scaled: DD[] = [];
+  const scaledOf = (h: number): DD => {
+    let x = scaled[h];
+    if (x === undefined) {
+      const half = 2 ** -h;
+      const F =
+        s === undefined || s.hi === 0
+          ? { hi: half, lo: 0 }
+          : addPositive({ hi: half, lo: 0 }, mul(s, { hi: 1 - half, lo: 0 }));
+      x = scaled[h] = mul(H, F);
+    }
+    return x;
   };
   const powers: DD[] = [{ hi: 1, lo: 0 }];
   return (m, h) => {
@@ -144,7 +150,7 @@ export function fastHashprice(ms: MiningSchedule): ((m: number, h: number) => nu
     while (powers.length <= m) powers.push(mul(powers[powers.length - 1], root));
     const G = powers[m];
     if (!inRange(G.hi)) return undefined;
-    const HF = mul(H, feeOf(h));
+    const HF = scaledOf(h);
     if (!inRange(HF.hi)) return undefined;
     const estimate = mul(HF, G);
     if (!inRange(estimate.hi)) return undefined;
