@@ -40,8 +40,10 @@ const LITTLE_ENDIAN = WORDS[1] === 0x3ff00000;
 /**
  * rateColumn.ts's `certainDouble` for r.hi in (2^-900, 2^900), r normalized:
  * the double nearest every value within `relBound` of r, or undefined when a
- * midpoint between doubles is that close (or r.hi is a power of two, where
- * the spacing changes). The spacing read from the exponent bits: ~10× faster.
+ * midpoint between doubles is that close. The spacing u above r.hi is read
+ * from its exponent bits (~10× faster than Math.log2 and 2 ** e); at a power
+ * of two the spacing below is u / 2, so the nearer midpoint is u / 4 away
+ * (an integer hashprice with no growth and no fee share is often one).
  */
 function certain(r: DD, relBound: number): number | undefined {
   if (!LITTLE_ENDIAN) return certainDouble(r, relBound);
@@ -49,10 +51,10 @@ function certain(r: DD, relBound: number): number | undefined {
   F64[0] = h;
   const high = WORDS[1];
   const exponent = (high >>> 20) & 0x7ff;
-  if ((high & 0xfffff) === 0 && WORDS[0] === 0) return undefined;
-  WORDS[1] = (exponent - 52) << 20; // 2^(exponent − 1023 − 52): the spacing at h (exponent > 52 in this range)
+  const powerOfTwo = (high & 0xfffff) === 0 && WORDS[0] === 0;
+  WORDS[1] = (exponent - 52) << 20; // 2^(exponent − 1023 − 52): the spacing above h (exponent > 52 in this range)
   WORDS[0] = 0;
-  const margin = F64[0] / 2 - Math.abs(r.lo);
+  const margin = F64[0] / (powerOfTwo ? 4 : 2) - Math.abs(r.lo);
   return margin > 2 * relBound * Math.abs(h) + 2 ** -1070 ? h : undefined;
 }
 

@@ -113,19 +113,22 @@ describe("the mining table's cells without the 40-digit hashprice and hashrate",
     expect(hashratesDecided).toBeGreaterThan(0.9 * hashrates);
   });
 
-  it("decides every cell of the worked deal's comparison", () => {
+  it.each([
+    ["the worked deal's mining block", { hashpriceGrowth: 0.05, feeShare: 0.1, hashprice: 48 }],
+    // Hashprices that are powers of two (64 × 2^−h), where the spacing of doubles changes.
+    ["a power-of-two hashprice, no growth, no fee share", { hashpriceGrowth: 0, feeShare: 0, hashprice: 64 }],
+    ["a hashprice halving to powers of two each 6 months", { hashpriceGrowth: -0.75, feeShare: 0, hashprice: 1 }],
+  ])("decides every cell of %s", (_, block) => {
     const checked = validateDeal({
       ...WORKED_CHECK_FILE,
       mining: {
-        hashprice: 48,
         efficiencyJPerTH: 23.6,
         powerCostPerKWh: 0.04,
         uptime: 0.95,
         poolFee: 0.02,
-        feeShare: 0.1,
-        hashpriceGrowth: 0.05,
         halvingDates: ["2028-04-17", "2032-04-14"],
         miningOpexPerMWMonth: 1000,
+        ...block,
       },
     });
     if (!checked.ok || checked.value.mining === null) throw new Error("invalid");
