@@ -28,6 +28,7 @@ import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./
 import { BoundedCache } from "./cache";
 import { copyTable, freezeTable, type Cell, type DealFigures, type Table } from "./deal";
 import { argumentProblem, failure, success, type Failure, type Outcome } from "./outcome";
+import { fastMiningCells } from "./miningCells";
 import { readLabelRows } from "./ranges";
 import { rawKey, resolveDeal, scheduleOf } from "./resolve";
 
@@ -197,8 +198,11 @@ export function clearMiningResults(): void {
   summaries.clear();
 }
 
+/** The table's cells: from the float path's certified numbers when there is one (miningCells.ts), else the decimals'. */
 function rowCells(ms: MiningSchedule): Cell[][] {
   const table: Cell[][] = [MINING_COLUMNS.map((c) => c.label)];
+  const fast = fastMiningCells(ms);
+  if (fast !== undefined) return table.concat(fast);
   for (const r of ms.rows) {
     table.push(MINING_COLUMNS.map((c) => (c.key === "date" ? toExcelSerial(r.date) : r[c.key].toNumber())));
   }

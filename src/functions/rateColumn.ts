@@ -22,7 +22,7 @@
 import { billingMonths, monthIndex, type Decimal, type Terms } from "../core";
 
 /** A double-double: the unevaluated sum hi + lo, |lo| ≤ ulp(hi) / 2. */
-interface DD {
+export interface DD {
   readonly hi: number;
   readonly lo: number;
 }
@@ -41,7 +41,7 @@ function twoProd(a: number, b: number): DD {
 }
 
 /** x × y, relative error below 2^-102 (with a wide margin over the textbook 7 × 2^-106). */
-function mul(x: DD, y: DD): DD {
+export function mul(x: DD, y: DD): DD {
   const p = twoProd(x.hi, y.hi);
   const lo = p.lo + (x.hi * y.lo + x.lo * y.hi);
   const hi = p.hi + lo;
@@ -56,7 +56,7 @@ function mul(x: DD, y: DD): DD {
  * decimal expansion of hi (toFixed(100) is exact for 2^-48 ≤ |hi| < 10^21,
  * whose expansions end within 100 decimals); undefined outside that range.
  */
-function toDD(x: Decimal): DD | undefined {
+export function toDD(x: Decimal): DD | undefined {
   const d = x.decimalPlaces();
   if (d <= 22) {
     const scale = 10 ** d;
@@ -92,7 +92,7 @@ function ulp(x: number): number {
  * The double nearest every value within `relBound` of r (as a fraction of
  * |r|), or undefined when a midpoint between doubles is that close.
  */
-function certainDouble(r: DD, relBound: number): number | undefined {
+export function certainDouble(r: DD, relBound: number): number | undefined {
   const h = r.hi;
   if (!(Math.abs(h) > 2 ** -1000 && Math.abs(h) < 2 ** 1000)) return undefined;
   const u = ulp(h);

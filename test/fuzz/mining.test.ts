@@ -1,9 +1,11 @@
 import fc from "fast-check";
 import {
   Decimal,
+  MINING_COLUMNS,
   MINING_FIGURES,
   buildSchedule,
   figureCell,
+  toExcelSerial,
   money,
   validateDeal,
   type MiningSchedule,
@@ -17,6 +19,7 @@ import {
 } from "../../src/core/mining";
 import { summarizeMiningFast } from "../../src/core/miningFast";
 import { miningCsv, miningSummaryJson } from "../../src/cli/mining";
+import { fastHashprice, fastMiningCells } from "../../src/functions/miningCells";
 import { dealArb, digits20 } from "./dealArb";
 import { Counter, fuzz, runs } from "./support";
 
@@ -138,6 +141,27 @@ function expectSameRows(fast: MiningSchedule, ref: MiningSchedule): void {
   });
 }
 
+/**
+ * HPC.MININGCOMPARISON's cells from the float path (functions/miningCells.ts):
+ * each the reference's `Decimal.toNumber()` (the date its serial), with
+ * Object.is; returns how many hashprices the double-double estimate decided.
+ */
+function expectSameCells(fast: MiningSchedule, ref: MiningSchedule): number {
+  const cells = fastMiningCells(fast);
+  if (cells === undefined) throw new Error("no cells from the float path");
+  expect(cells.length).toBe(ref.rows.length);
+  const hashprice = fastHashprice(fast);
+  let decided = 0;
+  ref.rows.forEach((r, i) => {
+    MINING_COLUMNS.forEach((c, j) => {
+      const want = c.key === "date" ? toExcelSerial(r.date) : r[c.key].toNumber();
+      if (!Object.is(cells[i][j], want)) throw new Error(`row ${i}: cell ${c.key} ${String(cells[i][j])} ≠ ${want}`);
+    });
+    if (hashprice?.(i, r.halvings) !== undefined) decided++;
+  });
+  return decided;
+}
+
 /** Every figure as the CLI prints it and as a cell (Object.is: the sign of zero counts), and the sums exactly. */
 function expectSameSummary(fast: MiningSummary, ref: MiningSummary): void {
   expect(miningSummaryJson(fast)).toEqual(miningSummaryJson(ref));
@@ -155,13 +179,14 @@ function expectSameSummary(fast: MiningSummary, ref: MiningSummary): void {
 
 describe("the mining comparison's float path = the decimal reference", () => {
   const counter = new Counter("mining: comparison vs decimal.js");
-  const tally = { valid: 0, fast: 0, months: 0, undecided: 0, summaries: 0, summaryFallback: 0 };
+  const tally = { valid: 0, fast: 0, months: 0, undecided: 0, summaries: 0, summaryFallback: 0, hashprices: 0 };
 
   afterAll(() => {
     counter.note(
       `${tally.valid.toLocaleString("en-US")} valid deals (${tally.fast.toLocaleString("en-US")} on the float path), ` +
         `${tally.undecided.toLocaleString("en-US")} of ${tally.months.toLocaleString("en-US")} months' revenue and ` +
-        `${tally.summaryFallback.toLocaleString("en-US")} of ${tally.summaries.toLocaleString("en-US")} float-path summaries from the reference`,
+        `${tally.summaryFallback.toLocaleString("en-US")} of ${tally.summaries.toLocaleString("en-US")} float-path summaries from the reference, ` +
+        `${tally.hashprices.toLocaleString("en-US")} of those months' hashprice cells decided by the estimate`,
     );
   });
 
@@ -197,6 +222,8 @@ describe("the mining comparison's float path = the decimal reference", () => {
         tally.fast++;
         tally.months += fast.rows.length;
         tally.undecided += fast.fast.undecidedMonths;
+        // The table's cells first, before the rows' decimals are read (they are made on first read).
+        tally.hashprices += expectSameCells(fast, ref);
       }
       expectSameRows(fast, ref);
       expect(miningCsv(fast)).toBe(miningCsv(ref));
@@ -213,5 +240,7 @@ describe("the mining comparison's float path = the decimal reference", () => {
       }
     });
     expect(tally.valid).toBeGreaterThan(counter.count / 2);
+    // The cells' property checks the estimate: it decides nearly every hashprice (the rest read the decimal).
+    expect(tally.hashprices).toBeGreaterThan(0.9 * tally.months);
   });
 });
