@@ -89,10 +89,30 @@ function toExcelCell(v: unknown): unknown {
   return v;
 }
 
-function toExcelArgument(arg: unknown): unknown {
-  if (arg === undefined) return undefined;
-  if (arg instanceof SimpleRangeValue) return arg.rawData().map((row) => row.map(toExcelCell));
-  return toExcelCell(arg);
+/** A range's values as Excel passes them: rows of cells, each row frozen with the whole (see excelArgument). */
+function toExcelRows(range: SimpleRangeValue): readonly (readonly unknown[])[] {
+  const data = range.rawData();
+  const rows: unknown[][] = new Array<unknown[]>(data.length);
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    const out = new Array<unknown>(row.length);
+    for (let c = 0; c < row.length; c++) out[c] = toExcelCell(row[c]);
+    rows[r] = out;
+  }
+  for (const row of rows) Object.freeze(row);
+  return Object.freeze(rows);
+}
+
+/**
+ * The key under which a range's Excel-shaped values are kept on HyperFormula's
+ * vertex for the range, beside its own SUM/COUNT caches (keyed by function
+ * name; ours cannot be one: it has a colon).
+ */
+export const ARGUMENT_CACHE_KEY = "HPC:excel-argument";
+
+interface RangeCacheLike {
+  getFunctionValue(key: string): unknown;
+  setFunctionValue(key: string, value: unknown): void;
 }
 
 function cellError(outcome: { code: string; message: string }): CellError {
@@ -207,13 +227,35 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
     const name = ast.procedureName;
     const f = HPC_FUNCTIONS[name];
     return this.runFunction(ast.args, state, this.metadata(name), (...raw: unknown[]) => {
-      const args = raw.map(toExcelArgument);
+      const args = raw.map((arg) => this.excelArgument(arg));
       if (f.answer === "number") return scalar(f.call(...args));
       const out = f.call(...args);
       if (f.answer === "figure" && out.ok && out.value.length === 1 && out.value[0].length === 1)
         return out.value[0][0];
       return this.spill(name, ast, state, out);
     });
+  }
+
+  /**
+   * An argument as Excel passes it. A cell range's values are read once per
+   * recalculation of the range: kept on HyperFormula's vertex for the range,
+   * whose caches the engine empties whenever a cell of the range changes (its
+   * own SUM cache relies on it), so the dozen HPC cells of one deal share one
+   * read and one array. The arrays are frozen: a function that wrote into its
+   * input would throw rather than change another cell's input.
+   */
+  protected excelArgument(arg: unknown): unknown {
+    if (arg === undefined) return undefined;
+    if (!(arg instanceof SimpleRangeValue)) return toExcelCell(arg);
+    const range = arg.range;
+    const vertex = (range ? this.dependencyGraph.getRange(range.start, range.end) : undefined) as
+      RangeCacheLike | undefined;
+    if (vertex === undefined) return toExcelRows(arg);
+    const kept = vertex.getFunctionValue(ARGUMENT_CACHE_KEY);
+    if (kept !== undefined) return kept;
+    const rows = toExcelRows(arg);
+    vertex.setFunctionValue(ARGUMENT_CACHE_KEY, rows);
+    return rows;
   }
 
   /** Any HPC function's spill size when its formula is entered (its row's `size`). */
