@@ -18,6 +18,7 @@ import {
   CellError,
   EmptyValue,
   ErrorType,
+  FunctionArgumentType,
   FunctionPlugin,
   HyperFormula,
   SimpleRangeValue,
@@ -62,6 +63,9 @@ interface VertexLike {
   getArrayCellValue?(address: Address): unknown;
 }
 
+/** The argument nodes `directArguments` reads itself (HyperFormula's AstNodeType values). */
+const DIRECT_ARGUMENTS: ReadonlySet<string> = new Set(["CELL_RANGE", "CELL_REFERENCE", "NUMBER", "STRING"]);
+
 /** Engine settings the HPC functions are meant for: exact values out (no smart rounding), the GPL license. */
 export const HPC_HYPERFORMULA_CONFIG: Partial<ConfigParams> = Object.freeze({
   licenseKey: "gpl-v3",
@@ -89,10 +93,30 @@ function toExcelCell(v: unknown): unknown {
   return v;
 }
 
-function toExcelArgument(arg: unknown): unknown {
-  if (arg === undefined) return undefined;
-  if (arg instanceof SimpleRangeValue) return arg.rawData().map((row) => row.map(toExcelCell));
-  return toExcelCell(arg);
+/** A range's values as Excel passes them: rows of cells, each row frozen with the whole (see excelArgument). */
+function toExcelRows(range: SimpleRangeValue): readonly (readonly unknown[])[] {
+  const data = range.rawData();
+  const rows: unknown[][] = new Array<unknown[]>(data.length);
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    const out = new Array<unknown>(row.length);
+    for (let c = 0; c < row.length; c++) out[c] = toExcelCell(row[c]);
+    rows[r] = out;
+  }
+  for (const row of rows) Object.freeze(row);
+  return Object.freeze(rows);
+}
+
+/**
+ * The key under which a range's Excel-shaped values are kept on HyperFormula's
+ * vertex for the range, beside its own SUM/COUNT caches (keyed by function
+ * name; ours cannot be one: it has a colon).
+ */
+export const ARGUMENT_CACHE_KEY = "HPC:excel-argument";
+
+interface RangeCacheLike {
+  getFunctionValue(key: string): unknown;
+  setFunctionValue(key: string, value: unknown): void;
 }
 
 function cellError(outcome: { code: string; message: string }): CellError {
@@ -188,6 +212,15 @@ const DEAL_FUNCTIONS: Readonly<Record<string, HpcFunction>> = {
 
 const HPC_FUNCTIONS: Readonly<Record<string, HpcFunction>> = { ...DEAL_FUNCTIONS, ...PORTFOLIO_FUNCTIONS };
 
+/** The rows whose arguments `runFunction` would hand over as they are: all `ANY`, no default, none repeated. */
+const DIRECT_FUNCTIONS: ReadonlySet<HpcFunction> = new Set(
+  Object.values(HPC_FUNCTIONS).filter(
+    (f) =>
+      f.repeatLastArgs === undefined &&
+      f.parameters.every((p) => p.argumentType === FunctionArgumentType.ANY && p.defaultValue === undefined),
+  ),
+);
+
 export class HpcFunctionsPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = Object.fromEntries(
     Object.entries(HPC_FUNCTIONS).map(([name, f]) => [
@@ -206,14 +239,71 @@ export class HpcFunctionsPlugin extends FunctionPlugin {
   hpc(ast: CallAst, state: State) {
     const name = ast.procedureName;
     const f = HPC_FUNCTIONS[name];
-    return this.runFunction(ast.args, state, this.metadata(name), (...raw: unknown[]) => {
-      const args = raw.map(toExcelArgument);
-      if (f.answer === "number") return scalar(f.call(...args));
-      const out = f.call(...args);
-      if (f.answer === "figure" && out.ok && out.value.length === 1 && out.value[0].length === 1)
-        return out.value[0][0];
-      return this.spill(name, ast, state, out);
-    });
+    const direct = this.directArguments(f, ast, state);
+    if (direct !== undefined) return direct instanceof CellError ? direct : this.answer(f, name, ast, state, direct);
+    return this.runFunction(ast.args, state, this.metadata(name), (...raw: unknown[]) =>
+      this.answer(
+        f,
+        name,
+        ast,
+        state,
+        raw.map((arg) => this.excelArgument(arg)),
+      ),
+    );
+  }
+
+  protected answer(f: HpcFunction, name: string, ast: CallAst, state: State, args: unknown[]) {
+    if (f.answer === "number") return scalar(f.call(...args));
+    const out = f.call(...args);
+    if (f.answer === "figure" && out.ok && out.value.length === 1 && out.value[0].length === 1) return out.value[0][0];
+    return this.spill(name, ast, state, out);
+  }
+
+  /**
+   * The arguments as Excel passes them, read without HyperFormula's
+   * `runFunction` when that could only hand them over as they are: every
+   * argument a cell range, a cell or a literal, their number within the row's
+   * parameters (all `ANY`, none repeated). As `runFunction` does then, an
+   * argument that is an error is the answer (the first, in order). Undefined
+   * for any other call: `runFunction` reads it.
+   */
+  protected directArguments(f: HpcFunction, ast: CallAst, state: State): unknown[] | CellError | undefined {
+    const args = ast.args;
+    const parameters = f.parameters;
+    if (!DIRECT_FUNCTIONS.has(f) || args.length > parameters.length) return undefined;
+    for (let i = args.length; i < parameters.length; i++) if (!parameters[i].optionalArg) return undefined;
+    for (const arg of args) {
+      if (!DIRECT_ARGUMENTS.has((arg as { type: string }).type)) return undefined;
+    }
+    const values = new Array<unknown>(args.length);
+    for (let i = 0; i < args.length; i++) {
+      const value: unknown = this.evaluateAst(args[i], state);
+      if (value instanceof CellError) return value;
+      values[i] = this.excelArgument(value);
+    }
+    return values;
+  }
+
+  /**
+   * An argument as Excel passes it. A cell range's values are read once per
+   * recalculation of the range: kept on HyperFormula's vertex for the range,
+   * whose caches the engine empties whenever a cell of the range changes (its
+   * own SUM cache relies on it), so the dozen HPC cells of one deal share one
+   * read and one array. The arrays are frozen: a function that wrote into its
+   * input would throw rather than change another cell's input.
+   */
+  protected excelArgument(arg: unknown): unknown {
+    if (arg === undefined) return undefined;
+    if (!(arg instanceof SimpleRangeValue)) return toExcelCell(arg);
+    const range = arg.range;
+    const vertex = (range ? this.dependencyGraph.getRange(range.start, range.end) : undefined) as
+      RangeCacheLike | undefined;
+    if (vertex === undefined) return toExcelRows(arg);
+    const kept = vertex.getFunctionValue(ARGUMENT_CACHE_KEY);
+    if (kept !== undefined) return kept;
+    const rows = toExcelRows(arg);
+    vertex.setFunctionValue(ARGUMENT_CACHE_KEY, rows);
+    return rows;
   }
 
   /** Any HPC function's spill size when its formula is entered (its row's `size`). */

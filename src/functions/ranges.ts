@@ -16,6 +16,7 @@ import {
   type ProblemCode,
   type ProblemParams,
   type ProblemPath,
+  type TermKey,
 } from "../core";
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
 
@@ -30,6 +31,24 @@ export function rangeWidthProblem(argument: string, width: number, first: string
 }
 
 const LABEL_LIST = SCALAR_TERMS.map((t) => t.label).join(", ");
+
+/**
+ * termForLabel, remembered by the exact text of the label: a book's terms
+ * blocks repeat the same labels, and folding one (lower case, a regular
+ * expression) costs more than a lookup. Bounded: emptied when full.
+ */
+const termByLabel = new Map<string, TermKey | undefined>();
+const MAX_LABELS = 1024;
+
+export function termForSheetLabel(label: string): TermKey | undefined {
+  let key = termByLabel.get(label);
+  if (key === undefined && !termByLabel.has(label)) {
+    key = termForLabel(label);
+    if (termByLabel.size >= MAX_LABELS) termByLabel.clear();
+    termByLabel.set(label, key);
+  }
+  return key;
+}
 
 export interface RawTerms {
   /** Terms keyed as the calculation module expects them (`validateDeal` input). */
@@ -63,7 +82,7 @@ export function readTermsRange(range: unknown): RawTerms {
     example: "Capacity (MW)",
     within: "the terms",
     labels: LABEL_LIST,
-    keyOf: termForLabel,
+    keyOf: termForSheetLabel,
     path: (key) => [key],
     refuse: (key, rowNumber) => {
       if (!isTableTerm(key)) return undefined;
