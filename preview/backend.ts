@@ -88,7 +88,11 @@ export function previewDealWorkbook(book: PreviewWorkbook): DealWorkbook<Preview
       book.notify(found.id);
     },
 
-    readAreas: async (found) => reader(book, found.id),
+    // A formula counts even when it shows "" (=IF(…,"",…)): it holds something.
+    readAreas: async (found) => {
+      const value = reader(book, found.id);
+      return (ref) => book.formula(found.id, ref) ?? value(ref);
+    },
 
     writeAddition: async (found, addition, written) => {
       const record = book.records.get(found.id);

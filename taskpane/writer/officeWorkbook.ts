@@ -90,7 +90,8 @@ export function officeWorkbook(ctx: ExcelContextLike): DealWorkbook<OfficeDealSh
     readAreas: async (found, refs) => {
       const loaded = refs.map((ref) => {
         const range = found.ws.getRange(ref);
-        range.load("values");
+        // Formulas, not values: a formula that shows "" (=IF(…,"",…)) holds something all the same.
+        range.load("formulas");
         const top = parseCell(ref.split(":")[0]);
         return { range, top: top?.row ?? 0, left: top?.column ?? 0, ref };
       });
@@ -99,7 +100,7 @@ export function officeWorkbook(ctx: ExcelContextLike): DealWorkbook<OfficeDealSh
         const c = parseCell(ref);
         if (!c) return undefined;
         for (const a of loaded) {
-          const v = a.range.values[c.row - a.top]?.[c.column - a.left];
+          const v = a.range.formulas[c.row - a.top]?.[c.column - a.left];
           if (v !== undefined) return v;
         }
         return undefined;

@@ -265,7 +265,8 @@ export class FakeExcel {
     return new Proxy(base, {
       get(t, prop: string) {
         if (prop === "address") return address;
-        if (prop === "values") return values.get();
+        // The fake keeps what was written: a formula's text, as Excel's `formulas` gives it.
+        if (prop === "values" || prop === "formulas") return values.get();
         if (prop === "load")
           return () => {
             fake.loaders.push(() => {

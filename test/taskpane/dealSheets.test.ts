@@ -131,6 +131,16 @@ describe.each([
     const read = await backend.readTerms(inserted.sheetId);
     expect(read.ok && read.file.mining).toBeUndefined();
   });
+
+  it("counts a formula that shows an empty text as holding something", async () => {
+    const { backend, set } = setup();
+    const inserted = await backend.insertDeal(withoutMining as DealFile);
+    if (!inserted.ok) throw new Error(inserted.reason);
+    const where = placeMiningBlock(presetOk({ ...seed, deal: withoutMining }).deal.layout);
+    set(inserted.sheet, `B${where.headerRow + 3}`, '=IF(TRUE(),"","x")');
+    const refused = await backend.addMining?.(inserted.sheetId, withMining);
+    expect(refused).toMatchObject({ status: "refused", reason: expect.stringContaining(`B${where.headerRow + 3}`) });
+  });
 });
 
 describe("a failed mining addition over Office.js", () => {
