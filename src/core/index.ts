@@ -69,3 +69,4 @@ export * from "./periods";
 export * from "./portfolio";
 export * from "./sensitivity";
 export * from "./sensitivityRanges";
+export { revenueFiguresOfCents } from "./centsFigures";

@@ -20,6 +20,7 @@ import {
   monthIndex,
   npv,
   npvOfCents,
+  revenueFiguresOfCents,
   round2,
   summaryBase,
   termsKey,
@@ -178,41 +179,6 @@ export function summaryAtOwnRate(schedule: Schedule): Summary {
   return summaryOfSchedule(schedule, schedule.terms.discountRate);
 }
 
-/** A fast schedule's money columns in integer cents. */
-type ScheduleCents = NonNullable<Schedule["cents"]>;
-
-/** A sum of cents, or undefined when a partial sum could pass 2^53 (the core's centsSum, as a number). */
-function centsTotal(column: Float64Array): number | undefined {
-  let sum = 0;
-  for (let i = 0; i < column.length; i++) {
-    sum += column[i];
-    if (!(Math.abs(sum) <= Number.MAX_SAFE_INTEGER)) return undefined;
-  }
-  return sum;
-}
-
-/**
- * Contract value and annual revenue (dollars) and whether there is capex,
- * from a fast schedule's cents in integers, as `summaryBase` gives them:
- * Σ gross fees C (exact below 2^53), C / 100 (the double nearest the decimal,
- * as toNumber gives it), and the revenue ROUND(C × 12 / months / 100, 2) as
- * the integer quotient of 12C by the months rounded half away from zero (the
- * core's 40-digit quotient rounds to the same cent: a quotient that is not a
- * half cent is at least 1 / (24 C) away from one, relatively). Undefined past
- * 2^53, for the decimals to decide.
- */
-function figuresOfCents(sc: ScheduleCents, months: number): [number, number, boolean] | undefined {
-  const c = centsTotal(sc.grossFee);
-  const capex = centsTotal(sc.capex);
-  if (c === undefined || capex === undefined || !(Math.abs(12 * c) <= Number.MAX_SAFE_INTEGER)) return undefined;
-  const n = Math.abs(12 * c);
-  const r = n % months;
-  let q = (n - r) / months;
-  if (2 * r >= months) q += 1;
-  const revenue = c < 0 ? -q : q;
-  return [c / 100, (revenue === 0 ? 0 : revenue) / 100, capex !== 0];
-}
-
 /** NPVs at other rates one record remembers (pairs of a rate's key and the NPV in dollars). */
 const MAX_REMEMBERED_RATES = 8;
 
@@ -264,7 +230,7 @@ export class DealFigures {
     const n = rows.length;
     this.length = n;
     const sc = schedule.cents;
-    const quick = sc === undefined ? undefined : figuresOfCents(sc, billingMonths(terms));
+    const quick = sc === undefined ? undefined : revenueFiguresOfCents(sc, billingMonths(terms));
     let withHost: boolean;
     if (quick !== undefined) {
       [this.contractValue, this.annualRevenue, withHost] = quick;
