@@ -239,7 +239,8 @@ describe("the mining comparison's float path = the decimal reference", () => {
         expect(fast.revenuePerHashprice.map(String)).toEqual(ref.revenuePerHashprice.map(String));
       }
     });
-    expect(tally.valid).toBeGreaterThan(counter.count / 2);
+    // About 60 % of the random deals are valid: at 40 cases, more than a fifth is certain in practice (half was not).
+    expect(tally.valid).toBeGreaterThan(counter.count / 5);
     // The cells' property checks the estimate: it decides nearly every hashprice (the rest read the decimal).
     expect(tally.hashprices).toBeGreaterThan(0.9 * tally.months);
   });
