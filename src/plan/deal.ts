@@ -7,6 +7,7 @@ import {
   toDealFile,
   validateDeal,
   type DealFile,
+  type DateInput,
   type Result,
   type Terms,
 } from "../core";
@@ -40,7 +41,7 @@ function isTerms(input: PlanInput): input is Terms {
  * applied, so all their terms count as given, and a single tranche is read as
  * capacity and start date.
  */
-export function prepareDeal(input: PlanInput): Result<PreparedDeal> {
+export function prepareDeal(input: PlanInput, options: { readonly dates?: DateInput } = {}): Result<PreparedDeal> {
   let terms: Terms;
   let file: DealFile;
   if (isTerms(input)) {
@@ -48,7 +49,8 @@ export function prepareDeal(input: PlanInput): Result<PreparedDeal> {
     file = toDealFile(terms);
     if (terms.tranches.length === 1) delete file.tranches;
   } else {
-    const checked = validateDeal(input);
+    // A deal file read back from a sheet has its dates as Excel serials: `dates: "excel"`.
+    const checked = validateDeal(input, { dates: options.dates });
     if (!checked.ok) return checked;
     terms = checked.value;
     file = input;

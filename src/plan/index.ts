@@ -52,4 +52,10 @@ export {
   type MiningBlockPlan,
   type MiningProvenance,
 } from "./miningBlock";
-export { placeMiningBlock, planMiningAddition, type MiningAddition, type MiningAdditionOptions } from "./miningSheet";
+export {
+  miningBlockOf,
+  placeMiningBlock,
+  planMiningAddition,
+  type MiningAddition,
+  type MiningAdditionOptions,
+} from "./miningSheet";

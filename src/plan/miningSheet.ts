@@ -5,7 +5,7 @@
  * insert would have put it: the inputs and figures two rows below the notes
  * (or the summary), the spill right of the deal's chart, the chart below it.
  */
-import { buildMiningSchedule, buildSchedule, type Terms } from "../core";
+import { Decimal, buildMiningSchedule, buildSchedule, toDealFile, type DateInput, type Terms } from "../core";
 import { cellRef, parseCell, rangeRef } from "./a1";
 import { prepareDeal, type PlanInput } from "./deal";
 import { MINING, RESERVED_SCHEDULE_ROWS, ROWS } from "./geometry";
@@ -70,11 +70,27 @@ export interface MiningAdditionOptions {
   readonly miningProvenance?: MiningProvenance;
   /** The workbook's defined names: the block's name must not be among them. */
   readonly existingNames?: readonly string[];
+  /** How the input's dates arrive: "excel" for a deal file read back from the sheet (serials). */
+  readonly dates?: DateInput;
+}
+
+/**
+ * The `mining` block of a deal (a deal file's as given, or validated terms'
+ * as a deal file): what the pane contributes to an addition, whose other
+ * terms are the sheet's.
+ */
+export function miningBlockOf(input: PlanInput): unknown {
+  const terms = input as Partial<Terms>;
+  if (Decimal.isDecimal(terms.ratePerKWMonth)) return toDealFile(input as Terms).mining;
+  return (input as { readonly mining?: unknown }).mining;
 }
 
 /**
  * The mining block of `input` (a deal file or terms with a `mining` block)
- * for a deal sheet that has none, placed as an insert would place it. Fails
+ * for a deal sheet that has none, placed as an insert would place it. The
+ * chart's length and its halving marks come from `input`'s terms: give the
+ * sheet's own terms (read back, with `dates: "excel"`), so that they cover
+ * the rows the sheet's spill fills. Fails
  * when the deal has no mining block, the sheet already has one, or the
  * block's name is taken.
  */
@@ -83,7 +99,7 @@ export function planMiningAddition(
   input: PlanInput,
   options: MiningAdditionOptions = {},
 ): { readonly ok: true; readonly value: MiningAddition } | { readonly ok: false; readonly reason: string } {
-  const prepared = prepareDeal(input);
+  const prepared = prepareDeal(input, { dates: options.dates });
   if (!prepared.ok) return { ok: false, reason: prepared.error.message };
   const deal = prepared.value;
   if (deal.mining === null) return { ok: false, reason: "the deal has no mining block" };

@@ -11,6 +11,7 @@ import {
   parseCell,
   columnLetter,
   planDeal,
+  miningBlockOf,
   planMiningAddition,
   planTermsUpdate,
   readDealFile,
@@ -189,10 +190,13 @@ const isBlankCell = (v: unknown) => v === null || v === undefined || v === "";
 const SHOWN_CELLS = 5;
 
 /**
- * Adds the mining block of `deal` (its `mining` terms) to a deal sheet
- * inserted without one, where an insert would have put it. Never writes over
- * anything: when a cell of the block's areas holds something, it refuses and
- * names the cells. The sheet's terms are left as they are.
+ * Adds the mining block of `deal` (its `mining` terms, and nothing else of
+ * it) to a deal sheet inserted without one, where an insert would have put
+ * it. The block is planned over the sheet's own terms, read back: the
+ * comparison's spill follows them, so the chart's length and its halving
+ * marks must too, whatever deal the pane shows. Never writes over anything:
+ * when a cell of the block's areas holds something, it refuses and names the
+ * cells. The sheet's terms are left as they are.
  */
 export async function addMiningWith<S extends StoredDealSheet>(
   book: DealWorkbook<S>,
@@ -204,11 +208,18 @@ export async function addMiningWith<S extends StoredDealSheet>(
     const found = await book.findDealSheet(sheetId);
     if (!found) return { status: "refused", reason: GONE };
     const existing = await book.existingNames();
-    const planned = planMiningAddition({ sheet: found.sheet, deal: found.deal }, deal, {
-      miningProvenance: options.miningProvenance,
-      existingNames: existing.names,
-    });
-    if (!planned.ok) return { status: "refused", reason: `Not added: ${planned.reason}.` };
+    const onSheet = readDealFile(found.deal.layout, await book.readArea(found));
+    const planned = planMiningAddition(
+      { sheet: found.sheet, deal: found.deal },
+      { ...onSheet, mining: miningBlockOf(deal) },
+      { miningProvenance: options.miningProvenance, existingNames: existing.names, dates: "excel" },
+    );
+    if (!planned.ok) {
+      return {
+        status: "refused",
+        reason: `Not added: ${planned.reason} (the sheet's terms, the pane's mining inputs).`,
+      };
+    }
     const addition = planned.value;
     const read = await book.readAreas(found, addition.areas);
     const occupied = addition.areas.flatMap(cellsOf).filter((ref) => !isBlankCell(read(ref)));

@@ -11,7 +11,7 @@ import { excelBackend } from "../../taskpane/backend/excelBackend";
 import type { WorkbookBackend } from "../../taskpane/backend/types";
 import { FakeExcel } from "../support/taskpane-fakeExcel";
 import { addressOf } from "../../preview/hyperformula/planWriter";
-import { placeMiningBlock } from "../../src/plan";
+import { placeMiningBlock, planMiningAddition, type PlanChart } from "../../src/plan";
 import { SEED_MINING } from "../../src/presets/mining";
 import { presetOk } from "../plan/fixtures";
 
@@ -117,6 +117,52 @@ describe.each([
     expect(updated).toEqual({ status: "updated", sheet: inserted.sheet });
     const again = await backend.readTerms(inserted.sheetId);
     expect(again.ok && again.file.mining).toEqual({ ...SEED_MINING, poolFee: 0.02 });
+  });
+
+  it("plans over the sheet's terms, not the pane's: the chart covers the sheet's spill and marks its halvings", async () => {
+    const { book, backend } = setup();
+    const inserted = await backend.insertDeal(withoutMining as DealFile);
+    if (!inserted.ok) throw new Error(inserted.reason);
+    // The pane shows another deal: 4 years shorter and starting 2 years later (other halving months).
+    const pane = {
+      ...withMining,
+      termMonths: 96,
+      tranches: withMining.tranches?.map((t) => ({ ...t, date: t.date.replace("2025", "2027") })),
+    };
+    const plan = presetOk({ ...seed, deal: withoutMining });
+    const expected = planMiningAddition({ sheet: plan.sheet, deal: plan.deal }, withMining);
+    const fromPane = planMiningAddition({ sheet: plan.sheet, deal: plan.deal }, pane);
+    if (!expected.ok || !fromPane.ok) throw new Error("no plan");
+    expect(fromPane.value.chart.categories).not.toBe(expected.value.chart.categories); // the test can fail
+    expect(fromPane.value.chart.marks).not.toEqual(expected.value.chart.marks);
+
+    expect(await backend.addMining?.(inserted.sheetId, pane)).toEqual({ status: "added", sheet: inserted.sheet });
+    const local = (ref: string) => ref.slice(ref.lastIndexOf("!") + 1).replace(/\$/g, "");
+    const want = expected.value.chart;
+    if (book instanceof FakeExcel) {
+      const chart = book.sheet(inserted.sheet)?.charts.find((c) => c.name.endsWith("_MiningChart"));
+      expect(chart?.series.map((s) => [s.values, s.x])).toEqual(
+        want.series.map((s) => [local(s.values), local(want.categories)]),
+      );
+    } else {
+      const id = book.sheets().find((s) => s.name === inserted.sheet)?.id ?? -1;
+      const chart = book.records.get(id)?.charts.find((c: PlanChart) => c.role === "mining");
+      expect(chart).toEqual(want);
+    }
+    // The inputs are the pane's; the terms stay the sheet's.
+    const read = await backend.readTerms(inserted.sheetId);
+    expect(read.ok && [read.file.termMonths, read.file.mining]).toEqual([144, withMining.mining]);
+  });
+
+  it("refuses when the sheet's terms are not valid, naming the term", async () => {
+    const { backend, set } = setup();
+    const inserted = await backend.insertDeal(withoutMining as DealFile);
+    if (!inserted.ok) throw new Error(inserted.reason);
+    set(inserted.sheet, "B9", "lots");
+    expect(await backend.addMining?.(inserted.sheetId, withMining)).toMatchObject({
+      status: "refused",
+      reason: expect.stringMatching(/ratePerKWMonth.*the sheet's terms/),
+    });
   });
 
   it("never writes over a cell that holds something: it refuses and names the cells", async () => {
