@@ -3,8 +3,8 @@
  * types: `Excel.RequestContext` satisfies them (checked in officeBackend.ts),
  * and so does a test's recorder. Nothing here needs a requirement set above
  * ExcelApi 1.12 (the manifest's): names 1.4, custom XML parts 1.5, freeze
- * panes 1.7, chart series and data validation 1.8, worksheet custom
- * properties 1.12.
+ * panes 1.7, chart series and data validation 1.8, cell properties 1.9,
+ * worksheet custom properties 1.12.
  */
 
 export interface FillLike {
@@ -30,6 +30,22 @@ export interface RangeFormatLike {
 export interface DataValidationLike {
   rule: { list?: { inCellDropDown: boolean; source: string | unknown } } | unknown;
   prompt: { showPrompt: boolean; title: string; message: string } | unknown;
+  /** "None" without a rule (ExcelApi 1.8); loaded with load("dataValidation/type"). */
+  readonly type: string;
+  /** Removes the rule and the prompt (ExcelApi 1.8). */
+  clear(): void;
+}
+
+/**
+ * A cell's fill, font and wrapping as getCellProperties reports them and
+ * setCellProperties takes them (ExcelApi 1.9); no fill reads as pattern "None".
+ */
+export interface CellPropertiesLike {
+  format?: {
+    fill?: { color?: string; pattern?: string };
+    font?: { color?: string; bold?: boolean; italic?: boolean; size?: number; name?: string };
+    wrapText?: boolean;
+  };
 }
 
 /** A colour scale's three points (ExcelApi 1.6): `criteria` takes Excel.ConditionalColorScaleCriteria. */
@@ -49,9 +65,19 @@ export interface RangeLike {
   readonly dataValidation: DataValidationLike;
   readonly conditionalFormats: ConditionalFormatCollectionLike;
   merge(across?: boolean): void;
-  /** Clears values, formats and more (ExcelApi 1.1): a failed mining addition's rollback over cells that were empty. */
+  /** "Contents" leaves the formats, "Formats" the contents, "All" clears both (ExcelApi 1.1). */
   clear(applyTo?: "All" | "Formats" | "Contents"): void;
   load(propertyNames: string): unknown;
+  /** Each cell's properties asked for (ExcelApi 1.9), read after a sync. */
+  getCellProperties(options: {
+    format?: {
+      fill?: { color?: boolean; pattern?: boolean };
+      font?: { color?: boolean; bold?: boolean; italic?: boolean; size?: boolean };
+      wrapText?: boolean;
+    };
+  }): ClientResultLike<CellPropertiesLike[][]>;
+  /** Sets each cell's properties given; those left out are unchanged (ExcelApi 1.9). */
+  setCellProperties(properties: CellPropertiesLike[][]): void;
 }
 
 export interface ChartSeriesLike {

@@ -152,7 +152,7 @@ export async function insertPlan(ctx: ExcelContextLike, plan: SheetPlan): Promis
 }
 
 /** Removes a chart half made by a failed addChart, if it is there; a failure here changes nothing for the user. */
-async function removeChart(ctx: ExcelContextLike, sheet: WorksheetLike, name: string): Promise<void> {
+export async function removeChart(ctx: ExcelContextLike, sheet: WorksheetLike, name: string): Promise<void> {
   try {
     const chart = sheet.charts.getItemOrNullObject(name);
     chart.load("name");

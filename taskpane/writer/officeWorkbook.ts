@@ -8,7 +8,8 @@ import { updateArea, writeCell } from "./cells";
 import { addChart, chartName, retargetChart } from "./chart";
 import type { DealWorkbook, StoredDealSheet } from "./dealSheets";
 import type { ChartLike, CustomXmlPartLike, ExcelContextLike, WorksheetLike } from "./excelLike";
-import { insertPlan, queueCells } from "./insert";
+import { insertPlan, queueCells, removeChart } from "./insert";
+import { readBlock, undoBlock } from "./blockUndo";
 import { describeError } from "./errors";
 import { recordToXml, type DealRecord } from "./metadata";
 import { existingNames, findDealSheets } from "./records";
@@ -86,12 +87,13 @@ export function officeWorkbook(ctx: ExcelContextLike): DealWorkbook<OfficeDealSh
 
     afterFailedUpdate: "Some cells of the terms block may have been written: check the sheet, or load its terms again.",
 
-    // One load of every area, one sync.
+    // One load of every area, one sync. Both what the cells hold and what they show: a formula that
+    // shows "" (=IF(…,"",…)) holds something, and a cell a user's dynamic array spills into holds
+    // nothing (its formula is "") but shows the spill, which the block's own spill would #SPILL! over.
     readAreas: async (found, refs) => {
       const loaded = refs.map((ref) => {
         const range = found.ws.getRange(ref);
-        // Formulas, not values: a formula that shows "" (=IF(…,"",…)) holds something all the same.
-        range.load("formulas");
+        range.load("formulas,values");
         const top = parseCell(ref.split(":")[0]);
         return { range, top: top?.row ?? 0, left: top?.column ?? 0, ref };
       });
@@ -100,16 +102,30 @@ export function officeWorkbook(ctx: ExcelContextLike): DealWorkbook<OfficeDealSh
         const c = parseCell(ref);
         if (!c) return undefined;
         for (const a of loaded) {
-          const v = a.range.formulas[c.row - a.top]?.[c.column - a.left];
-          if (v !== undefined) return v;
+          const at = (grid: unknown[][]) => grid[c.row - a.top]?.[c.column - a.left];
+          const held = at(a.range.formulas);
+          if (held === undefined) continue;
+          return held === "" || held === null ? at(a.range.values) : held;
         }
         return undefined;
       };
     },
 
-    // One batch: names, formats, cells and the record; on failure, what it added is removed again
-    // (its areas were empty). Then the chart, on its own.
+    // First (one sync, reads only) the block's chart name, free or not, and what the block will
+    // change. Then one batch: names, formats, cells and the record; on failure exactly that is
+    // undone (see blockUndo.ts). Then the chart, on its own: a half-made one is removed.
     writeAddition: async (found, addition, written) => {
+      const name = chartName(addition.deal.prefix, "mining");
+      const taken = found.ws.charts.getItemOrNullObject(name);
+      taken.load("name");
+      const before = readBlock(found.ws, addition);
+      await ctx.sync();
+      if (!taken.isNullObject) {
+        return {
+          status: "refused",
+          reason: `Not added: "${found.sheet}" already has a chart named ${name}. Rename or delete it, then add the block again.`,
+        };
+      }
       try {
         queueCells(found.ws, ctx, addition);
         found.part.setXml(recordToXml({ ...found.record, deal: addition.deal, written }));
@@ -121,7 +137,7 @@ export function officeWorkbook(ctx: ExcelContextLike): DealWorkbook<OfficeDealSh
           for (const n of names) n.load("name");
           await ctx.sync();
           for (const n of names) if (!n.isNullObject) n.delete();
-          for (const area of addition.areas) found.ws.getRange(area).clear("All");
+          undoBlock(found.ws, before);
           found.part.setXml(recordToXml(found.record));
           await ctx.sync();
         } catch (cleanup) {
@@ -135,10 +151,10 @@ export function officeWorkbook(ctx: ExcelContextLike): DealWorkbook<OfficeDealSh
           reason: `The mining block could not be added: ${reason}. Nothing was left on the sheet.`,
         };
       }
-      const name = chartName(addition.deal.prefix, "mining");
       try {
         await addChart(ctx, found.ws, addition.chart, name);
       } catch (e) {
+        await removeChart(ctx, found.ws, name);
         return {
           status: "added",
           sheet: found.sheet,

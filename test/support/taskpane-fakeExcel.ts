@@ -25,6 +25,19 @@ export interface FakeSheet {
   cells: Map<string, unknown>;
   /** Each cell's number format, as set (Excel's "General" when unset). */
   formats: Map<string, unknown>;
+  /**
+   * What a cell shows where that is not what it holds: a formula's result (the
+   * fake does not calculate: a test says what it shows), or a cell another
+   * formula spills into (it holds nothing). `values` reads these; `formulas`
+   * reads what the cell holds, as in Excel.
+   */
+  shown: Map<string, unknown>;
+  /** Each cell's fill, font and wrapping, as set (Excel's defaults when unset). */
+  looks: Map<string, CellLook>;
+  /** Column letter → width in points, as set (Excel's default, 48 points, when unset). */
+  widths: Map<string, number>;
+  /** Each cell's data validation (rule and input prompt), as set. */
+  validation: Map<string, { rule?: unknown; prompt?: unknown }>;
   charts: { name: string; series: { name: string; values: string; x: string }[] }[];
   frozenRows: number;
   /** Worksheet custom properties (ExcelApi 1.12): key → value. */
@@ -32,6 +45,62 @@ export interface FakeSheet {
 }
 
 type Op = () => void;
+
+/** A cell's fill (a colour, or none), font and wrapping. */
+export interface CellLook {
+  readonly fill: { readonly color: string; readonly pattern: string } | null;
+  readonly font: { readonly color: string; readonly bold: boolean; readonly italic: boolean; readonly size: number };
+  readonly wrapText: boolean;
+}
+
+/** An unformatted cell, as Excel reports it: no fill (white, pattern "None"), black Calibri 11. */
+export const DEFAULT_LOOK: CellLook = {
+  fill: null,
+  font: { color: "#000000", bold: false, italic: false, size: 11 },
+  wrapText: false,
+};
+
+/** A column's width in points when none was set (8.43 characters of Calibri 11: 64 px). */
+export const DEFAULT_COLUMN_WIDTH = 48;
+
+const sorted = <V>(m: Map<string, V>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+/** Excel's error for a property read before its load was synced. */
+function notLoaded(): never {
+  throw Object.assign(new Error("The property has not been loaded: call load() and sync() first."), {
+    code: "PropertyNotLoaded",
+  });
+}
+
+/** The columns (letters) a range spans: "AD:AD", "B5:C7", "B5". */
+function columnsOf(address: string): string[] {
+  const [a, b = a] = address.split(":");
+  const ca = /^([A-Z]{1,3})/.exec(a)?.[1];
+  const cb = /^([A-Z]{1,3})/.exec(b)?.[1];
+  if (!ca || !cb) return [];
+  const out: string[] = [];
+  for (let c = colNum(ca); c <= colNum(cb); c++) out.push(colLetter(c));
+  return out;
+}
+
+/** A formula the cell holds (text in a text-formatted cell is not one). */
+function isFormula(held: unknown, format: unknown): boolean {
+  return typeof held === "string" && held.startsWith("=") && format !== "@";
+}
+
+/** The parts of `full` that `options` asks for (getCellProperties' load options: `true` takes a part). */
+function pick(full: Record<string, unknown>, options: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, want] of Object.entries(options)) {
+    if (!(k in full) || !want) continue;
+    const v = full[k];
+    out[k] =
+      want === true || typeof v !== "object" || v === null
+        ? v
+        : pick(v as Record<string, unknown>, want as Record<string, unknown>);
+  }
+  return out;
+}
 
 function blank(v: unknown): boolean {
   return v === undefined || v === null || v === "";
@@ -110,6 +179,10 @@ export class FakeExcel {
       name,
       cells: new Map(),
       formats: new Map(),
+      shown: new Map(),
+      looks: new Map(),
+      widths: new Map(),
+      validation: new Map(),
       charts: [],
       frozenRows: 0,
       props: new Map(),
@@ -138,9 +211,32 @@ export class FakeExcel {
     const copy = this.addSheet(copyName);
     for (const [k, v] of from.cells) copy.cells.set(k, v);
     for (const [k, v] of from.formats) copy.formats.set(k, v);
+    for (const [k, v] of from.shown) copy.shown.set(k, v);
+    for (const [k, v] of from.looks) copy.looks.set(k, v);
+    for (const [k, v] of from.widths) copy.widths.set(k, v);
+    for (const [k, v] of from.validation) copy.validation.set(k, v);
     for (const [k, v] of from.props) copy.props.set(k, v);
     copy.charts.push(...(JSON.parse(JSON.stringify(from.charts)) as FakeSheet["charts"]));
     return copy;
+  }
+
+  /** A user's formula in a cell, and what it shows (the fake does not calculate). */
+  setFormula(sheet: string, ref: string, formula: string, shows: unknown): void {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    s.cells.set(ref, formula);
+    s.shown.set(ref, shows);
+  }
+
+  /** A user's dynamic array at `anchor` spilling `grid`: only the anchor holds the formula. */
+  spill(sheet: string, anchor: string, formula: string, grid: readonly (readonly unknown[])[]): void {
+    const s = this.sheet(sheet);
+    const a = CELL.exec(anchor);
+    if (!s || !a) throw new Error(`no ${sheet}!${anchor}`);
+    grid.forEach((row, r) =>
+      row.forEach((v, c) => s.shown.set(`${colLetter(colNum(a[1]) + c)}${Number(a[2]) + r}`, v)),
+    );
+    s.cells.set(anchor, formula);
   }
 
   /** The defined name of that name, case-insensitively (Excel's names are). */
@@ -155,7 +251,16 @@ export class FakeExcel {
   /** Everything the workbook holds, for "nothing else was touched" checks. */
   snapshot(): string {
     return JSON.stringify({
-      sheets: this.sheets.map((s) => ({ ...s, cells: [...s.cells.entries()] })),
+      // Entries in key order: what a sheet holds, not the order it was written in.
+      sheets: this.sheets.map((s) => ({
+        ...s,
+        cells: sorted(s.cells),
+        formats: sorted(s.formats),
+        shown: sorted(s.shown),
+        looks: sorted(s.looks),
+        widths: sorted(s.widths),
+        validation: sorted(s.validation),
+      })),
       names: [...this.names.entries()],
       parts: [...this.parts.entries()],
     });
@@ -215,8 +320,14 @@ export class FakeExcel {
     };
   }
 
-  private recorder(sheet: () => FakeSheet | undefined, address: string, path: string): unknown {
+  private recorder(
+    sheet: () => FakeSheet | undefined,
+    address: string,
+    path: string,
+    apply?: (path: string, value: unknown) => void,
+  ): unknown {
     const fake = this;
+    const then = (p: string, v: unknown) => (apply ? () => apply(p, v) : undefined);
     const target: Record<string, unknown> = {};
     return new Proxy(target, {
       get(_t, prop: string) {
@@ -228,7 +339,8 @@ export class FakeExcel {
           prop === "freezeAt" ||
           prop === "setPosition"
         ) {
-          return (...args: unknown[]) => fake.record(sheet, address, `${path}${prop}()`, args);
+          return (...args: unknown[]) =>
+            fake.record(sheet, address, `${path}${prop}()`, args, then(`${path}${prop}()`, args));
         }
         // A collection's add() (conditionalFormats.add("ColorScale")) gives the new item, recorded under its path.
         if (prop === "add") {
@@ -238,42 +350,217 @@ export class FakeExcel {
           };
         }
         if (prop === "load") return () => undefined;
-        return fake.recorder(sheet, address, `${path}${prop}.`);
+        return fake.recorder(sheet, address, `${path}${prop}.`, apply);
       },
       set(_t, prop: string, value: unknown) {
-        fake.record(sheet, address, `${path}${prop}`, value);
+        fake.record(sheet, address, `${path}${prop}`, value, then(`${path}${prop}`, value));
         return true;
       },
     });
   }
 
+  /** Applies a queued write of a range's format, validation or clear() to the sheet. */
+  private applyRange(s: FakeSheet | undefined, address: string, path: string, value: unknown): void {
+    if (!s) return;
+    const refs = cellsOf(address).flat();
+    const look = (ref: string, change: (l: CellLook) => CellLook) =>
+      FakeExcel.setLook(s, ref, change(s.looks.get(ref) ?? DEFAULT_LOOK));
+    const font = /^format\.font\.(color|bold|italic|size)$/.exec(path)?.[1];
+    if (path === "format.fill.color") {
+      for (const ref of refs) look(ref, (l) => ({ ...l, fill: { color: String(value), pattern: "Solid" } }));
+    } else if (path === "format.fill.clear()") {
+      for (const ref of refs) look(ref, (l) => ({ ...l, fill: null }));
+    } else if (font) {
+      for (const ref of refs) look(ref, (l) => ({ ...l, font: { ...l.font, [font]: value } }));
+    } else if (path === "format.wrapText") {
+      for (const ref of refs) look(ref, (l) => ({ ...l, wrapText: value === true }));
+    } else if (path === "format.columnWidth") {
+      // A column set back to the default width is as if never set.
+      for (const col of columnsOf(address)) {
+        if (value === DEFAULT_COLUMN_WIDTH) s.widths.delete(col);
+        else s.widths.set(col, value as number);
+      }
+    } else if (path === "dataValidation.rule" || path === "dataValidation.prompt") {
+      const key = path === "dataValidation.rule" ? "rule" : "prompt";
+      for (const ref of refs) s.validation.set(ref, { ...s.validation.get(ref), [key]: value });
+    } else if (path === "dataValidation.clear()") {
+      for (const ref of refs) s.validation.delete(ref);
+    } else if (path === "clear()") {
+      // Excel.ClearApplyTo: "All" (the default) is contents and formats; "Contents" leaves the formats.
+      const applyTo = (value as unknown[])[0] ?? "All";
+      for (const ref of refs) {
+        if (applyTo === "All" || applyTo === "Contents") {
+          s.cells.delete(ref);
+          s.shown.delete(ref);
+        }
+        if (applyTo === "All" || applyTo === "Formats") {
+          s.formats.delete(ref);
+          s.looks.delete(ref);
+        }
+      }
+    }
+  }
+
+  /** What getCellProperties reports of a cell: its fill (white, "None" when it has none), font and wrapping. */
+  private static cellProperties(s: FakeSheet | undefined, ref: string): Record<string, unknown> {
+    const l = s?.looks.get(ref) ?? DEFAULT_LOOK;
+    return {
+      address: ref,
+      format: {
+        fill: l.fill ? { ...l.fill } : { color: "#FFFFFF", pattern: "None" },
+        font: { ...l.font, name: "Calibri" },
+        wrapText: l.wrapText,
+      },
+    };
+  }
+
+  /** setCellProperties over one cell: only what the fake models; anything else fails, as the writer must not rely on it. */
+  private static setCellProperties(s: FakeSheet, ref: string, props: unknown): void {
+    const format = (props as { format?: Record<string, unknown> } | undefined)?.format;
+    if (!format) return;
+    const l = s.looks.get(ref) ?? DEFAULT_LOOK;
+    let next: CellLook = l;
+    for (const [k, v] of Object.entries(format)) {
+      if (k === "fill") {
+        const fill = v as { color?: string; pattern?: string };
+        if (fill.pattern !== undefined && fill.pattern !== "Solid")
+          throw new Error(`the fake does not model a fill of pattern ${fill.pattern}`);
+        if (fill.color === undefined) throw new Error("the fake sets a fill by its colour");
+        next = { ...next, fill: { color: fill.color, pattern: "Solid" } };
+      } else if (k === "font") {
+        const { name: _name, ...font } = v as Record<string, unknown>;
+        next = { ...next, font: { ...next.font, ...font } };
+      } else if (k === "wrapText") next = { ...next, wrapText: v === true };
+      else throw new Error(`the fake does not model format.${k}`);
+    }
+    FakeExcel.setLook(s, ref, next);
+  }
+
+  /** A cell's look; one set back to Excel's defaults is as if never set (the user sees no difference). */
+  private static setLook(s: FakeSheet, ref: string, look: CellLook): void {
+    if (JSON.stringify(look) === JSON.stringify(DEFAULT_LOOK)) s.looks.delete(ref);
+    else s.looks.set(ref, look);
+  }
+
   private range(sheet: () => FakeSheet | undefined, address: string): unknown {
     const fake = this;
-    const values = this.loadable<unknown[][]>();
-    const base = this.recorder(sheet, address, "") as Record<string, unknown>;
+    // Each loadable property: readable only after the sync that loads it.
+    const loaded = new Map<string, { set(v: unknown): void; get(): unknown }>();
+    const readLoaded = (name: string) => {
+      const l = loaded.get(name);
+      return l ? l.get() : notLoaded();
+    };
+    const base = this.recorder(sheet, address, "", (path, value) =>
+      fake.applyRange(sheet(), address, path, value),
+    ) as Record<string, unknown>;
     const write = (value: unknown, prop: string) => () => {
       const s = sheet();
       const grid = value as unknown[][];
       cellsOf(address).forEach((row, r) =>
         row.forEach((ref, c) => {
           const v = grid[r]?.[c] ?? grid[0][0];
-          if (prop === "numberFormat") s?.formats.set(ref, v);
-          else s?.cells.set(ref, prop === "values" ? excelReads(v, s.formats.get(ref)) : v);
+          // "General" is Excel's unset number format.
+          if (prop === "numberFormat") {
+            if (v === "General") s?.formats.delete(ref);
+            else s?.formats.set(ref, v);
+          } else {
+            s?.shown.delete(ref);
+            s?.cells.set(ref, prop === "values" ? excelReads(v, s.formats.get(ref)) : v);
+          }
         }),
       );
     };
+    /** What Excel reports of a cell for a loaded property. */
+    const read = (s: FakeSheet | undefined, ref: string, name: string): unknown => {
+      const held = s?.cells.get(ref);
+      const format = s?.formats.get(ref) ?? "General";
+      switch (name) {
+        case "formulas":
+          // What the cell holds: a formula's text, a constant; "" in a cell another formula spills into.
+          return held ?? "";
+        case "values":
+          // What it shows: a formula's result (#BUSY! until a test says what it shows), a spill's value.
+          if (isFormula(held, format)) return s?.shown.has(ref) ? s.shown.get(ref) : "#BUSY!";
+          return held ?? s?.shown.get(ref) ?? "";
+        case "numberFormat":
+          return format;
+        default:
+          throw new Error(`the fake does not load ${name}`);
+      }
+    };
+    const load = (names: string | undefined) => {
+      const wanted = (names ?? "values")
+        .split(",")
+        .map((n) => n.trim())
+        .filter((n) => n !== "");
+      for (const name of wanted) {
+        const slot = fake.loadable<unknown>();
+        loaded.set(name, slot);
+        fake.loaders.push(() => {
+          const s = sheet();
+          if (name === "format/columnWidth") {
+            const widths = new Set(columnsOf(address).map((c) => s?.widths.get(c) ?? DEFAULT_COLUMN_WIDTH));
+            // Excel reports null for a range whose columns differ in width.
+            slot.set(widths.size === 1 ? [...widths][0] : null);
+          } else if (name === "dataValidation/prompt" || name === "dataValidation/type") {
+            const refs = cellsOf(address).flat();
+            if (refs.length !== 1) throw new Error("the fake loads a single cell's data validation");
+            const v = s?.validation.get(refs[0]);
+            slot.set(
+              name === "dataValidation/prompt"
+                ? (v?.prompt ?? { showPrompt: false, title: "", message: "" })
+                : v?.rule
+                  ? "List"
+                  : "None",
+            );
+          } else slot.set(cellsOf(address).map((row) => row.map((ref) => read(s, ref, name))));
+        });
+      }
+    };
+    const format = new Proxy(base.format as Record<string, unknown>, {
+      get(t, prop: string) {
+        if (prop === "columnWidth") return readLoaded("format/columnWidth");
+        return Reflect.get(t, prop);
+      },
+    });
+    const dataValidation = new Proxy(base.dataValidation as Record<string, unknown>, {
+      get(t, prop: string) {
+        if (prop === "type") return readLoaded("dataValidation/type");
+        if (prop === "prompt" && loaded.has("dataValidation/prompt")) return readLoaded("dataValidation/prompt");
+        return Reflect.get(t, prop);
+      },
+    });
     return new Proxy(base, {
       get(t, prop: string) {
         if (prop === "address") return address;
-        // The fake keeps what was written: a formula's text, as Excel's `formulas` gives it.
-        if (prop === "values" || prop === "formulas") return values.get();
-        if (prop === "load")
-          return () => {
+        if (prop === "values" || prop === "formulas" || prop === "numberFormat") return readLoaded(prop);
+        if (prop === "format") return format;
+        if (prop === "dataValidation") return dataValidation;
+        if (prop === "load") return load;
+        if (prop === "getCellProperties")
+          return (options: Record<string, unknown>) => {
+            const slot = fake.loadable<unknown>();
             fake.loaders.push(() => {
               const s = sheet();
-              values.set(cellsOf(address).map((row) => row.map((ref) => s?.cells.get(ref) ?? "")));
+              slot.set(
+                cellsOf(address).map((row) => row.map((ref) => pick(FakeExcel.cellProperties(s, ref), options))),
+              );
             });
+            return {
+              get value() {
+                return slot.get();
+              },
+            };
           };
+        if (prop === "setCellProperties")
+          return (grid: unknown[][]) =>
+            fake.record(sheet, address, "setCellProperties()", grid, () => {
+              const s = sheet();
+              if (!s) return;
+              cellsOf(address).forEach((row, r) =>
+                row.forEach((ref, c) => FakeExcel.setCellProperties(s, ref, grid[r]?.[c])),
+              );
+            });
         return Reflect.get(t, prop);
       },
       set(_t, prop: string, value: unknown) {

@@ -9,7 +9,8 @@ import { hyperformulaBackend } from "../../preview/backend";
 import { PreviewWorkbook } from "../../preview/workbook";
 import { excelBackend } from "../../taskpane/backend/excelBackend";
 import type { WorkbookBackend } from "../../taskpane/backend/types";
-import { FakeExcel } from "../support/taskpane-fakeExcel";
+import { DEFAULT_LOOK, FakeExcel, type LogEntry } from "../support/taskpane-fakeExcel";
+import { recordFromXml } from "../../taskpane/writer/metadata";
 import { addressOf } from "../../preview/hyperformula/planWriter";
 import { placeMiningBlock, planMiningAddition, type PlanChart } from "../../src/plan";
 import { SEED_MINING } from "../../src/presets/mining";
@@ -89,7 +90,9 @@ describe.each([
     const backend =
       book instanceof FakeExcel ? excelBackend((batch) => batch(book.context())) : hyperformulaBackend(book);
     const set = (sheet: string, ref: string, v: string) => {
-      if (book instanceof FakeExcel) book.sheet(sheet)?.cells.set(ref, v);
+      // A formula shows "" here (the fake does not calculate; the preview does).
+      if (book instanceof FakeExcel && v.startsWith("=")) book.setFormula(sheet, ref, v, "");
+      else if (book instanceof FakeExcel) book.sheet(sheet)?.cells.set(ref, v);
       else book.hf.setCellContents(addressOf(book.sheets().find((s) => s.name === sheet)?.id ?? -1, ref), [[v]]);
     };
     return { book, backend, set };
@@ -127,7 +130,10 @@ describe.each([
     const pane = {
       ...withMining,
       termMonths: 96,
-      tranches: withMining.tranches?.map((t) => ({ ...t, date: t.date.replace("2025", "2027") })),
+      tranches: ((seed.deal as DealFile).tranches as { date: string; mw: number }[]).map((t) => ({
+        ...t,
+        date: t.date.replace("2025", "2027"),
+      })),
     };
     const plan = presetOk({ ...seed, deal: withoutMining });
     const expected = planMiningAddition({ sheet: plan.sheet, deal: plan.deal }, withMining);
@@ -189,39 +195,127 @@ describe.each([
   });
 });
 
-describe("a failed mining addition over Office.js", () => {
+describe("adding the mining block over Office.js: the sheet as it was after any failure", () => {
   const deal = { ...(seed.deal as DealFile), mining: undefined } as DealFile;
   const withMining = { ...(seed.deal as DealFile), mining: SEED_MINING };
+  // Where the block goes on the sheet the pane inserts (its record's layout).
+  let header = 0;
+  let spillTop = 0;
+  beforeAll(async () => {
+    const excel = new FakeExcel();
+    await inserted(excel);
+    const record = recordFromXml([...excel.parts.values()][0]);
+    if (!record) throw new Error("no record");
+    const planned = planMiningAddition({ sheet: record.sheetName ?? "", deal: record.deal }, withMining);
+    if (!planned.ok) throw new Error(planned.reason);
+    header = Number(/\d+/.exec(planned.value.areas[0])?.[0]);
+    spillTop = Number(/\d+/.exec(planned.value.areas[1])?.[0]);
+  });
+  /** The batch that writes the block (found once). */
+  let writeBatch: number | undefined;
+  /** The workbook is as it was; when not, the failure shows the difference. */
+  const expectAsBefore = (excel: FakeExcel, was: string) => {
+    const now = excel.snapshot();
+    if (now !== was) expect(JSON.parse(now)).toEqual(JSON.parse(was));
+  };
 
-  /** An inserted sheet, and the sync (counted from before the addition) that writes the block. */
+  /** An inserted sheet, and the count of syncs before the addition. */
   async function inserted(excel: FakeExcel) {
     const backend = excelBackend((batch) => batch(excel.context()));
     const out = await backend.insertDeal(deal);
     if (!out.ok) throw new Error(out.reason);
-    return { backend, sheetId: out.sheetId, before: excel.syncs };
+    return { backend, sheetId: out.sheetId, sheet: out.sheet, before: excel.syncs };
   }
 
-  it("leaves nothing: its names removed, its areas cleared, the record as it was", async () => {
-    // A first run finds the batch that writes the block.
-    const probe = new FakeExcel();
-    const p = await inserted(probe);
-    expect(await p.backend.addMining?.(p.sheetId, withMining)).toMatchObject({ status: "added" });
-    const writeBatch = probe.log.find(
-      (e) => e.path === "names.add()" && (e.value as { name: string }).name.endsWith("_Mining"),
-    )?.batch;
-    if (writeBatch === undefined) throw new Error("no mining name added");
+  /** A user's formats on cells of the block's areas that hold nothing, and a width on one of its columns. */
+  function decorate(excel: FakeExcel, sheet: string) {
+    const s = excel.sheet(sheet);
+    if (!s) throw new Error(sheet);
+    s.looks.set(`A${header}`, { ...DEFAULT_LOOK, fill: { color: "#FFFF00", pattern: "Solid" } });
+    s.looks.set(`C${header + 1}`, { ...DEFAULT_LOOK, wrapText: true, font: { ...DEFAULT_LOOK.font, italic: true } });
+    s.formats.set(`B${header + 1}`, "0.00");
+    s.validation.set(`B${header + 1}`, { prompt: { showPrompt: true, title: "Mine", message: "my own prompt" } });
+    s.formats.set(`AE${spillTop + 6}`, "0.0%");
+    s.looks.set(`AD${spillTop}`, { ...DEFAULT_LOOK, font: { ...DEFAULT_LOOK.font, size: 14 } });
+    s.widths.set("AF", 100);
+  }
 
+  /** The batch (syncs before it, counted from before the addition) of the first log entry matching. */
+  async function probe(match: (e: LogEntry) => boolean) {
     const excel = new FakeExcel();
-    const { backend, sheetId, before } = await inserted(excel);
-    const recordBefore = [...excel.parts.values()][0];
-    // A log entry's batch counts the syncs before it; failAt, the sync that sends it.
-    excel.failAt = { sync: before + (writeBatch - p.before) + 1, afterOps: 5, message: "Write trouble" };
+    const p = await inserted(excel);
+    decorate(excel, p.sheet);
+    expect(await p.backend.addMining?.(p.sheetId, withMining)).toEqual({ status: "added", sheet: p.sheet });
+    const entry = excel.log.find((e) => e.batch >= p.before && match(e));
+    if (!entry) throw new Error("no such write");
+    return { excel, sheet: p.sheet, batch: entry.batch - p.before };
+  }
+
+  it("writes over the user's formats of the empty cells it takes (the test's cells are the block's)", async () => {
+    const { excel, sheet } = await probe(() => true);
+    const s = excel.sheet(sheet);
+    expect(s?.looks.get(`A${header}`)?.fill?.color).not.toBe("#FFFF00");
+    expect(s?.formats.get(`AE${spillTop + 6}`)).not.toBe("0.0%");
+    expect(s?.widths.get("AF")).not.toBe(100);
+    expect((s?.validation.get(`B${header + 1}`)?.prompt as { title: string }).title).not.toBe("Mine");
+  });
+
+  it.each([0, 7, 300])(
+    "a write failing after %i of its operations leaves the workbook exactly as it was: contents, formats, prompts, widths, names, record",
+    async (afterOps) => {
+      writeBatch ??= (
+        await probe((e) => e.path === "names.add()" && /_Mining$/.test((e.value as { name: string }).name))
+      ).batch;
+      const batch = writeBatch;
+      const excel = new FakeExcel();
+      const { backend, sheetId, sheet, before } = await inserted(excel);
+      decorate(excel, sheet);
+      const was = excel.snapshot();
+      excel.failAt = { sync: before + batch + 1, afterOps, message: "Write trouble" };
+      const out = await backend.addMining?.(sheetId, withMining);
+      expect(out).toMatchObject({ status: "failed", reason: expect.stringMatching(/Write trouble.*Nothing was left/) });
+      expectAsBefore(excel, was);
+      // Contents only: never clear("All"), which drops a user's formats.
+      expect(excel.log.filter((e) => e.path === "clear()").every((e) => (e.value as unknown[])[0] === "Contents")).toBe(
+        true,
+      );
+    },
+  );
+
+  it("refuses, writing nothing, when the sheet already has a chart of the block's chart name", async () => {
+    const excel = new FakeExcel();
+    const { backend, sheetId, sheet } = await inserted(excel);
+    excel.sheet(sheet)?.charts.push({ name: "CWCoreSci_MiningChart", series: [] });
+    const was = excel.snapshot();
+    expect(await backend.addMining?.(sheetId, withMining)).toMatchObject({
+      status: "refused",
+      reason: expect.stringMatching(/already has a chart named CWCoreSci_MiningChart/),
+    });
+    expectAsBefore(excel, was);
+  });
+
+  it("removes a chart half made (its second sync failed), keeping the block, with a warning", async () => {
+    const { batch } = await probe((e) => e.path === "chart.name" && e.value === "CWCoreSci_MiningChart");
+    const excel = new FakeExcel();
+    const { backend, sheetId, sheet, before } = await inserted(excel);
+    // The chart's first sync (batch + 1) makes it; its second sets its series.
+    excel.failAt = { sync: before + batch + 2, afterOps: 0, message: "Chart trouble" };
     const out = await backend.addMining?.(sheetId, withMining);
-    expect(out).toMatchObject({ status: "failed", reason: expect.stringMatching(/Write trouble.*Nothing was left/) });
-    expect([...excel.names.keys()].some((n) => n.endsWith("_Mining"))).toBe(false);
-    expect([...excel.parts.values()][0]).toBe(recordBefore);
-    expect(excel.log.filter((e) => e.path === "clear()").map((e) => e.address)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^A\d+:C\d+$/), expect.stringMatching(/^AD4:AK\d+$/)]),
-    );
+    expect(out).toMatchObject({ status: "added", warning: expect.stringMatching(/Chart trouble/) });
+    expect(excel.sheet(sheet)?.charts.map((c) => c.name)).toEqual(["CWCoreSci_Chart"]);
+    expect((await backend.readTerms(sheetId)).ok && true).toBe(true);
+  });
+
+  it("refuses when a user's dynamic array spills into the block's spill area (its cells hold no formula)", async () => {
+    const excel = new FakeExcel();
+    const { backend, sheetId, sheet } = await inserted(excel);
+    excel.spill(sheet, `AC${spillTop + 3}`, "=SEQUENCE(2,3)", [
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    const was = excel.snapshot();
+    const out = await backend.addMining?.(sheetId, withMining);
+    expect(out).toMatchObject({ status: "refused", reason: expect.stringContaining(`AD${spillTop + 3}`) });
+    expectAsBefore(excel, was);
   });
 });
