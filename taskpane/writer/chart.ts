@@ -90,3 +90,26 @@ export function retargetChart(sheet: WorksheetLike, chart: ChartLike, plan: Plan
     series.setXAxisValues(categories);
   });
 }
+
+/**
+ * Removes every chart of the sheet whose id is not among `before`: what a
+ * failed addChart made, named or not yet (a failure between charts.add and
+ * the name leaves Excel's "Chart n"). Returns null, or why it failed.
+ */
+export async function removeChartsNotIn(
+  ctx: ExcelContextLike,
+  sheet: WorksheetLike,
+  before: ReadonlySet<string>,
+): Promise<string | null> {
+  try {
+    sheet.charts.load("items/id");
+    await ctx.sync();
+    const made = sheet.charts.items.filter((c) => !before.has(c.id));
+    if (made.length === 0) return null;
+    for (const c of made) c.delete();
+    await ctx.sync();
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}

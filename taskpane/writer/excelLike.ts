@@ -99,6 +99,8 @@ export interface ChartSeriesLike {
 
 export interface ChartLike {
   name: string;
+  /** Unique on its sheet (ExcelApi 1.7): how a chart not yet named is found again. */
+  readonly id: string;
   readonly title: { text: string };
   readonly legend: { position: string | unknown };
   readonly axes: {
@@ -118,6 +120,9 @@ export interface ChartLike {
 }
 
 export interface ChartCollectionLike {
+  /** Loaded with load("items/id"). */
+  readonly items: ChartLike[];
+  load(propertyNames: string): unknown;
   add(type: "Line" | "ColumnStacked" | "BarClustered", sourceData: RangeLike, seriesBy: "Columns"): ChartLike;
   getItemOrNullObject(name: string): ChartLike & { isNullObject: boolean };
 }

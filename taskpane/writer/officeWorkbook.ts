@@ -5,10 +5,10 @@
  */
 import { columnLetter, parseCell, type ChartRole, type SheetLayout } from "../../src/plan";
 import { updateArea, writeCell } from "./cells";
-import { addChart, chartName, retargetChart } from "./chart";
+import { addChart, chartName, removeChartsNotIn, retargetChart } from "./chart";
 import type { DealWorkbook, StoredDealSheet } from "./dealSheets";
 import type { ChartLike, CustomXmlPartLike, ExcelContextLike, WorksheetLike } from "./excelLike";
-import { insertPlan, queueCells, removeChart } from "./insert";
+import { insertPlan, queueCells } from "./insert";
 import { readBlock, undoBlock } from "./blockUndo";
 import { describeError } from "./errors";
 import { recordToXml, type DealRecord } from "./metadata";
@@ -118,8 +118,10 @@ export function officeWorkbook(ctx: ExcelContextLike): DealWorkbook<OfficeDealSh
       const name = chartName(addition.deal.prefix, "mining");
       const taken = found.ws.charts.getItemOrNullObject(name);
       taken.load("name");
+      found.ws.charts.load("items/id");
       const before = readBlock(found.ws, addition);
       await ctx.sync();
+      const chartsBefore = new Set(found.ws.charts.items.map((c) => c.id));
       if (!taken.isNullObject) {
         return {
           status: "refused",
@@ -154,13 +156,15 @@ export function officeWorkbook(ctx: ExcelContextLike): DealWorkbook<OfficeDealSh
       try {
         await addChart(ctx, found.ws, addition.chart, name);
       } catch (e) {
-        await removeChart(ctx, found.ws, name);
+        // What the failed chart left (made in its first sync, named or not) is removed.
+        const left = await removeChartsNotIn(ctx, found.ws, chartsBefore);
         return {
           status: "added",
           sheet: found.sheet,
           warning:
             `Added the mining block to "${found.sheet}", but its chart could not be added (${describeError(e)}); to draw ` +
-            `it, insert a line chart of ${addition.chart.series.map((s) => s.name).join(", ")} over ${addition.chart.categories}.`,
+            `it, insert a line chart of ${addition.chart.series.map((s) => s.name).join(", ")} over ${addition.chart.categories}.` +
+            (left ? ` A part-made chart may be left on the sheet (${left}): delete it.` : ""),
         };
       }
       return { status: "added", sheet: found.sheet };

@@ -164,6 +164,7 @@ export class FakeExcel {
   calculations: string[] = [];
   /** Make sync number `sync` (1-based) fail after applying `afterOps` of its queued operations. */
   failAt: { sync: number; afterOps: number; message?: string } | null = null;
+  private readonly chartIds = new WeakMap<object, string>();
   private queue: Op[] = [];
   private loaders: Op[] = [];
   private nextId = 1;
@@ -573,6 +574,7 @@ export class FakeExcel {
 
   private sheetObject(resolve: () => FakeSheet | undefined) {
     const fake = this;
+    const chartItems = this.loadable<unknown[]>();
     const id = this.loadable<string>();
     const name = this.loadable<string>();
     const isNull = this.loadable<boolean>();
@@ -632,6 +634,7 @@ export class FakeExcel {
       freezePanes: fake.recorder(resolve, "(sheet)", "freezePanes."),
       charts: {
         add: (type: string, source: { address: string }) => {
+          // Excel names a new chart ("Chart 1", …) until it is given a name.
           const chart: FakeSheet["charts"][number] = { name: "", series: [] };
           fake.record(resolve, source.address, "charts.add()", type, () => {
             // Excel makes a series of each column that holds something: over cells not yet
@@ -648,6 +651,13 @@ export class FakeExcel {
           });
           return fake.chartObject(resolve, () => chart);
         },
+        get items() {
+          return chartItems.get();
+        },
+        load: () =>
+          fake.loaders.push(() =>
+            chartItems.set((resolve()?.charts ?? []).map((c) => fake.chartObject(resolve, () => c))),
+          ),
         getItemOrNullObject: (chartName: string) => {
           const found = () => resolve()?.charts.find((c) => c.name === chartName);
           const obj = fake.chartObject(resolve, found) as Record<string, unknown>;
@@ -692,6 +702,13 @@ export class FakeExcel {
     });
     return new Proxy(rec, {
       get(t, prop: string) {
+        // Chart.id (ExcelApi 1.7): the fake's ids are kept apart from its charts, which tests compare.
+        if (prop === "id") {
+          const c = chart();
+          if (!c) throw Object.assign(new Error("The requested resource doesn't exist."), { code: "ItemNotFound" });
+          if (!fake.chartIds.has(c)) fake.chartIds.set(c, `{chart-${fake.nextId++}}`);
+          return fake.chartIds.get(c);
+        }
         if (prop === "delete")
           return () =>
             fake.record(sheet, "(chart)", "chart.delete()", undefined, () => {

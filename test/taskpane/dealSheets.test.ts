@@ -294,16 +294,21 @@ describe("adding the mining block over Office.js: the sheet as it was after any 
     expectAsBefore(excel, was);
   });
 
-  it("removes a chart half made (its second sync failed), keeping the block, with a warning", async () => {
-    const { batch } = await probe((e) => e.path === "chart.name" && e.value === "CWCoreSci_MiningChart");
+  it.each([
+    ["its first sync, before the chart is named", 1, 1],
+    ["its second sync, series unset", 2, 0],
+  ])("removes a chart half made (%s), keeping the block, with a warning", async (_when, sync, afterOps) => {
+    // The chart's first sync makes it (charts.add, then its name and title); its second sets its series.
+    const { batch } = await probe((e) => e.path === "charts.add()" && e.address.startsWith("AK"));
     const excel = new FakeExcel();
     const { backend, sheetId, sheet, before } = await inserted(excel);
-    // The chart's first sync (batch + 1) makes it; its second sets its series.
-    excel.failAt = { sync: before + batch + 2, afterOps: 0, message: "Chart trouble" };
+    excel.failAt = { sync: before + batch + sync, afterOps, message: "Chart trouble" };
     const out = await backend.addMining?.(sheetId, withMining);
     expect(out).toMatchObject({ status: "added", warning: expect.stringMatching(/Chart trouble/) });
+    expect(out?.status === "added" && out.warning).not.toMatch(/part-made/);
     expect(excel.sheet(sheet)?.charts.map((c) => c.name)).toEqual(["CWCoreSci_Chart"]);
-    expect((await backend.readTerms(sheetId)).ok && true).toBe(true);
+    const read = await backend.readTerms(sheetId);
+    expect(read.ok && read.file.mining).toEqual(SEED_MINING);
   });
 
   it("refuses when a user's dynamic array spills into the block's spill area (its cells hold no formula)", async () => {
