@@ -10,6 +10,7 @@ import {
 import {
   RESERVED_SCHEDULE_ROWS,
   cellRef,
+  miningBlockOf,
   parseCell,
   placeMiningBlock,
   planCachedValues,
@@ -219,6 +220,24 @@ describe("adding a mining block to a sheet inserted without one", () => {
     const figures = box(value.deal.layout.mining?.figures.ref ?? "A1");
     expect(typeof sheet.value(`B${figures.bottom}`)).toBe("number");
     sheet.hf.destroy();
+  });
+
+  it('plans the same from the sheet\'s terms read back (Excel serial dates, `dates: "excel"`) as from the deal file', () => {
+    const read = readDealFile(plan.deal.layout, planReader(plan));
+    expect(typeof read.prepaymentDate).toBe("number"); // the sheet holds serials
+    const fromSheet = planMiningAddition(plan, { ...read, mining: miningBlockOf(deal) }, { dates: "excel" });
+    expect(fromSheet).toEqual(planMiningAddition(plan, deal));
+    // Without the option, a serial is not a date.
+    expect(planMiningAddition(plan, { ...read, mining: FULL })).toMatchObject({ ok: false });
+  });
+
+  it("takes a deal's mining block as given, from a deal file or from validated terms", () => {
+    expect(miningBlockOf(deal)).toBe(FULL);
+    expect(miningBlockOf(RETURNS)).toBeUndefined();
+    const terms = validateDeal(deal);
+    if (!terms.ok) throw terms.error;
+    const fromTerms = validateDeal({ ...RETURNS, mining: miningBlockOf(terms.value) });
+    expect(fromTerms.ok && termsKey(fromTerms.value)).toBe(termsKey(terms.value));
   });
 
   it("refuses a deal without mining, a sheet that has the block, and a name in use", () => {
