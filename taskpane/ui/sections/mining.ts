@@ -379,15 +379,17 @@ export const miningSection: Section = {
         if (!addMining || !p) return { kind: "error", text: "No workbook is open." };
         const valid = p.model.validDealWithoutMining();
         if (!valid.ok) return { kind: "error", text: valid.reason };
+        // Only its mining block is added: the block is planned over the sheet's own terms, read back.
         const deal = { ...valid.deal, mining: model.block() };
         const ok = await confirmInPane(ctx.doc, {
           title: "Add the mining comparison?",
           message: `This adds to the sheet "${sheet.sheet}":`,
           items: [
             "the mining inputs (with their sources) and the comparison's figures, live, below the sheet's notes;",
-            "the monthly comparison (HPC.MININGCOMPARISON) to the right of the deal's chart;",
+            "the monthly comparison (HPC.MININGCOMPARISON) to the right of the deal's chart, its columns set to its widths;",
             "a chart of the hosting cash flow against the mining margin, below the deal's chart.",
-            "The sheet's terms are not changed, and no cell that holds something is written over.",
+            "The comparison follows the sheet's own terms, not the Deal tab's; they are not changed, and no cell that " +
+              "holds something is written over. If the addition fails, the sheet is left as it was.",
           ],
           confirm: "Add",
           cancel: "Cancel",
