@@ -19,6 +19,12 @@ const MINING = PLAN.deal.layout.mining;
 if (!MINING) throw new Error("the seed has a mining block");
 const LAYOUT = MINING;
 
+function validOk(deal: unknown) {
+  const checked = validateDeal(deal);
+  if (!checked.ok) throw checked.error;
+  return checked.value;
+}
+
 function comparison(deal: unknown) {
   const checked = validateDeal(deal);
   if (!checked.ok) throw checked.error;
@@ -99,6 +105,8 @@ describe("hosting versus mining in the preview", () => {
     await page.getByText(`Inserted the deal as the sheet "${second}".`).waitFor();
     expect(await page.locator("#chart-mining-title").count()).toBe(0);
 
+    // The Deal tab now shows another term: the block still follows the sheet's own terms.
+    await page.locator("#f-termMonths").fill("96");
     await page.locator("#tab-mining").click();
     await page.locator("#mining-add:not([disabled])").click();
     const dialog = page.locator("fluent-dialog");
@@ -114,6 +122,11 @@ describe("hosting versus mining in the preview", () => {
     expect(await cell(`A${header}`).textContent()).toBe("Mining comparison");
     const breakeven = `B${header + (parseCell(LAYOUT.figures.ref.split(":")[1])?.row ?? 0) - LAYOUT.headerRow}`;
     expect(num(await cell(breakeven).textContent())).toBe(Number(money(summary.breakevenHashprice)));
+    // Its chart covers the sheet's schedule, month for month, not the 96 months the Deal tab shows.
+    const points = async (id: string) =>
+      /of (\d+) monthly points/.exec((await page.locator(id).textContent()) ?? "")?.[1];
+    expect(await points("#chart-mining-desc")).toBe(String(buildSchedule(validOk(SEED.deal)).rows.length));
+    expect(await points("#chart-mining-desc")).toBe(await points("#chart-desc"));
     expect(browser.errors).toEqual([]);
   });
 });
