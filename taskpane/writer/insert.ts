@@ -130,12 +130,14 @@ export async function insertPlan(ctx: ExcelContextLike, plan: SheetPlan): Promis
 
   // Each chart on its own: one that cannot be made leaves the sheet (complete) and the other charts in place.
   const warnings: string[] = [];
+  const made = new Set<string>();
   for (const chart of plan.charts) {
     const name = chartName(plan.deal.prefix, chart.role);
     try {
       await addChart(ctx, sheet, chart, name);
+      made.add(name);
     } catch (e) {
-      await removeChart(ctx, sheet, name);
+      await removeChartsNotNamed(ctx, sheet, made);
       warnings.push(
         `a chart could not be added (${describeError(e)}); to draw it, insert a line chart of ` +
           `${chart.series.map((s) => s.name).join(", ")} over ${chart.categories}`,
@@ -151,16 +153,20 @@ export async function insertPlan(ctx: ExcelContextLike, plan: SheetPlan): Promis
   };
 }
 
-/** Removes a chart half made by a failed addChart, if it is there; a failure here changes nothing for the user. */
-export async function removeChart(ctx: ExcelContextLike, sheet: WorksheetLike, name: string): Promise<void> {
+/**
+ * Removes what a failed addChart left on the new sheet: every chart but those made before it (the
+ * sheet is the insert's own, so any other chart is the part-made one, named or not yet: a failure
+ * between charts.add and its name leaves Excel's "Chart n"). A failure here changes nothing for the
+ * user: the message already says the chart is missing.
+ */
+async function removeChartsNotNamed(ctx: ExcelContextLike, sheet: WorksheetLike, keep: ReadonlySet<string>) {
   try {
-    const chart = sheet.charts.getItemOrNullObject(name);
-    chart.load("name");
+    sheet.charts.load("items/name");
     await ctx.sync();
-    if (!chart.isNullObject) {
-      chart.delete();
-      await ctx.sync();
-    }
+    const left = sheet.charts.items.filter((c) => !keep.has(c.name));
+    if (left.length === 0) return;
+    for (const c of left) c.delete();
+    await ctx.sync();
   } catch {
     // The message already says the chart is missing.
   }

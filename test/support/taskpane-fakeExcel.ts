@@ -702,6 +702,7 @@ export class FakeExcel {
     });
     return new Proxy(rec, {
       get(t, prop: string) {
+        if (prop === "name") return chart()?.name;
         // Chart.id (ExcelApi 1.7): the fake's ids are kept apart from its charts, which tests compare.
         if (prop === "id") {
           const c = chart();

@@ -87,6 +87,18 @@ describe("insert", () => {
     expect(record?.written.B9).toBe(121.53);
   });
 
+  it.each([
+    ["in its first sync, before it is named", 5, 1],
+    ["in its second sync", 6, 0],
+  ])("removes a chart that failed %s, and keeps the sheet and the other chart", async (_when, sync, afterOps) => {
+    const excel = new FakeExcel(["Sheet1"]);
+    // Syncs: names, snapshot, writes, record; then the schedule's chart (two), the mining one's (two).
+    excel.failAt = { sync, afterOps, message: "Chart trouble" };
+    const outcome = await insertSeed(excel);
+    expect(outcome.warning).toMatch(/Chart trouble/);
+    expect(excel.sheet(outcome.sheet)?.charts.map((c) => c.name)).toEqual(["CWCoreSci_MiningChart"]);
+  });
+
   it("picks a new sheet name and name prefix when the preset's are taken, and leaves the old sheet alone", async () => {
     const excel = new FakeExcel(["Sheet1", "CW–CoreSci"], ["CWCoreSci_Terms"]);
     excel.sheet("CW–CoreSci")?.cells.set("B9", "someone's");
