@@ -75,36 +75,51 @@ function terms(d: typeof dealArb extends fc.Arbitrary<infer T> ? T : never): Ter
   return checked.ok ? checked.value : undefined;
 }
 
+/** Compares every month of a random deal, counting the months the fast path decided. */
+function compare(d: typeof dealArb extends fc.Arbitrary<infer T> ? T : never, counts: Counts): void {
+  const t = terms(d);
+  if (!t) return;
+  const ref = buildScheduleReference(t);
+  const cells = fastRateColumn(t);
+  if (!cells) return;
+  const one = t.tranches.length === 1;
+  ref.rows.forEach((r, i) => {
+    counts.rows++;
+    if (one) counts.single++;
+    const got = cells(ref.firstMonthIndex + i);
+    if (got === undefined) return;
+    counts.answered++;
+    if (one) counts.singleAnswered++;
+    expect(got).toEqual([r.billedMW.toNumber(), r.rate.toNumber()]);
+  });
+}
+
+interface Counts {
+  rows: number;
+  answered: number;
+  single: number;
+  singleAnswered: number;
+}
+const noCounts = (): Counts => ({ rows: 0, answered: 0, single: 0, singleAnswered: 0 });
+
 describe("the table's MW and rate cells without the fee states' decimals", () => {
   it("equal the reference's Decimal.toNumber() wherever the fast path answers", () => {
-    let answered = 0;
-    let rows = 0;
-    let single = 0;
-    let singleAnswered = 0;
+    const counts = noCounts();
     fc.assert(
-      fc.property(dealArb, (d) => {
-        const t = terms(d);
-        if (!t) return;
-        const ref = buildScheduleReference(t);
-        const cells = fastRateColumn(t);
-        if (!cells) return;
-        ref.rows.forEach((r, i) => {
-          rows++;
-          const one = t.tranches.length === 1;
-          if (one) single++;
-          const got = cells(ref.firstMonthIndex + i);
-          if (got === undefined) return;
-          answered++;
-          if (one) singleAnswered++;
-          expect(got).toEqual([r.billedMW.toNumber(), r.rate.toNumber()]);
-        });
-      }),
+      fc.property(dealArb, (d) => compare(d, counts)),
       { numRuns: Number(process.env.FC_NUM_RUNS ?? process.env.FUZZ_RUNS ?? 400) },
     );
-    // The property checks something: a quarter of all months (35–50 % seen) are decided (tranches billing at different
-    // years are not), and nearly every month of a one-tranche deal (rates of zero and near-midpoints are not).
-    expect(answered).toBeGreaterThan(rows / 4);
-    expect(singleAnswered).toBeGreaterThan(0.9 * single);
+  });
+
+  it("decides most months, so the property checks something", () => {
+    // A fixed sample (seeded), so the share does not depend on the run's size or luck: at the quick loop's
+    // 10 random deals, one long deal with tranches billing at different years could sink the share.
+    const counts = noCounts();
+    for (const d of fc.sample(dealArb, { numRuns: 80, seed: 19 })) compare(d, counts);
+    // A quarter of all months (35–50 % seen) are decided (tranches billing at different years are not), and
+    // nearly every month of a one-tranche deal (rates of zero and near-midpoints are not).
+    expect(counts.answered).toBeGreaterThan(counts.rows / 4);
+    expect(counts.singleAnswered).toBeGreaterThan(0.9 * counts.single);
   });
 
   it("decides the seed-like deal's every month, a half-cent-tie rate included", () => {
