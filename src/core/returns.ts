@@ -121,6 +121,153 @@ function bisect(flows: Flows, lo: number, hi: number, signLo: number): number {
   return (lo + hi) / 2;
 }
 
+/** Grid point k's u, as the grid search has always computed it. */
+function gridU(k: number): number {
+  return U_LOW + ((U_HIGH - U_LOW) * k) / GRID_STEPS;
+}
+
+/** Blocks of fewer grid steps than this are walked point by point (a certificate costs two sums). */
+const MIN_BLOCK = 4;
+
+/**
+ * The positive and negative parts of the XNPV at u, P = Σ_{a>0} a e^(−u t)
+ * and N = Σ_{a<0} |a| e^(−u t), both scaled by e^(−top) (top = max(0, −u ×
+ * last), so that no factor passes 1), as bounds: `pLow` <= P e^(−top) and
+ * `nHigh` >= N e^(−top). Chained factors as in `xnpvSign`, with its error
+ * bound; the parts have no cancellation, so their relative error is that of
+ * the factors plus n roundings of the sum, doubled.
+ */
+interface Parts {
+  readonly top: number;
+  readonly pLow: number;
+  readonly nLow: number;
+  readonly pHigh: number;
+  readonly nHigh: number;
+}
+
+function partsAt(flows: Flows, u: number): Parts {
+  const { amounts, years, days } = flows;
+  const n = amounts.length;
+  const top = u >= 0 ? 0 : -u * years[n - 1];
+  const perDay = -Math.abs(u) / 365;
+  const s28 = Math.exp(perDay * 28);
+  const s29 = Math.exp(perDay * 29);
+  const s30 = Math.exp(perDay * 30);
+  const s31 = Math.exp(perDay * 31);
+  const direct = 3 * Math.abs(u) * years[n - 1] + 3 * Math.abs(top) + 8;
+  const factorError = 2 * direct + 2 * Math.abs(perDay) * (days[n - 1] - days[0]) + 9 * n;
+  let p = 0;
+  let m = 0;
+  let rest = 0; // Σ |a| past the floor: each such term is below |a| × FLOOR
+  const forward = u >= 0;
+  let f = forward ? Math.exp(-u * years[0]) : Math.exp(-u * years[n - 1] - top);
+  let i = forward ? 0 : n - 1;
+  for (let k = 0; k < n; k++, i += forward ? 1 : -1) {
+    if (k > 0) {
+      const g = forward ? days[i] - days[i - 1] : days[i + 1] - days[i];
+      f *= g === 30 ? s30 : g === 31 ? s31 : g === 28 ? s28 : g === 29 ? s29 : Math.exp(perDay * g);
+    }
+    if (f < FLOOR) {
+      for (; k < n; k++, i += forward ? 1 : -1) rest += Math.abs(amounts[i]);
+      break;
+    }
+    const t = amounts[i] * f;
+    if (t > 0) p += t;
+    else m -= t;
+  }
+  const rel = 2 * (factorError + n + 2) * U;
+  const abs = rest * FLOOR * 2;
+  return { top, pLow: p * (1 - rel), nLow: m * (1 - rel), pHigh: p * (1 + rel) + abs, nHigh: m * (1 + rel) + abs };
+}
+
+/**
+ * The sign every grid point in [ua, ub] gets from `xnpvSign` (the direct
+ * sum's), when it can be proven from the parts at the ends, else 0. P and N
+ * both fall as u grows (t >= 0), so on [ua, ub] the XNPV P − N is at least
+ * P(ub) − N(ua) and at most P(ua) − N(ub); the direct sum at u is within
+ * ε(u) (P + N) of it (`xnpvSign`'s bound for that sum, and its terms' underflow),
+ * so it has the sign σ where σ(P − N) > ε (P + N), i.e. where the larger part
+ * times (1 − ε) passes the smaller times (1 + ε), at both ends crossed.
+ */
+function blockSign(flows: Flows, a: Parts, b: Parts, ua: number, ub: number, epsilonExtra: number): number {
+  const { years, amounts } = flows;
+  const n = amounts.length;
+  const uMax = Math.max(Math.abs(ua), Math.abs(ub));
+  const epsilon = 2 * (6 * uMax * years[n - 1] + 8 + 2 * n + 4) * U + epsilonExtra;
+  if (!(epsilon < 2 ** -20)) return 0;
+  // a's parts are scaled by e^(−top_a), b's by e^(−top_b), top_a >= top_b: b's times e^(top_b − top_a) <= 1.
+  const d = a.top - b.top;
+  const lo = Math.exp(-d * (1 + 2 ** -50) - 2 ** -50) * (1 - 2 ** -50); // <= e^(top_b − top_a), d's rounding and exp's included
+  const up = (1 + epsilon) * (1 + 2 ** -50);
+  const down = (1 - epsilon) * (1 - 2 ** -50);
+  // σ = +1: P(ub) (1 − ε) > N(ua) (1 + ε); in a's scale.
+  if (b.pLow * lo * down > a.nHigh * up) return 1;
+  // σ = −1: N(ub) (1 − ε) > P(ua) (1 + ε).
+  if (b.nLow * lo * down > a.pHigh * up) return -1;
+  return 0;
+}
+
+/**
+ * The grid search over u for flows with several sign changes: the first
+ * grid point whose sign differs from the last nonzero one before it, then
+ * bisection between them. Blocks of grid points whose common sign is proven
+ * (`blockSign`) are passed without evaluating each point: the same points
+ * and signs as the walk point by point, so the same root.
+ */
+function gridRoot(flows: Flows): number | undefined {
+  const { amounts } = flows;
+  let maxAbs = 0;
+  let minAbs = Infinity;
+  for (let i = 0; i < amounts.length; i++) {
+    const x = Math.abs(amounts[i]);
+    if (x > maxAbs) maxAbs = x;
+    if (x < minAbs) minAbs = x;
+  }
+  // The direct sum's terms below the normal range: each off by at most (|a| + 1) 2^−1073 absolutely, and the sum
+  // holds a term of factor 1 (the first flow's for u >= 0, the last's below), so P + N >= minAbs in its scale.
+  const underflow = (amounts.length * (maxAbs + 1) * 2 ** -1000) / minAbs;
+  const parts = new Map<number, Parts>();
+  const partsOf = (k: number): Parts => {
+    let p = parts.get(k);
+    if (p === undefined) {
+      p = partsAt(flows, gridU(k));
+      parts.set(k, p);
+    }
+    return p;
+  };
+  let uPrev = U_LOW;
+  let sPrev = xnpvSign(flows, U_LOW);
+  let root: number | undefined;
+  const walk = (from: number, to: number): void => {
+    if (root !== undefined) return;
+    if (to - from >= MIN_BLOCK) {
+      const s = blockSign(flows, partsOf(from), partsOf(to), gridU(from), gridU(to), underflow);
+      if (s !== 0) {
+        if (sPrev !== 0 && s !== sPrev) root = bisect(flows, uPrev, gridU(from), sPrev);
+        else {
+          uPrev = gridU(to);
+          sPrev = s;
+        }
+        return;
+      }
+      const mid = (from + to) >> 1;
+      walk(from, mid);
+      walk(mid + 1, to);
+      return;
+    }
+    for (let k = from; k <= to && root === undefined; k++) {
+      const u = gridU(k);
+      const s = xnpvSign(flows, u);
+      if (s === 0) continue;
+      if (sPrev !== 0 && s !== sPrev) root = bisect(flows, uPrev, u, sPrev);
+      uPrev = u;
+      sPrev = s;
+    }
+  };
+  walk(1, GRID_STEPS);
+  return root;
+}
+
 /**
  * The smallest annual rate r in (−0.99, 100) at which the XNPV of the flows
  * changes sign (a point where it only touches zero is not a root). Excel's
@@ -165,18 +312,7 @@ function xirrOf(dates: readonly CalendarDate[], n: number, amountAt: (i: number)
     const sLo = xnpvSign(flows, U_LOW);
     const sHi = xnpvSign(flows, U_HIGH);
     if (sLo !== 0 && sHi !== 0 && sLo !== sHi) root = bisect(flows, U_LOW, U_HIGH, sLo);
-  } else {
-    let uPrev = U_LOW;
-    let sPrev = xnpvSign(flows, U_LOW);
-    for (let k = 1; k <= GRID_STEPS && root === undefined; k++) {
-      const u = U_LOW + ((U_HIGH - U_LOW) * k) / GRID_STEPS;
-      const s = xnpvSign(flows, u);
-      if (s === 0) continue;
-      if (sPrev !== 0 && s !== sPrev) root = bisect(flows, uPrev, u, sPrev);
-      uPrev = u;
-      sPrev = s;
-    }
-  }
+  } else root = gridRoot(flows);
   if (root === undefined) return { rate: null, reason: "no-root" };
   // 15 significant digits: what the double carries; the test tolerance is 1e-7.
   return { rate: new Decimal(Math.expm1(root).toPrecision(15)) };
