@@ -6,6 +6,7 @@
  */
 import { epochDay, type CalendarDate } from "./dates";
 import { Decimal, ZERO } from "./decimal";
+import { monthDayOffsets } from "./xnpv";
 
 /** Why a deal has no IRR. */
 export type NoIrr = "no-sign-change" | "no-root";
@@ -275,7 +276,14 @@ function gridRoot(flows: Flows): number | undefined {
  * there are several.
  */
 export function xirr(dates: readonly CalendarDate[], amounts: readonly Decimal[]): IrrResult {
-  return xirrOf(dates, amounts.length, (i) => (amounts[i].isZero() ? 0 : amounts[i].toNumber()));
+  const start = epochDay(dates[0]);
+  return irrResult(
+    rootOf(
+      amounts.length,
+      (i) => (amounts[i].isZero() ? 0 : amounts[i].toNumber()),
+      (i) => epochDay(dates[i]) - start,
+    ),
+  );
 }
 
 /**
@@ -284,27 +292,75 @@ export function xirr(dates: readonly CalendarDate[], amounts: readonly Decimal[]
  * Decimal.toNumber() gives it, and a flow is zero or negative as its cents are.
  */
 export function xirrCents(dates: readonly CalendarDate[], cents: Float64Array): IrrResult {
-  return xirrOf(dates, cents.length, (i) => cents[i] / 100);
+  const start = epochDay(dates[0]);
+  return irrResult(
+    rootOf(
+      cents.length,
+      (i) => cents[i] / 100,
+      (i) => epochDay(dates[i]) - start,
+    ),
+  );
 }
 
-function xirrOf(dates: readonly CalendarDate[], n: number, amountAt: (i: number) => number): IrrResult {
-  const keptAmounts: number[] = [];
-  const keptDays: number[] = [];
-  const start = epochDay(dates[0]);
+/** An IRR as the 15 significant digits `xirr` makes its decimal of (no decimal made), or why there is none. */
+export type IrrText =
+  { readonly text: string; readonly reason: null } | { readonly text: null; readonly reason: NoIrr };
+
+/**
+ * `xirrCents` of monthly flows, month i's on the first day of month
+ * `firstMonthIndex` + i (a schedule's rows), its rate as text: the same
+ * search on the same days (counted from the first month, as the rows' dates
+ * give them), without dates or a decimal.
+ */
+export function xirrMonthlyText(cents: Float64Array, firstMonthIndex: number): IrrText {
+  let offsets: Float64Array | undefined;
+  const root = rootOf(
+    cents.length,
+    (i) => cents[i] / 100,
+    (i) => (offsets ??= monthDayOffsets(firstMonthIndex, cents.length))[i],
+  );
+  return typeof root === "string" ? { text: null, reason: root } : { text: rateText(root), reason: null };
+}
+
+/** 15 significant digits of the rate at u = ln(1 + r): what the double carries; the test tolerance is 1e-7. */
+function rateText(root: number): string {
+  return Math.expm1(root).toPrecision(15);
+}
+
+function irrResult(root: number | NoIrr): IrrResult {
+  return typeof root === "string" ? { rate: null, reason: root } : { rate: new Decimal(rateText(root)) };
+}
+
+/**
+ * The root u = ln(1 + r) of the flows' XNPV, or why there is none. `amountAt(i)`
+ * is flow i in dollars, `dayAt(i)` its days from the first flow's date (read
+ * only once the flows change sign).
+ */
+function rootOf(n: number, amountAt: (i: number) => number, dayAt: (i: number) => number): number | NoIrr {
   let signChanges = 0;
   let lastSign = 0;
+  let kept = 0;
   for (let i = 0; i < n; i++) {
     const a = amountAt(i);
     if (a === 0) continue;
+    kept++;
     const s = a < 0 ? -1 : 1;
     if (lastSign !== 0 && s !== lastSign) signChanges++;
     lastSign = s;
-    keptAmounts.push(a);
-    keptDays.push(epochDay(dates[i]) - start);
   }
-  if (signChanges === 0) return { rate: null, reason: "no-sign-change" };
-  const days = Float64Array.from(keptDays);
-  const flows: Flows = { amounts: Float64Array.from(keptAmounts), years: days.map((d) => d / 365), days };
+  if (signChanges === 0) return "no-sign-change";
+  const amounts = new Float64Array(kept);
+  const days = new Float64Array(kept);
+  const years = new Float64Array(kept);
+  for (let i = 0, k = 0; i < n; i++) {
+    const a = amountAt(i);
+    if (a === 0) continue;
+    amounts[k] = a;
+    days[k] = dayAt(i);
+    years[k] = days[k] / 365;
+    k++;
+  }
+  const flows: Flows = { amounts, years, days };
 
   let root: number | undefined;
   if (signChanges === 1) {
@@ -313,9 +369,7 @@ function xirrOf(dates: readonly CalendarDate[], n: number, amountAt: (i: number)
     const sHi = xnpvSign(flows, U_HIGH);
     if (sLo !== 0 && sHi !== 0 && sLo !== sHi) root = bisect(flows, U_LOW, U_HIGH, sLo);
   } else root = gridRoot(flows);
-  if (root === undefined) return { rate: null, reason: "no-root" };
-  // 15 significant digits: what the double carries; the test tolerance is 1e-7.
-  return { rate: new Decimal(Math.expm1(root).toPrecision(15)) };
+  return root === undefined ? "no-root" : root;
 }
 
 /** Words for a missing IRR, for every surface. */
