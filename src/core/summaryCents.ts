@@ -9,7 +9,7 @@
  */
 import { centsDecimal } from "./cents";
 import { annualRevenueCents, centsTotal } from "./centsFigures";
-import { toExcelSerial, type CalendarDate } from "./dates";
+import { monthStart, toExcelSerial, type CalendarDate } from "./dates";
 import { asMoney, subtractMoney, unrounded, Decimal, type Money } from "./decimal";
 import { FIGURES, figureCell } from "./outputs";
 import { xirrMonthlyText, type IrrText, type NoIrr } from "./returns";
@@ -24,7 +24,7 @@ import {
   type SummaryBase,
   type SummaryReturns,
 } from "./summary";
-import { billingMonths } from "./terms";
+import { billingMonths, type Terms } from "./terms";
 import { certifiedXnpvCents } from "./xnpv";
 
 const U = 2 ** -53;
@@ -93,7 +93,9 @@ export class CentsSummary implements Summary {
   private made: Summary | undefined;
 
   private constructor(
-    private readonly schedule: Schedule,
+    private readonly terms: Terms,
+    private readonly first: number,
+    private readonly rowCount: number,
     private readonly gross: number,
     private readonly credits: number,
     private readonly net: number,
@@ -107,7 +109,9 @@ export class CentsSummary implements Summary {
     private readonly allRenewals: number | Money | undefined,
   ) {}
 
-  /** The summary of a fast schedule, or undefined without cents or when a sum could pass 2^53 (then `summarize`). */
+  /**
+   * The summary of a fast schedule (keeping its terms, not the schedule: a cache holds summaries of
+   * many more deals than schedules), or undefined without cents or when a sum could pass 2^53 (then `summarize`). */
   static of(schedule: Schedule, discountRate: Decimal | null): CentsSummary | undefined {
     const c = schedule.cents;
     if (c === undefined || schedule.rows.length === 0) return undefined;
@@ -133,7 +137,9 @@ export class CentsSummary implements Summary {
         (all.cents && centsTotal(all.cents.grossFee)) ?? contractValueAllRenewals(schedule, centsDecimal(gross));
     }
     return new CentsSummary(
-      schedule,
+      terms,
+      first,
+      schedule.rows.length,
       gross,
       credits,
       net,
@@ -152,8 +158,7 @@ export class CentsSummary implements Summary {
   }
 
   private cell(key: (typeof FIGURES)[number]["key"]): SummaryCell {
-    const { schedule } = this;
-    const { terms, firstMonthIndex: first } = schedule;
+    const { terms, first } = this;
     switch (key) {
       case "contractValue":
         return this.gross / 100;
@@ -186,7 +191,7 @@ export class CentsSummary implements Summary {
       case "firstMonth":
         return monthSerial(first);
       case "lastMonth":
-        return monthSerial(first + schedule.rows.length - 1);
+        return monthSerial(first + this.rowCount - 1);
       case "irr":
         return this.irrText.text === null ? "" : Number(this.irrText.text);
       case "paybackMonth":
@@ -207,8 +212,7 @@ export class CentsSummary implements Summary {
   }
 
   private make(): Summary {
-    const { schedule } = this;
-    const { terms, rows } = schedule;
+    const { terms, first } = this;
     const contractValue = centsDecimal(this.gross);
     const totalCredits = centsDecimal(this.credits);
     const averageAnnualRevenue = unrounded(contractValue.times(12).dividedBy(billingMonths(terms)));
@@ -220,8 +224,9 @@ export class CentsSummary implements Summary {
       uncreditedPrepayment: subtractMoney(asMoney(terms.prepayment), totalCredits),
       totalNetCash: centsDecimal(this.net),
       npv: this.netNpv === null ? null : moneyDecimal(this.netNpv),
-      firstMonth: rows[0].date,
-      lastMonth: rows[rows.length - 1].date,
+      // The rows' dates, as `summarize` gives them: the first days of consecutive months, frozen.
+      firstMonth: monthStart(first),
+      lastMonth: monthStart(first + this.rowCount - 1),
       totalCapex: centsDecimal(this.capex),
       hostNpv: this.hostNpvFigure === null ? null : moneyDecimal(this.hostNpvFigure),
       capacityMW: terms.capacityMW,
@@ -230,8 +235,7 @@ export class CentsSummary implements Summary {
     const r: SummaryReturns = {
       irr: this.irrText.text === null ? null : new Decimal(this.irrText.text),
       irrNone: this.irrText.reason,
-      // The row's own date, as `summarize` returns it.
-      paybackMonth: this.payback < 0 ? null : rows[this.payback].date,
+      paybackMonth: this.payback < 0 ? null : monthStart(first + this.payback),
       contractValueAllRenewals: all === undefined ? contractValue : typeof all === "number" ? centsDecimal(all) : all,
     };
     // Fields in the interface's order, as `summarize` (withReturns) lists them.
@@ -307,6 +311,6 @@ export class CentsSummary implements Summary {
     return this.summary().contractValueAllRenewals;
   }
   get capacityMW(): Decimal {
-    return this.schedule.terms.capacityMW;
+    return this.terms.capacityMW;
   }
 }
