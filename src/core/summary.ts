@@ -172,7 +172,7 @@ export function columnSum(schedule: Schedule, column: keyof NonNullable<Schedule
 }
 
 /** Σ of a cents column as a Decimal, or undefined when a partial sum could pass 2^53 (then sum the decimals). */
-export function centsSum(column: Float64Array): Money | undefined {
+function centsSum(column: Float64Array): Money | undefined {
   let sum = 0;
   for (let i = 0; i < column.length; i++) {
     sum += column[i];
