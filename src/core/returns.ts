@@ -144,6 +144,17 @@ interface Parts {
   readonly nLow: number;
   readonly pHigh: number;
   readonly nHigh: number;
+  /**
+   * For `taylorSign`, with τ = t (u >= 0) or t_last − t (u < 0) and the
+   * same scaled factors w: Σ a w (g0) and Σ a w τ (g1) with bounds on their
+   * errors, and upper bounds on Σ |a| w (m0) and Σ |a| w τ² (s2).
+   */
+  readonly g0: number;
+  readonly g1: number;
+  readonly g0Error: number;
+  readonly g1Error: number;
+  readonly m0High: number;
+  readonly s2High: number;
 }
 
 function partsAt(flows: Flows, u: number): Parts {
@@ -159,6 +170,10 @@ function partsAt(flows: Flows, u: number): Parts {
   const factorError = 2 * direct + 2 * Math.abs(perDay) * (days[n - 1] - days[0]) + 9 * n;
   let p = 0;
   let m = 0;
+  let g1 = 0;
+  let t1 = 0;
+  let s2 = 0;
+  const last = years[n - 1];
   let rest = 0; // Σ |a| past the floor: each such term is below |a| × FLOOR
   const forward = u >= 0;
   let f = forward ? Math.exp(-u * years[0]) : Math.exp(-u * years[n - 1] - top);
@@ -175,10 +190,57 @@ function partsAt(flows: Flows, u: number): Parts {
     const t = amounts[i] * f;
     if (t > 0) p += t;
     else m -= t;
+    const tau = forward ? years[i] : last - years[i];
+    const tt = t * tau;
+    g1 += tt;
+    t1 += Math.abs(tt);
+    s2 += Math.abs(tt) * tau;
   }
-  const rel = 2 * (factorError + n + 2) * U;
+  // Relative, for sums of terms of one sign (and per term of the signed ones): the factors', a product or
+  // three, n additions; doubled. τ̂ is off from τ by at most 3u × last (the years' roundings, a subtraction).
+  const rel = 2 * (factorError + n + 6) * U;
   const abs = rest * FLOOR * 2;
-  return { top, pLow: p * (1 - rel), nLow: m * (1 - rel), pHigh: p * (1 + rel) + abs, nHigh: m * (1 + rel) + abs };
+  const m0 = (p + m) * (1 + rel) + abs;
+  const tauError = 3 * U * last;
+  return {
+    top,
+    pLow: p * (1 - rel),
+    nLow: m * (1 - rel),
+    pHigh: p * (1 + rel) + abs,
+    nHigh: m * (1 + rel) + abs,
+    g0: p - m,
+    g1,
+    g0Error: rel * (p + m) + abs,
+    g1Error: rel * t1 + tauError * m0 + abs * last,
+    m0High: m0,
+    s2High: s2 * (1 + rel) + (2 * last * tauError + tauError * tauError) * m0 + abs * last * last,
+  };
+}
+
+/**
+ * The sign every grid point of a block gets from `xnpvSign`, proven from a
+ * second-order expansion at the block's end nearer u = 0 (its start for u >=
+ * 0, its end for u < 0), else 0. There the scaled XNPV is G(δ) = Σ a w e^(−δτ)
+ * with τ >= 0 and δ in [0, h] the distance from that end, since the scale
+ * e^(−top) moves with u exactly so (top = 0, or −u × last); and
+ * e^(−δτ) = 1 − δτ + R with 0 <= R <= (δτ)² / 2, so G(δ) lies within
+ * δ² Σ|a| w τ² / 2 of G0 − δ G1: a concave bound, above a level on all of
+ * [0, h] when it is at both ends. The direct sum at any u of the block is
+ * within ε (Σ |a| w e^(−δτ)) <= ε m0 of G (`xnpvSign`'s bound), so σ = sign(G0)
+ * is its sign where σ G − (errors) > ε m0.
+ */
+function taylorSign(parts: Parts, h: number, epsilon: number): number {
+  const { g0, g1, g0Error, g1Error, m0High, s2High } = parts;
+  const sigma = g0 > 0 ? 1 : g0 < 0 ? -1 : 0;
+  if (sigma === 0) return 0;
+  const level = epsilon * m0High * (1 + 2 ** -40);
+  const hUp = h * (1 + 2 ** -50);
+  const atStart = sigma * g0 - g0Error;
+  const linear = sigma * (g0 - hUp * g1);
+  const atEnd = linear - g0Error - hUp * g1Error - ((hUp * hUp) / 2) * s2High;
+  // The check's own roundings: a few u of each magnitude it adds.
+  const slack = 8 * U * (Math.abs(g0) + hUp * Math.abs(g1) + hUp * hUp * s2High + g0Error + hUp * g1Error);
+  return atStart > level + slack && atEnd > level + slack ? sigma : 0;
 }
 
 /**
@@ -196,6 +258,11 @@ function blockSign(flows: Flows, a: Parts, b: Parts, ua: number, ub: number, eps
   const uMax = Math.max(Math.abs(ua), Math.abs(ub));
   const epsilon = 2 * (6 * uMax * years[n - 1] + 8 + 2 * n + 4) * U + epsilonExtra;
   if (!(epsilon < 2 ** -20)) return 0;
+  // A block on one side of u = 0: the expansion at its end nearer 0 (`taylorSign`), tight where the parts cancel.
+  if (ua >= 0 || ub < 0) {
+    const taylor = taylorSign(ua >= 0 ? a : b, ub - ua, epsilon);
+    if (taylor !== 0) return taylor;
+  }
   // a's parts are scaled by e^(−top_a), b's by e^(−top_b), top_a >= top_b: b's times e^(top_b − top_a) <= 1.
   const d = a.top - b.top;
   const lo = Math.exp(-d * (1 + 2 ** -50) - 2 ** -50) * (1 - 2 ** -50); // <= e^(top_b − top_a), d's rounding and exp's included
