@@ -245,7 +245,8 @@ function taylorSign(parts: Parts, h: number, epsilon: number): number {
 
 /**
  * The sign every grid point in [ua, ub] gets from `xnpvSign` (the direct
- * sum's), when it can be proven from the parts at the ends, else 0. P and N
+ * sum's), when it can be proven, else 0: by `taylorSign` for a block on one
+ * side of u = 0, else (or when that fails) from the parts at the ends. P and N
  * both fall as u grows (t >= 0), so on [ua, ub] the XNPV P − N is at least
  * P(ub) − N(ua) and at most P(ua) − N(ub); the direct sum at u is within
  * ε(u) (P + N) of it (`xnpvSign`'s bound for that sum, and its terms' underflow),
