@@ -58,6 +58,11 @@ function moneyDecimal(x: NpvFigure): Money {
   return typeof x === "number" ? centsDecimal(x) : x;
 }
 
+function noneIn(column: Float64Array): boolean {
+  for (let i = 0; i < column.length; i++) if (column[i] !== 0) return false;
+  return true;
+}
+
 /** The first day of month index m as an Excel serial (no date object kept). */
 function monthSerial(m: number): number {
   const year = Math.floor(m / 12);
@@ -127,8 +132,8 @@ export class CentsSummary implements Summary {
       certifiedXnpvCents(c[column], 0, first, discountRate as Decimal) ??
       npv(schedule, discountRate as Decimal, column);
     const netNpv = discountRate === null ? null : npvOf("netCashFlow");
-    // Capex is never negative: none at all, and the host's flows are the net ones, cent for cent.
-    const hostNpv = discountRate === null ? null : capex === 0 ? netNpv : npvOf("hostCashFlow");
+    // No capex in any month: the host's flows are the net ones, cent for cent (one XNPV serves both).
+    const hostNpv = discountRate === null ? null : noneIn(c.capex) ? netNpv : npvOf("hostCashFlow");
     const terms = schedule.terms;
     let allRenewals: number | Money | undefined;
     if (terms.renewalsExercised !== terms.renewalOptions) {
