@@ -133,6 +133,7 @@ function keysAndReads(load) {
 function runChild(buildDir) {
   const load = loadNodeBuild(buildDir);
   const core = load("core/index");
+  const { summarizeFast, summaryCells } = load("core/summaryCents");
   const ramp = terms(core, RAMP);
   const seed = terms(core, SEED_LIKE);
   const schedule = core.buildSchedule(seed);
@@ -145,10 +146,13 @@ function runChild(buildDir) {
     ramp: measureUs(() => core.buildSchedule(ramp), opts),
     seed: measureUs(() => core.buildSchedule(seed), opts),
     summary: measureUs(() => core.summarize(schedule), opts),
+    // What the functions pay for DEALSUMMARY's values: the summary from the cents and its cells, no decimal made.
+    summaryFast: measureUs(() => summaryCells(summarizeFast(schedule)), opts),
     npv: measureUs(() => core.npv(schedule, rate), opts),
     // The float path (core/miningFast.ts) costs microseconds: measured like the other lines, warmed up.
     mining: measureUs(() => core.compareMining(miningSchedule), opts),
     longIrr: measureUs(() => core.summarize(long), slow),
+    longIrrFast: measureUs(() => summaryCells(summarizeFast(long)), slow),
     keys: keysAndReads(load),
   };
 }
@@ -162,10 +166,11 @@ function child(buildDir) {
 }
 
 /**
- * Medians of the case-1 figures: { ramp, seed, summary, npv, mining, longIrr, keys: {…} }
+ * Medians of the case-1 figures: { ramp, seed, summary, summaryFast, npv, mining, longIrr, longIrrFast, keys: {…} }
  * (bench-stats.mjs measureUs). npv: one XNPV of the seed-like schedule at its rate; mining:
  * the 144-month comparison (compareMining); longIrr: the summary of a 2,400-month deal
- * whose host flows change sign every year (the IRR's grid search).
+ * whose host flows change sign every year (the IRR's grid search); the …Fast ones: the
+ * functions' path (src/core/summaryCents.ts: from the cents, the cells without decimals).
  */
 export function benchCore({ build = true } = {}) {
   if (build) buildForNode();

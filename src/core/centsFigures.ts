@@ -10,7 +10,7 @@ import type { Schedule } from "./schedule";
 type ScheduleCents = NonNullable<Schedule["cents"]>;
 
 /** A sum of cents, or undefined when a partial sum could pass 2^53 (the core's centsSum, as a number). */
-function centsTotal(column: Float64Array): number | undefined {
+export function centsTotal(column: Float64Array): number | undefined {
   let sum = 0;
   for (let i = 0; i < column.length; i++) {
     sum += column[i];
@@ -32,11 +32,23 @@ function centsTotal(column: Float64Array): number | undefined {
 export function revenueFiguresOfCents(sc: ScheduleCents, months: number): [number, number, boolean] | undefined {
   const c = centsTotal(sc.grossFee);
   const capex = centsTotal(sc.capex);
-  if (c === undefined || capex === undefined || !(Math.abs(12 * c) <= Number.MAX_SAFE_INTEGER)) return undefined;
+  if (c === undefined || capex === undefined) return undefined;
+  const revenue = annualRevenueCents(c, months);
+  return revenue === undefined ? undefined : [c / 100, revenue / 100, capex !== 0];
+}
+
+/**
+ * The average annual revenue in whole cents, ROUND(C × 12 / months, 0) half
+ * away from zero, of a contract value of C cents (exact: integers), as the
+ * summary's 40-digit quotient rounds it (see `revenueFiguresOfCents`); undefined
+ * when 12C passes 2^53. Never −0.
+ */
+export function annualRevenueCents(c: number, months: number): number | undefined {
+  if (!(Math.abs(12 * c) <= Number.MAX_SAFE_INTEGER)) return undefined;
   const n = Math.abs(12 * c);
   const r = n % months;
   let q = (n - r) / months;
   if (2 * r >= months) q += 1;
   const revenue = c < 0 ? -q : q;
-  return [c / 100, (revenue === 0 ? 0 : revenue) / 100, capex !== 0];
+  return revenue === 0 ? 0 : revenue;
 }

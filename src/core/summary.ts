@@ -187,6 +187,12 @@ function centsSum(column: Float64Array): Money | undefined {
  * decimal rule decides.
  */
 function centsPayback(flows: Float64Array, dates: readonly CalendarDate[]): CalendarDate | null | undefined {
+  const i = paybackIndexOfCents(flows);
+  return i === undefined || i === null ? i : dates[i];
+}
+
+/** `centsPayback`'s row index: the payback month's row, null for none, undefined past 2^53. */
+export function paybackIndexOfCents(flows: Float64Array): number | null | undefined {
   let cumulative = 0;
   let lastNegative = -1;
   for (let i = 0; i < flows.length; i++) {
@@ -195,7 +201,7 @@ function centsPayback(flows: Float64Array, dates: readonly CalendarDate[]): Cale
     if (cumulative < 0) lastNegative = i;
   }
   if (lastNegative === flows.length - 1) return null;
-  return dates[lastNegative + 1];
+  return lastNegative + 1;
 }
 
 /** Σ gross fees, credits, net cash flows and capex: from the cents when the schedule has them. */

@@ -73,17 +73,27 @@ export function certifiedXnpvCents(
   const errL = 2 * LOG1P_ULPS * Math.abs(L) + (1.01 * Math.abs(r)) / onePlusR;
   const c = -L / 365;
   const errC = errL / 365 + Math.abs(c); // in units of u
-  const days = monthDayOffsets(firstMonth, n);
+  // d_i as `monthDayOffsets` counts them, kept as the loop goes (no array).
+  let year = Math.floor(firstMonth / 12);
+  let month = firstMonth - year * 12 + 1;
+  let day = 0;
   let sumH = 0;
   let sumL = 0;
   let sumErr = 0; // the l_i sum's rounding, in units of u
   let bound = 0; // the terms' error, absolute, in cents
   let magnitude = 0; // Σ |t̂_i|
   for (let i = 0; i < n; i++) {
+    if (i > 0) {
+      day += daysInMonth(year, month);
+      if (++month > 12) {
+        month = 1;
+        year++;
+      }
+    }
     const x = flows[i];
     if (x === 0) continue;
-    const e = days[i] * c;
-    const delta = (days[i] * errC + Math.abs(e)) * U;
+    const e = day * c;
+    const delta = (day * errC + Math.abs(e)) * U;
     if (!(delta <= 2 ** -20)) return undefined;
     const f = i === 0 ? 1 : Math.exp(e);
     const t = x * f;

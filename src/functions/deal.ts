@@ -15,8 +15,6 @@ import {
   buildSchedule,
   SCHEDULE_COLUMNS,
   SCHEDULE_HEADER,
-  figureCell,
-  hostReturns,
   monthIndex,
   npv,
   npvOfCents,
@@ -24,7 +22,6 @@ import {
   round2,
   summaryBase,
   termsKey,
-  withReturns,
   toExcelSerial,
   type CalendarDate,
   type CashColumn,
@@ -35,6 +32,7 @@ import {
   type Summary,
   type Terms,
 } from "../core";
+import { summarizeFast, summaryCells } from "../core/summaryCents";
 import { fastRateColumn } from "./rateColumn";
 
 export { SCHEDULE_HEADER };
@@ -118,60 +116,13 @@ function centsOf(rows: readonly ScheduleRow[], column: CashColumn | "prepaymentR
   return out;
 }
 
-/** Whether a schedule's host cash flows are its net cash flows (no capex): one XNPV serves both. */
-function hostIsNet(schedule: Schedule): boolean {
-  const c = schedule.cents;
-  if (c === undefined) return false;
-  const net = c.netCashFlow;
-  const host = c.hostCashFlow;
-  if (net === host) return true;
-  if (net.length !== host.length) return false;
-  for (let i = 0; i < net.length; i++) if (net[i] !== host[i]) return false;
-  return true;
-}
-
 /**
  * The summary of a schedule with its returns (the XIRR search, the payback): the slow part, made on
- * demand. The core's `summarize(schedule, discountRate)`, field for field (test/functions/summary.test.ts),
- * with one XNPV where the host's flows are the net ones (the cents equal: the same decimals).
+ * demand, by the core's `summarizeFast` (from the cents; `summarize`'s figures, proven equal field for
+ * field by test/functions/summary.test.ts).
  */
 function summaryOfSchedule(schedule: Schedule, discountRate: Decimal | null): Summary {
-  let base = summaryBase(schedule, null);
-  if (discountRate !== null) {
-    const net = npv(schedule, discountRate, "netCashFlow");
-    const host = hostIsNet(schedule) ? net : npv(schedule, discountRate, "hostCashFlow");
-    base = { ...base, npv: net, hostNpv: host };
-  }
-  const rows = schedule.rows;
-  const hostCents = schedule.cents?.hostCashFlow;
-  if (hostCents === undefined) {
-    const dates = rows.map((r) => r.date);
-    return withReturns(
-      base,
-      hostReturns(
-        schedule.terms,
-        dates,
-        rows.map((r) => r.hostCashFlow),
-        undefined,
-        base.contractValue,
-      ),
-    );
-  }
-  // A fast schedule's rows make their dates (frozen) and decimals on first read, which cost more
-  // than the XIRR search: the search reads plain dates of the same consecutive months (rows are
-  // one per month from the first), and the cents (no decimals: with cents, they are not read).
-  const first = schedule.firstMonthIndex;
-  const dates = new Array<CalendarDate>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const m = first + i;
-    const year = Math.floor(m / 12);
-    dates[i] = { year, month: m - year * 12 + 1, day: 1 };
-  }
-  const returns = hostReturns(schedule.terms, dates, [], hostCents, base.contractValue);
-  // The payback month as the schedule's own (frozen) date of that row, as the core returns it.
-  const payback = returns.paybackMonth;
-  const paybackMonth = payback === null ? null : rows[monthIndex(payback) - first].date;
-  return withReturns(base, { ...returns, paybackMonth });
+  return summarizeFast(schedule, discountRate);
 }
 
 /** The summary with both NPVs at the terms' own discount rate (none without one): `summarize(schedule)`. */
@@ -374,9 +325,10 @@ export class DealFigures {
   }
 }
 
-/** Label and value of every figure of a summary. */
+/** Label and value of every figure of a summary (the values from its cents when the core made it of them). */
 export function summaryTableOfSummary(s: Summary): Table {
-  return FIGURES.map((f) => [f.label, figureCell(f, f.value(s))]);
+  const cells = summaryCells(s);
+  return FIGURES.map((f, i) => [f.label, cells[i]]);
 }
 
 /** The schedule with a header row; dates as Excel serials. */
