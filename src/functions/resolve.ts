@@ -150,7 +150,12 @@ function cellKey(v: unknown): string | undefined {
 }
 
 function rangeKey(range: unknown): string | undefined {
-  if (!Array.isArray(range)) return `S${cellKey(range) ?? ""}`;
+  if (!Array.isArray(range)) {
+    // A single cell holding an Excel error or a data type gets no key, as in a range: an "S" for
+    // every one of them made two different errors one input (the first one's message for both).
+    const k = cellKey(range);
+    return k === undefined ? undefined : `S${k}`;
+  }
   let key = `R${range.length}`;
   for (let i = 0; i < range.length; i++) {
     const row: unknown = range[i];

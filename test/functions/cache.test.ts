@@ -272,6 +272,10 @@ describe("the raw key", () => {
 
   it("gives up (no caching) on objects and on huge input", () => {
     expect(rawKey([["Capacity (MW)", { code: "#N/A" }]], undefined)).toBeUndefined();
+    // A one-cell argument holding an error: no key either, so that two errors are never one input.
+    expect(rawKey({ code: "#N/A" }, undefined)).toBeUndefined();
+    expect(rawKey([["x", 1]], { code: "#REF!" })).toBeUndefined();
+    expect(rawKey(12, undefined)).not.toBe(rawKey("12", undefined));
     const huge = Array.from({ length: 5000 }, (_, i) => [`label ${i}`, i]);
     expect(rawKey(huge, undefined)).toBeUndefined();
   });
