@@ -20,7 +20,7 @@ import { doublesText, keyDoubles } from "./dealFile";
 import { fromExcelSerial, formatIsoDate, monthIndex, type CalendarDate } from "./dates";
 import { ZERO, type Decimal } from "./decimal";
 import { LIMITS } from "./limits";
-import { TERMS, type CreditMethod, type TermKey, type TermSpec, type Terms } from "./terms";
+import { TERM_SPECS, type CreditMethod, type TermKey, type TermSpec, type Terms } from "./terms";
 import { decimalOfDouble, readDecimal } from "./values";
 
 /** Validated terms and their `dealKey` (the shape of a checked result the functions keep). */
@@ -30,14 +30,17 @@ export interface FastTerms {
   readonly key: string;
 }
 
-/** A numeric term's bounds, read once from its spec (every bound is a whole number). */
+/** A numeric term's bounds, read once from its spec (every bound is a whole number), and where it goes. */
 class Bound {
   readonly whole: boolean;
   readonly lo: number;
   readonly loIn: boolean;
   readonly hi: number;
   readonly hiIn: boolean;
-  constructor(spec: TermSpec) {
+  constructor(
+    spec: TermSpec,
+    readonly slot: number,
+  ) {
     this.whole = spec.kind === "integer" || spec.kind === "cents";
     this.lo = spec.min?.value ?? -Infinity;
     this.loIn = spec.min?.inclusive ?? true;
@@ -46,18 +49,35 @@ class Bound {
   }
 }
 
-const BOUNDS = new Map<TermKey, Bound>(TERMS.map((t) => [t.key, new Bound(t)]));
+/** The numeric terms this path reads (besides the credit terms), in the order of `validateFast`'s slots. */
+const NUMERIC: readonly TermKey[] = [
+  "capacityMW",
+  "ratePerKWMonth",
+  "termMonths",
+  "escalator",
+  "prepayment",
+  "opexPerMWMonth",
+  "discountRate",
+  "renewalOptions",
+  "renewalMonths",
+  "renewalRateStep",
+  "renewalsExercised",
+];
+const BOUNDS: Readonly<Partial<Record<TermKey, Bound>>> = Object.fromEntries(
+  NUMERIC.map((key, slot) => [key, new Bound(TERM_SPECS[key], slot)]),
+);
+const CREDIT_MONTHS = new Bound(TERM_SPECS.creditMonths, -1);
+const CREDIT_PERCENT = new Bound(TERM_SPECS.creditPercent, -1);
 
 /**
- * A double that `readNumberTerm` accepts for `key` with no digits check to
+ * A double that `readNumberTerm` accepts for a term with no digits check to
  * make (0 or at least 0.001: at most 19 places, 17 digits) and within the
  * spec's bounds (whole numbers: compared exactly as doubles, as its
  * `compareBound` does). Whole numbers only for the integer and cents kinds
  * (a fraction of a cent goes to the reference).
  */
-function inBounds(key: TermKey, x: number): boolean {
+function within(b: Bound, x: number): boolean {
   if (!(x === 0 || Math.abs(x) >= 0.001) || !Number.isFinite(x)) return false;
-  const b = BOUNDS.get(key) as Bound;
   if (b.whole && !Number.isInteger(x)) return false;
   if (b.loIn ? x < b.lo : x <= b.lo) return false;
   if (b.hiIn ? x > b.hi : x >= b.hi) return false;
@@ -173,44 +193,43 @@ export function validateFast(
         continue;
       default:
     }
-    if (!inBounds(key, raw)) return undefined;
+    const bound = BOUNDS[key];
+    // A term this path does not read (tables, mining: the reference's), or a number it does not take.
+    if (bound === undefined || !within(bound, raw)) return undefined;
     const x = raw === 0 ? 0 : raw; // −0 reads as 0
-    switch (key) {
-      case "capacityMW":
+    switch (bound.slot) {
+      case 0:
         capacity = x;
         break;
-      case "ratePerKWMonth":
+      case 1:
         rate = x;
         break;
-      case "termMonths":
+      case 2:
         termMonths = x;
         break;
-      case "escalator":
+      case 3:
         escalator = x;
         break;
-      case "prepayment":
+      case 4:
         prepayment = x;
         break;
-      case "opexPerMWMonth":
+      case 5:
         opex = x;
         break;
-      case "discountRate":
+      case 6:
         discount = x;
         break;
-      case "renewalOptions":
+      case 7:
         renewalOptions = x;
         break;
-      case "renewalMonths":
+      case 8:
         renewalMonths = x;
         break;
-      case "renewalRateStep":
+      case 9:
         step = x;
         break;
-      case "renewalsExercised":
-        exercised = x;
-        break;
       default:
-        return undefined; // a term this path does not read (tables, mining): the reference's
+        exercised = x;
     }
   }
   if (capacity === undefined || rate === undefined || termMonths === undefined || start === undefined) return undefined;
@@ -223,11 +242,11 @@ export function validateFast(
   let creditPercent: number | undefined;
   if (method === "straight-line") {
     if (creditMonthsRaw === undefined) creditMonths = termMonths;
-    else if (typeof creditMonthsRaw === "number" && inBounds("creditMonths", creditMonthsRaw))
+    else if (typeof creditMonthsRaw === "number" && within(CREDIT_MONTHS, creditMonthsRaw))
       creditMonths = creditMonthsRaw === 0 ? 0 : creditMonthsRaw;
     else return undefined;
   } else {
-    if (typeof creditPercentRaw !== "number" || !inBounds("creditPercent", creditPercentRaw)) return undefined;
+    if (typeof creditPercentRaw !== "number" || !within(CREDIT_PERCENT, creditPercentRaw)) return undefined;
     creditPercent = creditPercentRaw;
   }
   if (exercised > renewalOptions) return undefined;

@@ -109,11 +109,8 @@ const MAX_DATES = 4096;
 const FAST_MEMO: FastMemo = {
   decimal(x: number, slot: number): Decimal {
     if (lastNumber[slot] === x) return lastDecimal[slot] as Decimal;
-    let value = numbers.get(x);
-    if (value === undefined) {
-      value = NO_MEMO.decimal(x, slot);
-      VALIDATE_OPTIONS.numbers.set(x, value);
-    }
+    // The decimals validateDeal made are shared; a new one here costs less than remembering it.
+    const value = numbers.get(x) ?? NO_MEMO.decimal(x, slot);
     lastNumber[slot] = x;
     lastDecimal[slot] = value;
     return value;
