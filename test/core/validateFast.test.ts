@@ -6,14 +6,14 @@ import {
   SCALAR_TERMS,
   dealKey,
   decimalOfDouble,
-  termsKey,
   validateDeal,
   validateFast,
   type Terms,
 } from "../../src/core";
 import { readTermsRange } from "../../src/functions/ranges";
+import { checkRanges, clearCaches } from "../../src/functions/resolve";
 import { readSheetTerms, sheetTerms } from "../../src/functions/sheetTerms";
-import { dealArb, digits20 } from "../fuzz/dealArb";
+import { digits20 } from "../fuzz/dealArb";
 
 /**
  * The functions' fast path for a terms block (sheetTerms.ts, validateFast)
@@ -181,6 +181,30 @@ describe("validateFast (a sheet's terms block from its doubles)", () => {
     expect(refused).toBeGreaterThan(400);
   });
 
+  it("gives the functions the verdict and the message the general path gives, block for block", () => {
+    let failed = 0;
+    fc.assert(
+      fc.property(block, (range) => {
+        clearCaches();
+        const got = checkRanges(range, undefined);
+        clearCaches();
+        // An empty tranches range reads as none, and takes the general path (rawKey, readTermsRange, validateDeal).
+        const general = checkRanges(range, []);
+        expect(got.ok).toBe(general.ok);
+        if (got.ok && general.ok) {
+          sameTerms(got.terms, general.terms);
+          expect(got.key).toBe(general.key);
+        } else if (!got.ok && !general.ok) {
+          failed++;
+          expect(got.code).toBe(general.code);
+          expect(got.message).toBe(general.message);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+    expect(failed).toBeGreaterThan(100);
+  });
+
   it("answers for the common sheet (plain numbers, serials, the credit method as listed)", () => {
     const range = [
       ["Deal", "Seed-like"],
@@ -235,43 +259,6 @@ describe("validateFast (a sheet's terms block from its doubles)", () => {
       ),
     ).toBeUndefined();
     expect(fast(base([["Rate ($/kW-month)", 1]]))).toBeDefined();
-  });
-});
-
-describe("dealKey", () => {
-  it("tells terms apart exactly as termsKey does, for random deals and their near twins", () => {
-    const terms = (raw: unknown) => {
-      const r = validateDeal(raw);
-      return r.ok ? r.value : undefined;
-    };
-    fc.assert(
-      fc.property(
-        dealArb,
-        dealArb,
-        fc.constantFrom("ratePerKWMonth", "escalator", "name", "opexPerMWMonth"),
-        (a, b, field) => {
-          const twin = { ...a, [field]: field === "name" ? "x" : "0.0300000000000000001" };
-          const ta = terms(a);
-          for (const other of [terms(b), terms(twin), terms({ ...a })]) {
-            if (ta === undefined || other === undefined) continue;
-            expect(dealKey(ta) === dealKey(other)).toBe(termsKey(ta) === termsKey(other));
-          }
-        },
-      ),
-      { numRuns: 1500 },
-    );
-  });
-
-  it("keys a decimal that is no double's text apart from the double nearest it", () => {
-    const one = (rate: unknown) => {
-      const r = validateDeal({ capacityMW: 1, ratePerKWMonth: rate, termMonths: 12, startDate: "2025-01-01" });
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value;
-    };
-    expect(dealKey(one("0.10000000000000000001"))).not.toBe(dealKey(one(0.1)));
-    expect(dealKey(one("0.1"))).toBe(dealKey(one(0.1)));
-    expect(dealKey(one("-0"))).toBe(dealKey(one(0)));
-    expect(dealKey(one("0.10000000000000000001")).startsWith("E")).toBe(true);
   });
 });
 
