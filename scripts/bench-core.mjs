@@ -85,11 +85,11 @@ function terms(core, input) {
 }
 
 /** The seed-like deal as a sheet's terms range (labels, values; dates as Excel serials). */
-function seedRange() {
+function seedRange(rate = 121.53) {
   return [
     ["Deal", "Seed-like"],
     ["Capacity (MW)", 200],
-    ["Rate ($/kW-month)", 121.53],
+    ["Rate ($/kW-month)", rate],
     ["Term (months)", 144],
     ["Start date", 45658],
     ["Annual escalator", 0.03],
@@ -125,6 +125,10 @@ function keysAndReads(load) {
     read: measureUs((i) => ranges.readTermsRange(copies[i & 63]), opts),
     validate: measureUs(() => core.validateDeal(input, { dates: "excel" }), opts),
     termsKey: measureUs(() => core.termsKey(terms), opts),
+    // A new deal's terms range, end to end as a call whose input is not recent meets it: keyed, looked
+    // up (a miss), read, validated and keyed by its terms, then cached (resolve.checkRanges). Each call a
+    // new range with a rate never seen before, as typed (100.01, 100.02, …: a cent more each time).
+    newTerms: measureUs((i) => resolve.checkRanges(seedRange((10000 + i) / 100), undefined), opts),
     figures: measureUs(() => deal.DealFigures.of(schedule, key), { batch: 50, rounds: 31, warmup: 300 }),
     table: measureUs(() => deal.scheduleTable(schedule), { batch: 20, rounds: 31, warmup: 100 }),
   };

@@ -184,6 +184,8 @@ function runChild(model, { deals, reps, changes, buildDir }) {
   const gc = globalThis.gc ?? (() => {});
   const built = () => resolve.cacheStats().schedulesBuilt;
   const validated = () => resolve.cacheStats().validations;
+  // Terms blocks read again from their doubles (validateFast: no validateDeal, no key of the raw cells).
+  const fastRead = () => resolve.cacheStats().fastValidations ?? 0;
 
   const once = (book, { timeChanges, collect }) => {
     resolve.clearCaches();
@@ -217,10 +219,17 @@ function runChild(model, { deals, reps, changes, buildDir }) {
       for (let j = 0; j < WARMUP_SHARED + SHARED_CHANGES; j++) {
         const b = built();
         const v = validated();
+        const f = fastRead();
         t0 = process.hrtime.bigint();
         const changed = hf.setCellContents(book.dateCell(sheetId), [[serial(2026, 3 + j, 15)]]);
         const ms = msSince(t0);
-        const change = { ms, schedules: built() - b, validations: validated() - v, changedCells: changed.length - 1 };
+        const change = {
+          ms,
+          schedules: built() - b,
+          validations: validated() - v,
+          fastReads: fastRead() - f,
+          changedCells: changed.length - 1,
+        };
         if (j >= WARMUP_SHARED) out.shared.push(change);
       }
     }
@@ -319,6 +328,8 @@ function summarize(list) {
     /** The most any such change rebuilt (budget: none). */
     schedulesPerSharedChange: Math.max(...sharedRuns.map((c) => c.schedules)),
     validationsPerSharedChange: Math.max(...sharedRuns.map((c) => c.validations)),
+    /** Terms blocks read again from their doubles (validateFast) by such a change. */
+    fastReadsPerSharedChange: Math.max(...sharedRuns.map((c) => c.fastReads)),
     changedCellsPerSharedChange: median(sharedRuns.map((c) => c.changedCells)),
     maxRssMB: { median: median(rss), max: Math.max(...rss) },
     heapMB: median(list.map((c) => c.runs[0].heapMB)),

@@ -1,5 +1,6 @@
 import { formatIsoDate } from "./dates";
 import { Decimal } from "./decimal";
+import { LIMITS } from "./limits";
 import type { MiningTerms } from "./miningTerms";
 import type { DealFileTerms, MiningFileBlock, Terms } from "./terms";
 
@@ -123,4 +124,76 @@ function miningFile(m: MiningTerms): MiningFileBlock {
   out.halvingDates = m.halvingDates.map(formatIsoDate);
   out.miningOpexPerMWMonth = jsonNumber(m.miningOpexPerMWMonth);
   return out;
+}
+
+/**
+ * The doubles of a key, written here and read as text by `doublesText`:
+ * each double's 64 bits as four UTF-16 units, one text per value, with no
+ * decimal formatting. Room for the largest deal (120 tranches, 1,200 capex items).
+ */
+export const keyDoubles = new Float64Array(16 + LIMITS.maxTranches + LIMITS.maxCapexItems);
+const keyUnits = new Uint16Array(keyDoubles.buffer);
+const unitList: number[] = [];
+
+/** The first `count` doubles of `keyDoubles` as text (−0 must be written as 0). */
+export function doublesText(count: number): string {
+  // Through a plain array: applying a typed array's view cost twice as much.
+  const n = 4 * count;
+  unitList.length = n;
+  for (let i = 0; i < n; i++) unitList[i] = keyUnits[i];
+  return String.fromCharCode.apply(null, unitList);
+}
+
+/** A decimal as the double whose shortest text is its text (validation reads a sheet's numbers so), or undefined. */
+function doubleOf(x: Decimal): number | undefined {
+  if (x.isZero()) return 0;
+  const n = x.toNumber();
+  return n !== 0 && String(n) === x.toString() ? n : undefined;
+}
+
+/**
+ * A compact key of the terms, for the functions' caches: equal exactly when
+ * the terms are, much shorter and cheaper to write and hash than
+ * `termsKey`, and written straight from a sheet's doubles by `validateFast`
+ * (test/core/validateFast.test.ts proves the two texts equal). "D", the
+ * texts (each with its length), the credit method, which optional terms are
+ * given, the tables' sizes, the dates, the mining block, then every number
+ * as its double's bits, in a fixed order; terms holding a decimal that is
+ * no double's text are keyed "E" and their `termsKey`.
+ */
+export function dealKey(terms: Terms): string {
+  let count = 0;
+  const put = (x: number): void => {
+    keyDoubles[count++] = x === 0 ? 0 : x;
+  };
+  const putDecimal = (x: Decimal): boolean => {
+    const n = doubleOf(x);
+    if (n === undefined) return false;
+    put(n);
+    return true;
+  };
+  let key = `D${terms.name.length}:${terms.name}${terms.host.length}:${terms.host}${terms.tenant.length}:${terms.tenant}`;
+  key += terms.creditMethod === "straight-line" ? "s" : "p";
+  key += terms.creditMonths === null ? "_" : "m";
+  key += terms.creditPercent === null ? "_" : "p";
+  key += terms.discountRate === null ? "_" : "r";
+  key += `${terms.tranches.length};${terms.capex.length};`;
+  key += `${formatIsoDate(terms.startDate)};${formatIsoDate(terms.prepaymentDate)};`;
+  for (const t of terms.tranches) key += `${formatIsoDate(t.date)};`;
+  for (const c of terms.capex) key += `${formatIsoDate(c.date)};`;
+  key += terms.mining === null ? "_" : `m${JSON.stringify(miningFile(terms.mining))}`;
+  let exact = putDecimal(terms.capacityMW) && putDecimal(terms.ratePerKWMonth);
+  put(terms.termMonths);
+  exact &&= putDecimal(terms.escalator) && putDecimal(terms.prepayment);
+  if (terms.creditMonths !== null) put(terms.creditMonths);
+  if (terms.creditPercent !== null) exact &&= putDecimal(terms.creditPercent);
+  exact &&= putDecimal(terms.opexPerMWMonth);
+  if (terms.discountRate !== null) exact &&= putDecimal(terms.discountRate);
+  for (const t of terms.tranches) exact &&= putDecimal(t.mw);
+  for (const c of terms.capex) exact &&= putDecimal(c.amount);
+  put(terms.renewalOptions);
+  put(terms.renewalMonths);
+  exact &&= putDecimal(terms.renewalRateStep);
+  put(terms.renewalsExercised);
+  return exact ? key + doublesText(count) : `E${termsKey(terms)}`;
 }

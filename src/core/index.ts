@@ -38,7 +38,8 @@ export {
 } from "./summary";
 export { NO_IRR_REASON, paybackMonth, xirr, type IrrResult, type NoIrr } from "./returns";
 export { validateDeal, validateNumberTerm, type ValidateOptions } from "./validate";
-export { isBlank, readDate, type DateInput } from "./values";
+export { NO_MEMO, serialDate, validateFast, type FastMemo, type FastTerms, type SerialDate } from "./validateFast";
+export { decimalOfDouble, isBlank, readDate, type DateInput } from "./values";
 export * from "./miningTerms";
 export * from "./miningOutputs";
 export { readMiningBlock, resolveMining, type MiningInput } from "./miningValidate";

@@ -66,3 +66,79 @@ export function show(raw: unknown): string {
   else text = typeof raw;
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
+
+/** Powers of ten exact in a double. */
+const TEN_POW = Array.from({ length: 23 }, (_, k) => 10 ** k);
+const TWO_43 = 2 ** 43;
+
+/**
+ * `new Decimal(x)` for a finite nonzero double (the decimal of its shortest
+ * text), made without that text when x has few decimal places: its digits
+ * are m / 10^k for the smallest k (≤ 15) with Math.round(x·10^k) / 10^k ===
+ * x. Why that is the shortest text: every decimal that rounds to x is within
+ * half an ulp of it, and with |x|·10^k < 2^43 the product x·10^k is within
+ * 2^-9 of any such decimal's digits, so the loop finds the one with the
+ * fewest places first; no decimal with fewer significant digits has more
+ * places (within an ulp, spacing 10^-k is far wider), and one with as few is
+ * that one. The limbs are laid out as decimal.js's parser lays them (its
+ * documented d, e, s: base 1e7, the first limb holding (e + 1) mod 7 digits).
+ * test/core/validateFast.test.ts compares it with `new Decimal(x)` field by
+ * field over random doubles. Undefined when x is not such a number.
+ */
+export function decimalOfDouble(x: number): Decimal | undefined {
+  if (x === 0 || !Number.isFinite(x)) return undefined;
+  const a = Math.abs(x);
+  let m = -1;
+  let k = 0;
+  if (Number.isInteger(a) && a <= Number.MAX_SAFE_INTEGER) m = a;
+  else {
+    for (k = 1; k <= 15; k++) {
+      const s = TEN_POW[k];
+      if (a * s >= TWO_43) return undefined;
+      const r = Math.round(a * s);
+      if (r / s === a) {
+        m = r;
+        break;
+      }
+    }
+    if (m < 0) return undefined;
+  }
+  // Strip trailing zeros: m·10^-k with m not a multiple of 10.
+  while (m % 10 === 0) {
+    m /= 10;
+    k--;
+  }
+  let n = 1; // digits of m
+  while (n < 16 && m >= TEN_POW[n]) n++;
+  const e = n - 1 - k;
+  // Digits in the first limb: (e + 1) mod 7, or 7.
+  let first = (e + 1) % 7;
+  if (first <= 0) first += 7;
+  const d: number[] = [];
+  // The first limb, then limbs of 7 digits, the last right-padded with zeros (exact integer steps).
+  if (n <= first) d.push(m * TEN_POW[first - n]);
+  else {
+    const head = (m - (m % TEN_POW[n - first])) / TEN_POW[n - first];
+    d.push(head);
+    let low = m % TEN_POW[n - first]; // the remaining n - first digits
+    let digits = n - first;
+    while (digits > 0) {
+      if (digits >= 7) {
+        const p = TEN_POW[digits - 7];
+        const limb = (low - (low % p)) / p;
+        d.push(limb);
+        low %= p;
+        digits -= 7;
+      } else {
+        d.push(low * TEN_POW[7 - digits]);
+        digits = 0;
+      }
+    }
+  }
+  const y = new Decimal(1);
+  const fields = y as unknown as { s: number; e: number; d: number[] };
+  fields.s = x < 0 ? -1 : 1;
+  fields.e = e;
+  fields.d = d;
+  return y;
+}

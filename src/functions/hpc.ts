@@ -199,6 +199,23 @@ type DateCell = { readonly date: CalendarDate } | { readonly blank: true } | Fai
 
 const DATE_EXPECTED = "a date (an Excel date or YYYY-MM-DD text) between 1900-01-01 and 9999-12-31";
 
+/**
+ * The dates of Excel serials (`readDate(serial, "excel")`), remembered: a
+ * sheet's date cells are read by every deal. Bounded: emptied when full.
+ */
+const datesBySerial = new Map<number, CalendarDate | undefined>();
+const MAX_DATES = 4096;
+
+function dateOfSerial(serial: number): CalendarDate | undefined {
+  let date = datesBySerial.get(serial);
+  if (date === undefined && !datesBySerial.has(serial)) {
+    date = readDate(serial, "excel");
+    if (datesBySerial.size >= MAX_DATES) datesBySerial.clear();
+    datesBySerial.set(serial, date);
+  }
+  return date;
+}
+
 function readDateCell(raw: unknown, where: string): DateCell {
   const value = readCell(raw);
   if (isEmptyCell(value)) return { blank: true };
@@ -224,6 +241,11 @@ export function prepayRemaining(terms: unknown, date: unknown, tranches?: unknow
   return guard("PREPAYREMAINING", () => {
     const deal = resolveDeal(terms, tranches, capex);
     if (!deal.ok) return deal;
+    // One date cell holding a date's serial (a sheet's usual call): read as below, without the arrays.
+    if (typeof date === "number") {
+      const one = dateOfSerial(date);
+      if (one !== undefined) return success([[deal.value.prepaymentRemainingAt(one)]]);
+    }
     const rows = asRows(date);
     if (rows === undefined || rows.length === 0 || rows[0].length === 0) {
       return failure([argumentProblem("required", "date", { expected: DATE_EXPECTED })]);

@@ -3,14 +3,14 @@
  * least-recently-used and bounded in entries and approximate bytes:
  *
  * 1. inputs: raw cells → validated terms (or the error) and their
- *    `termsKey`, keyed by the cell values themselves, so that identical
+ *    `dealKey`, keyed by the cell values themselves, so that identical
  *    input is not read and validated again (the last few inputs are also
  *    recognized cell by cell, without a key: `recent.ts`);
- * 2. figures: `termsKey` → the deal's `DealFigures`, the few KB the metric
+ * 2. figures: `dealKey` → the deal's `DealFigures`, the few KB the metric
  *    functions read, sized for a book of thousands of deals: a change that
  *    does not touch a deal's terms (a date, a rate given to DEALNPV,
  *    another deal) never rebuilds its schedule;
- * 3. tables: `termsKey` → the schedule's spilled table, as numbers, for
+ * 3. tables: `dealKey` → the schedule's spilled table, as numbers, for
  *    HOSTINGCASHFLOW, kept for far fewer deals (about 20 KB each).
  *
  * Decimal schedules (~120 KB of small objects each) are not cached: the one
@@ -24,8 +24,13 @@
  */
 import {
   buildSchedule,
-  termsKey,
+  dealKey,
   validateDeal,
+  validateFast,
+  NO_MEMO,
+  serialDate,
+  type FastMemo,
+  type SerialDate,
   type CashColumn,
   type Decimal,
   type Schedule,
@@ -45,6 +50,7 @@ import {
 import { failure, type Failure, type Outcome } from "./outcome";
 import { CAPEX_ARGUMENT, readTableRange, readTermsRange, readTranchesRange, withTableRows } from "./ranges";
 import { RecentInputs } from "./recent";
+import { readSheetTerms, sheetTerms } from "./sheetTerms";
 
 const MB = 1024 * 1024;
 
@@ -94,8 +100,34 @@ const VALIDATE_OPTIONS = Object.freeze({
     },
   },
 });
+/** The numbers' decimals: the last of each term (`validateFast`'s slots), then `numbers`. */
+const lastNumber: number[] = new Array<number>(8).fill(NaN);
+const lastDecimal: (Decimal | undefined)[] = new Array<Decimal | undefined>(8).fill(undefined);
+/** The dates of Excel serials, with their ISO text. Bounded: emptied when full. */
+const dates = new Map<number, SerialDate | null>();
+const MAX_DATES = 4096;
+const FAST_MEMO: FastMemo = {
+  decimal(x: number, slot: number): Decimal {
+    if (lastNumber[slot] === x) return lastDecimal[slot] as Decimal;
+    // The decimals validateDeal made are shared; a new one here costs less than remembering it.
+    const value = numbers.get(x) ?? NO_MEMO.decimal(x, slot);
+    lastNumber[slot] = x;
+    lastDecimal[slot] = value;
+    return value;
+  },
+  date(serial: number): SerialDate | null {
+    let entry = dates.get(serial);
+    if (entry === undefined) {
+      entry = serialDate(serial);
+      if (dates.size >= MAX_DATES) dates.clear();
+      dates.set(serial, entry);
+    }
+    return entry;
+  },
+};
 let schedulesBuilt = 0;
 let validations = 0;
+let fastValidations = 0;
 
 function cellKey(v: unknown): string | undefined {
   switch (typeof v) {
@@ -115,7 +147,12 @@ function cellKey(v: unknown): string | undefined {
 }
 
 function rangeKey(range: unknown): string | undefined {
-  if (!Array.isArray(range)) return `S${cellKey(range) ?? ""}`;
+  if (!Array.isArray(range)) {
+    // A single cell holding an Excel error or a data type gets no key, as in a range: an "S" for
+    // every one of them made two different errors one input (the first one's message for both).
+    const k = cellKey(range);
+    return k === undefined ? undefined : `S${k}`;
+  }
   let key = `R${range.length}`;
   for (let i = 0; i < range.length; i++) {
     const row: unknown = range[i];
@@ -166,7 +203,7 @@ function check(termsRange: unknown, tranchesRange: unknown, capexRange: unknown)
     const rows = { tranches: tranches.rowNumbers, capex: capex.rowNumbers };
     return failure(checked.error.problems.map((p) => withTableRows(p, rows)));
   }
-  return { ok: true, terms: checked.value, key: termsKey(checked.value) };
+  return { ok: true, terms: checked.value, key: dealKey(checked.value) };
 }
 
 /** Approximate bytes of validated terms and their key (an upper estimate, measured by scripts/bench-cache.mjs). */
@@ -204,17 +241,43 @@ export interface DealTerms {
   readonly key: string;
 }
 
+/**
+ * The checked terms of ranges not recognized as recent. A terms block with
+ * no tranches or capex is, in the common case, read in one pass
+ * (sheetTerms.ts) and validated straight from its doubles (`validateFast`:
+ * `validateDeal`'s terms and their `dealKey`, or undefined when it leaves
+ * the block to `validateDeal`): that costs less than keying the raw cells,
+ * and nothing is kept but the figures, by terms. Any other input goes by
+ * the raw cells' key to the inputs cache, or is read and validated (and
+ * cached). Exported for the benchmarks: a new deal's reading and keying.
+ */
+export function checkRanges(termsRange: unknown, tranchesRange: unknown, capexRange?: unknown): Checked {
+  if (
+    (tranchesRange === undefined || tranchesRange === null) &&
+    (capexRange === undefined || capexRange === null) &&
+    readSheetTerms(termsRange)
+  ) {
+    const fast = validateFast(sheetTerms.keys, sheetTerms.values, sheetTerms.count, FAST_MEMO);
+    if (fast !== undefined) {
+      fastValidations++;
+      return fast;
+    }
+  }
+  const key = rawKey(termsRange, tranchesRange, capexRange);
+  let checked = key === undefined ? undefined : inputs.get(key);
+  if (checked === undefined) {
+    checked = check(termsRange, tranchesRange, capexRange);
+    if (key !== undefined) inputs.set(key, checked, checkedBytes(checked));
+  }
+  return checked;
+}
+
 function checkedOf(termsRange: unknown, tranchesRange: unknown, capexRange: unknown): Checked {
   const noCapex = capexRange === undefined || capexRange === null;
   // The cell-by-cell recognition knows two ranges; a call with capex goes by key.
   let checked = noCapex ? recent.find(termsRange, tranchesRange) : undefined;
   if (checked === undefined) {
-    const key = rawKey(termsRange, tranchesRange, capexRange);
-    checked = key === undefined ? undefined : inputs.get(key);
-    if (checked === undefined) {
-      checked = check(termsRange, tranchesRange, capexRange);
-      if (key !== undefined) inputs.set(key, checked, checkedBytes(checked));
-    }
+    checked = checkRanges(termsRange, tranchesRange, capexRange);
     if (noCapex) recent.remember(termsRange, tranchesRange, checked);
   }
   return checked;
@@ -322,8 +385,13 @@ export interface CacheStats {
   readonly tableBytes: number;
   readonly summaryEntries: number;
   readonly summaryBytes: number;
-  /** Raw inputs read and validated (misses of the inputs cache), ever. */
+  /** Raw inputs read and validated by `validateDeal` (misses of the inputs cache), ever. */
   readonly validations: number;
+  /**
+   * Terms blocks read and validated straight from their doubles (`validateFast`), ever: on every
+   * call not recognized as recent, since that costs less than keying the raw cells.
+   */
+  readonly fastValidations: number;
   /** Schedules built, ever. */
   readonly schedulesBuilt: number;
 }
@@ -340,6 +408,7 @@ export function cacheStats(): CacheStats {
     summaryEntries: summaries.size,
     summaryBytes: summaries.bytes,
     validations,
+    fastValidations,
     schedulesBuilt,
   };
 }
@@ -351,5 +420,8 @@ export function clearCaches(): void {
   tables.clear();
   summaries.clear();
   numbers.clear();
+  dates.clear();
+  lastNumber.fill(NaN);
+  lastDecimal.fill(undefined);
   last = undefined;
 }

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { termsKey, termsKeyReference, validateDeal, type Terms } from "../../src/core";
+import { dealKey, termsKey, termsKeyReference, validateDeal, type Terms } from "../../src/core";
 import { dealArb } from "../fuzz/dealArb";
 
 /**
@@ -101,5 +101,46 @@ describe("termsKey", () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+/**
+ * dealKey, the functions' compact key (numbers as their doubles' bits),
+ * tells terms apart exactly as termsKey does.
+ */
+describe("dealKey", () => {
+  it("tells terms apart exactly as termsKey does, for random deals and their near twins", () => {
+    const terms = (raw: unknown) => {
+      const r = validateDeal(raw);
+      return r.ok ? r.value : undefined;
+    };
+    fc.assert(
+      fc.property(
+        dealArb,
+        dealArb,
+        fc.constantFrom("ratePerKWMonth", "escalator", "name", "opexPerMWMonth"),
+        (a, b, field) => {
+          const twin = { ...a, [field]: field === "name" ? "x" : "0.0300000000000000001" };
+          const ta = terms(a);
+          for (const other of [terms(b), terms(twin), terms({ ...a })]) {
+            if (ta === undefined || other === undefined) continue;
+            expect(dealKey(ta) === dealKey(other)).toBe(termsKey(ta) === termsKey(other));
+          }
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("keys a decimal that is no double's text apart from the double nearest it", () => {
+    const one = (rate: unknown) => {
+      const r = validateDeal({ capacityMW: 1, ratePerKWMonth: rate, termMonths: 12, startDate: "2025-01-01" });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    expect(dealKey(one("0.10000000000000000001"))).not.toBe(dealKey(one(0.1)));
+    expect(dealKey(one("0.1"))).toBe(dealKey(one(0.1)));
+    expect(dealKey(one("-0"))).toBe(dealKey(one(0)));
+    expect(dealKey(one("0.10000000000000000001")).startsWith("E")).toBe(true);
   });
 });
