@@ -231,6 +231,17 @@ export async function benchFunctions({ dir, useDist = false } = {}) {
       });
     }
   }
+  // The mining comparison on a new deal: a rate never seen before with fresh mining cells each call (read,
+  // validate, build the deal's schedule and the mining schedule, the spilled table out).
+  if (typeof f.MININGCOMPARISON === "function") {
+    const miningCells = copies(() => MINING_RANGE.map((row) => [...row]));
+    rows.push({
+      name: "the mining comparison, 144 months, new deal (HPC.MININGCOMPARISON)",
+      feature: true,
+      budgetUs: 100,
+      ...measureUs((i) => check(f.MININGCOMPARISON(fresh1(), miningCells[i & 63])), fresh),
+    });
+  }
   return rows;
 }
 

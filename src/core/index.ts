@@ -51,6 +51,7 @@ export {
   type MiningSchedule,
   type MiningSummary,
 } from "./mining";
+export { fastHashprice, fastHashrate } from "./miningColumns";
 
 export interface DealModel {
   readonly terms: Terms;

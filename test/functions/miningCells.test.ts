@@ -9,7 +9,8 @@
 import fc from "fast-check";
 import { MINING_COLUMNS, buildSchedule, toExcelSerial, validateDeal, type MiningSchedule } from "../../src/core";
 import { buildMiningSchedule, buildMiningScheduleReference } from "../../src/core/mining";
-import { fastHashprice, fastHashrate, fastMiningCells } from "../../src/functions/miningCells";
+import { fastHashprice, fastHashrate } from "../../src/core/miningColumns";
+import { fastMiningCells } from "../../src/functions/miningCells";
 import { WORKED_CHECK_FILE } from "../support/deals";
 
 const digits20 = (intDigits: number) =>

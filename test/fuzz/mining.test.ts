@@ -19,7 +19,8 @@ import {
 } from "../../src/core/mining";
 import { summarizeMiningFast } from "../../src/core/miningFast";
 import { miningCsv, miningSummaryJson } from "../../src/cli/mining";
-import { fastHashprice, fastMiningCells } from "../../src/functions/miningCells";
+import { fastHashprice } from "../../src/core/miningColumns";
+import { fastMiningCells } from "../../src/functions/miningCells";
 import { dealArb, digits20 } from "./dealArb";
 import { Counter, fuzz, runs } from "./support";
 
