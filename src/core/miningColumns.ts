@@ -248,25 +248,54 @@ export function fastHashprice(ms: MiningSchedule): ((m: number, h: number) => nu
     scaledHi[h] = outHi;
     scaledLo[h] = outLo;
   };
+  // The powers G_m of the month root, made as far as asked (one product each, written out: this runs per row).
   const powHi = [1];
   const powLo = [0];
+  let scaledAt = -1;
+  let xh = 0;
+  let xl = 0;
   return (m, h) => {
     if (h > 50) return undefined;
     for (let k = powHi.length; k <= m; k++) {
-      mul(powHi[k - 1], powLo[k - 1], rootHi, rootLo);
-      powHi.push(outHi);
-      powLo.push(outLo);
+      const ah = powHi[k - 1];
+      const al = powLo[k - 1];
+      // mul(a, root), Dekker's product written out.
+      const p = ah * rootHi;
+      let c = SPLITTER * ah;
+      const a1 = c - (c - ah);
+      const a2 = ah - a1;
+      c = SPLITTER * rootHi;
+      const b1 = c - (c - rootHi);
+      const b2 = rootHi - b1;
+      const lo = a1 * b1 - p + a1 * b2 + a2 * b1 + a2 * b2 + (ah * rootLo + al * rootHi);
+      const hi = p + lo;
+      powHi.push(hi);
+      powLo.push(lo - (hi - p));
     }
     const gh = powHi[m];
+    const gl = powLo[m];
     if (!inRange(gh)) return undefined;
-    if (scaledHi[h] === undefined) scale(h);
-    const xh = scaledHi[h];
+    if (h !== scaledAt) {
+      if (scaledHi[h] === undefined) scale(h);
+      xh = scaledHi[h];
+      xl = scaledLo[h];
+      scaledAt = h;
+    }
     if (!inRange(xh)) return undefined;
-    mul(xh, scaledLo[h], gh, powLo[m]);
-    if (!inRange(outHi)) return undefined;
+    // mul(x, G), written out.
+    const p = xh * gh;
+    let c = SPLITTER * xh;
+    const a1 = c - (c - xh);
+    const a2 = xh - a1;
+    c = SPLITTER * gh;
+    const b1 = c - (c - gh);
+    const b2 = gh - b1;
+    const lo = a1 * b1 - p + a1 * b2 + a2 * b1 + a2 * b2 + (xh * gl + xl * gh);
+    const hi = p + lo;
+    if (!inRange(hi)) return undefined;
     // G: m roots and m − 1 products; H (2^-104), F (2^-100), two products: all first order, doubled.
     const bound = 2 * (m * rootErr + m * 2 ** -102 + 2 * P) + REFERENCE_REL;
-    return certain(outHi, outLo, bound);
+    return certain(hi, lo - (hi - p), bound);
   };
 }
 

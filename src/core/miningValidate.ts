@@ -113,6 +113,8 @@ export function readMiningBlock(problems: Problem[], raw: unknown, dates: DateIn
   return c.problems.length === 0 ? { values, halvingDates } : undefined;
 }
 
+const SITE_POWER_FACTOR = new Decimal(DEFAULT_SITE_POWER_FACTOR);
+
 /** The mining terms with every default applied; site power defaults to 1.3 × the deal's capacity. */
 export function resolveMining(input: MiningInput, capacityMW: Decimal): MiningTerms {
   const v = input.values;
@@ -121,7 +123,7 @@ export function resolveMining(input: MiningInput, capacityMW: Decimal): MiningTe
     hashprice: v.hashprice as Decimal,
     efficiencyJPerTH: v.efficiencyJPerTH as Decimal,
     powerCostPerKWh: v.powerCostPerKWh as Decimal,
-    sitePowerMW: v.sitePowerMW ?? capacityMW.times(new Decimal(DEFAULT_SITE_POWER_FACTOR)),
+    sitePowerMW: v.sitePowerMW ?? capacityMW.times(SITE_POWER_FACTOR),
     sitePowerDefault,
     uptime: v.uptime ?? ONE,
     poolFee: v.poolFee ?? ZERO,

@@ -25,13 +25,18 @@ import {
 } from "../core";
 import type { Cell } from "./deal";
 
-const KEYS = MINING_COLUMNS.map((c) => c.key);
-/** Each field's column. */
-const COLUMN = Object.fromEntries(KEYS.map((k, j) => [k, j])) as Record<(typeof KEYS)[number], number>;
-/** A row of zeros to copy (a packed array of doubles: the cells stay unboxed). */
-const ZERO_ROW: readonly number[] = KEYS.map(() => 0.5).map(() => 0);
-/** The layout below writes every column once: the eight fields, each in its own column. */
-const LAID_OUT = KEYS.length === 8 && new Set(Object.values(COLUMN)).size === 8;
+/** The columns in the order the rows below are laid out (MINING_COLUMNS'; checked, else no fast cells). */
+const ORDER = [
+  "date",
+  "hashprice",
+  "hashrate",
+  "miningRevenue",
+  "powerCost",
+  "miningOpex",
+  "miningMargin",
+  "hostingCashFlow",
+] as const;
+const LAID_OUT = MINING_COLUMNS.length === ORDER.length && MINING_COLUMNS.every((c, j) => c.key === ORDER[j]);
 
 /** A money cell from integer cents (the row's decimal is `centsDecimal(c)`: a zero is +0), or undefined past 2^53. */
 const centsCell = (c: number): number | undefined => (c === 0 ? 0 : Number.isSafeInteger(c) ? c / 100 : undefined);
@@ -61,21 +66,23 @@ export function fastMiningCells(ms: MiningSchedule): Cell[][] | undefined {
   const { revenue, powerCost, margin, hostingCashFlow, halvings } = fast;
   const out: Cell[][] = [];
   for (let i = 0; i < n; i++) {
-    const row = ZERO_ROW.slice();
-    row[COLUMN.date] = serial;
+    const date = serial;
     serial += daysInMonth(year, month); // the rows are consecutive months from their first day
     if (++month > 12) {
       month = 1;
       year++;
     }
-    row[COLUMN.hashprice] = hashpriceOf?.(i, halvings[i]) ?? ms.rows[i].hashprice.toNumber();
-    row[COLUMN.hashrate] = hashrate;
-    row[COLUMN.miningRevenue] = centsCell(revenue[i]) ?? ms.rows[i].miningRevenue.toNumber();
-    row[COLUMN.powerCost] = centsCell(powerCost[i]) ?? ms.rows[i].powerCost.toNumber();
-    row[COLUMN.miningOpex] = opex;
-    row[COLUMN.miningMargin] = centsCell(margin[i]) ?? ms.rows[i].miningMargin.toNumber();
     const h = hostingCashFlow[i];
-    row[COLUMN.hostingCashFlow] = h !== 0 && Number.isSafeInteger(h) ? h / 100 : hostRows[i].hostCashFlow.toNumber();
+    const row = [
+      date,
+      hashpriceOf?.(i, halvings[i]) ?? ms.rows[i].hashprice.toNumber(),
+      hashrate,
+      centsCell(revenue[i]) ?? ms.rows[i].miningRevenue.toNumber(),
+      centsCell(powerCost[i]) ?? ms.rows[i].powerCost.toNumber(),
+      opex,
+      centsCell(margin[i]) ?? ms.rows[i].miningMargin.toNumber(),
+      h !== 0 && Number.isSafeInteger(h) ? h / 100 : hostRows[i].hostCashFlow.toNumber(),
+    ];
     out.push(row);
   }
   return out;
