@@ -116,14 +116,25 @@ const SUMMARY_BYTES = 2048;
 const MINING_INPUT_BYTES = 2048;
 
 /**
- * A cached table, and whether it may be handed out as is: frozen only once
- * a second call asks for it (as resolve.ts's schedule tables: freezing boxes
- * every number, more than a copy costs); a deal's first call hands out the
- * table just built, the caller's own, and caches a copy nobody else holds.
+ * A cached table. A deal's first call hands out the table just built (the
+ * caller's own) and keeps its numbers packed in one array of doubles (no
+ * rows for the collector to trace or promote, as a new deal's table mostly
+ * is never asked for again); a second call unpacks them into rows, frozen
+ * once handed out (as resolve.ts's schedule tables: freezing boxes every
+ * number, more than a copy costs), the same object from then on.
  */
 interface TableEntry {
-  readonly table: Table;
+  compact?: Float64Array;
+  /** The cells a packed row holds. */
+  readonly width?: number;
+  table?: Table;
   frozen: boolean;
+  readonly key: string | undefined;
+}
+
+/** Approximate bytes of an entry: rows of boxed numbers (frozen arrays hold no raw doubles), or the packed doubles. */
+function entryBytes(entry: TableEntry, rows: number): number {
+  return entry.table === undefined ? 1024 + 8 * (entry.compact?.length ?? 0) : tableBytes(rows);
 }
 
 interface Prepared {
@@ -133,6 +144,23 @@ interface Prepared {
   readonly rate: Decimal | undefined;
   /** Reads and validates the mining block and builds the mining schedule (on a cache miss only). */
   readonly build: () => Outcome<MiningSchedule>;
+}
+
+/**
+ * A short id per validated deal (the same object while the functions' caches
+ * keep it), for the cache keys: the terms' own key is a long text, which a
+ * cached call would copy and hash every time. A deal validated afresh gets a
+ * new id (a miss, never a wrong hit).
+ */
+const dealIds = new WeakMap<DealTerms, number>();
+let nextDealId = 1;
+function dealId(deal: DealTerms): number {
+  let id = dealIds.get(deal);
+  if (id === undefined) {
+    id = nextDealId++;
+    dealIds.set(deal, id);
+  }
+  return id;
 }
 
 /** The mining range read and checked (site power not yet resolved), or its problems. */
@@ -169,11 +197,9 @@ function prepare(
       const schedule = scheduleOf(deal.value);
       return success(buildMiningSchedule(schedule, resolveMining(input.value, deal.value.terms.capacityMW)));
     };
-    const dealKey = deal.value.key;
     return success({
       deal: deal.value,
-      // The terms' key's length first: no two (terms, cells) pairs make one key.
-      key: raw === undefined ? undefined : `${dealKey.length}:${dealKey}|${raw}`,
+      key: raw === undefined ? undefined : `${dealId(deal.value)}|${raw}`,
       rate: r.value,
       build,
     });
@@ -194,9 +220,49 @@ function tableEntryOf(p: Prepared): Outcome<{ readonly entry: TableEntry; readon
   const ms = p.build();
   if (!ms.ok) return ms;
   const fresh = rowCells(ms.value);
-  const entry: TableEntry = { table: copyTable(fresh), frozen: false };
-  if (p.key !== undefined) tables.set(p.key, entry, tableBytes(fresh.length));
+  const compact = packRows(fresh);
+  const entry: TableEntry =
+    compact === undefined
+      ? { table: copyTable(fresh), frozen: false, key: p.key }
+      : { compact, width: fresh[0].length, frozen: false, key: p.key };
+  if (p.key !== undefined) tables.set(p.key, entry, entryBytes(entry, fresh.length));
   return success({ entry, fresh });
+}
+
+/** The data rows (all numbers) in one array of doubles, row by row; undefined when a cell is not a number. */
+function packRows(table: readonly (readonly Cell[])[]): Float64Array | undefined {
+  const width = table[0].length;
+  const out = new Float64Array((table.length - 1) * width);
+  for (let i = 1; i < table.length; i++) {
+    const row = table[i];
+    if (row.length !== width) return undefined;
+    for (let j = 0; j < width; j++) {
+      const v = row[j];
+      if (typeof v !== "number") return undefined;
+      out[(i - 1) * width + j] = v; // exact, −0 included
+    }
+  }
+  return out;
+}
+
+/** The table of a packed entry: the header, then its rows. */
+function unpackRows(compact: Float64Array, width: number): Cell[][] {
+  const out: Cell[][] = [MINING_COLUMNS.map((c) => c.label)];
+  for (let k = 0; k < compact.length; k += width) out.push(Array.from(compact.subarray(k, k + width)));
+  return out;
+}
+
+/** A table entry's table, unpacked (and kept) on first need. */
+function entryTable(entry: TableEntry): Table {
+  if (entry.table === undefined) {
+    entry.table = unpackRows(entry.compact as Float64Array, entry.width as number);
+    entry.compact = undefined;
+    // Re-counted: rows of boxed numbers now, not a packed array.
+    if (entry.key !== undefined && tables.get(entry.key) === entry) {
+      tables.set(entry.key, entry, entryBytes(entry, entry.table.length));
+    }
+  }
+  return entry.table;
 }
 
 /**
@@ -210,13 +276,14 @@ function sharedTable(name: string, p: Prepared): Outcome<Table> {
     if (!e.ok) return e;
     const { entry, fresh } = e.value;
     if (fresh !== undefined) return success(fresh);
+    const table = entryTable(entry);
     if (!entry.frozen) {
       // Never handed out before: frozen in place.
-      for (const row of entry.table) Object.freeze(row);
-      Object.freeze(entry.table);
+      for (const row of table) Object.freeze(row);
+      Object.freeze(table);
       entry.frozen = true;
     }
-    return success(entry.table);
+    return success(table);
   } catch (e) {
     return thrown(name, e);
   }
@@ -227,7 +294,13 @@ function ownTable(name: string, p: Prepared): Outcome<Cell[][]> {
   try {
     const e = tableEntryOf(p);
     if (!e.ok) return e;
-    return success(e.value.fresh ?? copyTable(e.value.entry.table));
+    const { entry, fresh } = e.value;
+    if (fresh !== undefined) return success(fresh);
+    return success(
+      entry.table === undefined
+        ? unpackRows(entry.compact as Float64Array, entry.width as number)
+        : copyTable(entry.table),
+    );
   } catch (e) {
     return thrown(name, e);
   }
