@@ -5,8 +5,9 @@
  * reference's (`buildMiningScheduleReference`'s `Decimal.toNumber()`), or
  * undefined where the estimate cannot decide it (the caller then reads the
  * row's decimal). The functions' table (functions/miningCells.ts) only
- * formats these; test/core/miningColumns.test.ts and test/fuzz/mining.test.ts
- * compare them with the reference over random deals.
+ * lays these out; test/functions/miningCells.test.ts (these estimates and the
+ * cells) and test/fuzz/mining.test.ts compare them with the reference over
+ * random deals.
  * - the hashprice H × F_h × (1 + g)^(m/12), F_h = s + (1 − s) × 2^−h: its
  *   factors in double-double (relative error below 2^-102 a product),
  *   (1 + g)^(1/12) by one Newton step from Math.pow and certified by its

@@ -2,8 +2,9 @@
  * The mining comparison's spilled cells from the float path
  * (src/functions/miningCells.ts) against the decimal.js reference's own
  * `Decimal.toNumber()` (and the date's serial), every cell, with Object.is;
- * and that the double-double estimates decide nearly every hashprice and
- * hashrate (or the property would check little). test/fuzz/mining.test.ts
+ * and the core's double-double estimates of the hashprice and hashrate
+ * (src/core/miningColumns.ts): each the reference's double where it
+ * answers, and deciding nearly every one (or the property would check little). test/fuzz/mining.test.ts
  * runs the same comparison over random deals at `npm run fuzz`'s size.
  */
 import fc from "fast-check";
