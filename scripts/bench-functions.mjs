@@ -231,8 +231,9 @@ export async function benchFunctions({ dir, useDist = false } = {}) {
       });
     }
   }
-  // The mining comparison on a new deal: a rate never seen before with fresh mining cells each call (read,
-  // validate, build the deal's schedule and the mining schedule, the spilled table out).
+  // The mining comparison on a new deal: a rate never seen before each call, beside fresh copies of the same
+  // mining cells, as a sheet whose deal terms change (read and validate the terms, build the deal's schedule
+  // and the mining schedule, the spilled table out; the mining range, unchanged, is read once).
   if (typeof f.MININGCOMPARISON === "function") {
     const miningCells = copies(() => MINING_RANGE.map((row) => [...row]));
     rows.push({
