@@ -231,6 +231,18 @@ export async function benchFunctions({ dir, useDist = false } = {}) {
       });
     }
   }
+  // The mining comparison on a new deal: a rate never seen before each call, beside fresh copies of the same
+  // mining cells, as a sheet whose deal terms change (read and validate the terms, build the deal's schedule
+  // and the mining schedule, the spilled table out; the mining range, unchanged, is read once).
+  if (typeof f.MININGCOMPARISON === "function") {
+    const miningCells = copies(() => MINING_RANGE.map((row) => [...row]));
+    rows.push({
+      name: "the mining comparison, 144 months, new deal (HPC.MININGCOMPARISON)",
+      feature: true,
+      budgetUs: 100,
+      ...measureUs((i) => check(f.MININGCOMPARISON(fresh1(), miningCells[i & 63])), fresh),
+    });
+  }
   return rows;
 }
 

@@ -52,6 +52,7 @@ export {
   type MiningSchedule,
   type MiningSummary,
 } from "./mining";
+export { fastHashprice, fastHashrate } from "./miningColumns";
 
 export interface DealModel {
   readonly terms: Terms;

@@ -38,6 +38,9 @@ export class MiningDecimals {
   private hashrateMemo: Decimal | undefined;
   private powerPerDayMemo: Exact | undefined;
   private revenueBaseMemo: Exact | undefined;
+  private shapeMemo: Exact | undefined;
+  private shapeM = -1;
+  private shapeH = -1;
 
   constructor(readonly mining: MiningTerms) {}
 
@@ -119,7 +122,13 @@ export class MiningDecimals {
 
   /** H_m / H: exact but for the growth factor (40 digits, correctly rounded; 1 without growth). */
   private shape(m: number, h: number): Exact {
-    return this.feeFactor(h).times(this.growth(m));
+    // The last one kept: the reference asks for a month's revenue, hashprice and revenue per $1 in a row.
+    if (this.shapeM !== m || this.shapeH !== h || this.shapeMemo === undefined) {
+      this.shapeMemo = this.feeFactor(h).times(this.growth(m));
+      this.shapeM = m;
+      this.shapeH = h;
+    }
+    return this.shapeMemo;
   }
 
   /** H_m at 40 significant digits (the column). */

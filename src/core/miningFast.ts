@@ -50,6 +50,10 @@ export interface MiningFast {
   readonly unit: ArrayLike<number>;
   /** A bound on each `unit`'s relative error, in units of u (first order). */
   readonly unitErr: ArrayLike<number>;
+  /** The halvings counted by each month (h). */
+  readonly halvings: ArrayLike<number>;
+  /** The hosting schedule's rows (the dates, and the hosting cash flow's decimal). */
+  readonly hostRows: Schedule["rows"];
   /** How many months' revenue the estimate could not decide (taken from MiningDecimals): for the fuzz report. */
   readonly undecidedMonths: number;
   /** The reference schedule, built on first call. */
@@ -213,6 +217,8 @@ export function buildMiningScheduleFast(
     hostingCashFlow: hosting,
     unit,
     unitErr,
+    halvings: counts,
+    hostRows,
     undecidedMonths: undecided,
     reference: () => (referenceMemo ??= buildReference(schedule, mining)),
   };

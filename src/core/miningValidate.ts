@@ -35,9 +35,18 @@ function isPlainRecord(raw: unknown): raw is Record<string, unknown> {
   return typeof raw === "object" && raw !== null && !Array.isArray(raw);
 }
 
+/** Each number term's spec as readNumberTerm takes it (made once, not per read). */
+type NumberSpec = Omit<MiningTermSpec, "kind"> & { readonly kind: "decimal" };
+const NUMBER_SPECS: ReadonlyMap<string, NumberSpec> = new Map(
+  MINING_TERMS.map((spec) => [spec.key, { ...spec, kind: "decimal" as const }]),
+);
+
 function readNumber(c: Collector, spec: MiningTermSpec, raw: unknown): Decimal | undefined {
-  return readNumberTerm(c, { ...spec, kind: "decimal" }, raw, ["mining", spec.key]);
+  return readNumberTerm(c, NUMBER_SPECS.get(spec.key) ?? { ...spec, kind: "decimal" }, raw, ["mining", spec.key]);
 }
+
+/** The keys, for the messages that list them. */
+const KEYS = MINING_TERMS.map((t) => t.key).join(", ");
 
 function readHalvingDates(c: Collector, raw: unknown, dates: DateInput): CalendarDate[] | undefined {
   const path = ["mining", "halvingDates"];
@@ -83,7 +92,7 @@ function readHalvingDates(c: Collector, raw: unknown, dates: DateInput): Calenda
  */
 export function readMiningBlock(problems: Problem[], raw: unknown, dates: DateInput): MiningInput | undefined {
   const c = new Collector();
-  const keys = MINING_TERMS.map((t) => t.key).join(", ");
+  const keys = KEYS;
   if (!isPlainRecord(raw)) {
     c.value("not-a-block", ["mining"], { what: "mining terms", keys, got: show(raw) });
     problems.push(...c.problems);
@@ -113,6 +122,8 @@ export function readMiningBlock(problems: Problem[], raw: unknown, dates: DateIn
   return c.problems.length === 0 ? { values, halvingDates } : undefined;
 }
 
+const SITE_POWER_FACTOR = new Decimal(DEFAULT_SITE_POWER_FACTOR);
+
 /** The mining terms with every default applied; site power defaults to 1.3 × the deal's capacity. */
 export function resolveMining(input: MiningInput, capacityMW: Decimal): MiningTerms {
   const v = input.values;
@@ -121,7 +132,7 @@ export function resolveMining(input: MiningInput, capacityMW: Decimal): MiningTe
     hashprice: v.hashprice as Decimal,
     efficiencyJPerTH: v.efficiencyJPerTH as Decimal,
     powerCostPerKWh: v.powerCostPerKWh as Decimal,
-    sitePowerMW: v.sitePowerMW ?? capacityMW.times(new Decimal(DEFAULT_SITE_POWER_FACTOR)),
+    sitePowerMW: v.sitePowerMW ?? capacityMW.times(SITE_POWER_FACTOR),
     sitePowerDefault,
     uptime: v.uptime ?? ONE,
     poolFee: v.poolFee ?? ZERO,

@@ -19,6 +19,7 @@ import {
   toExcelSerial,
   validateNumberTerm,
   type Decimal,
+  type MiningInput,
   type MiningSchedule,
   type MiningSummary,
   type MiningTermKey,
@@ -26,11 +27,11 @@ import {
 } from "../core";
 import { ExcelErrorValue, asRows, describeCell, isEmptyCell, readCell } from "./cells";
 import { BoundedCache } from "./cache";
-import { copyTable, freezeTable, type Cell, type DealFigures, type Table } from "./deal";
+import { copyTable, type Cell, type Table } from "./deal";
 import { argumentProblem, failure, success, type Failure, type Outcome } from "./outcome";
 import { fastMiningCells } from "./miningCells";
 import { readLabelRows } from "./ranges";
-import { rawKey, resolveDeal, scheduleOf } from "./resolve";
+import { rawKey, resolveTerms, scheduleOf, type DealTerms } from "./resolve";
 
 const MINING_LABELS = MINING_TERMS.map((t) => t.label).join(", ");
 
@@ -99,25 +100,76 @@ function readRate(raw: unknown): Outcome<Decimal | undefined> {
 }
 
 /**
- * What the comparison functions return, cached by the deal's figures (their
- * `id` changes with its terms), the mining range's raw cells and, for the
- * summary, the rate: a recalculation that changes neither computes nothing.
- * The mining schedule itself (decimal rows) is not kept.
+ * What the comparison functions return, cached by the deal's terms (their
+ * key), the mining range's raw cells and, for the summary, the rate: a
+ * recalculation that changes neither computes nothing. The mining range read
+ * and validated is cached by its raw cells (a new deal beside the same mining
+ * range reads it once). The mining schedule itself (decimal rows) is not kept.
  */
-const tables = new BoundedCache<Table>(64, 4 * 1024 * 1024);
+const tables = new BoundedCache<TableEntry>(64, 4 * 1024 * 1024);
 const summaries = new BoundedCache<MiningSummary>(512, 2 * 1024 * 1024);
+const miningInputs = new BoundedCache<Outcome<MiningInput>>(256, 1024 * 1024);
 
-/** Approximate bytes of a comparison table (boxed numbers in frozen rows) and of a summary (a few decimals). */
+/** Approximate bytes of a comparison table (boxed numbers in frozen rows), of a summary (a few decimals), of a mining input. */
 const tableBytes = (rows: number) => 1024 + 256 * rows;
 const SUMMARY_BYTES = 2048;
+const MINING_INPUT_BYTES = 2048;
+
+/**
+ * A cached table. A deal's first call hands out the table just built (the
+ * caller's own) and keeps its numbers packed in one array of doubles (no
+ * rows for the collector to trace or promote, as a new deal's table mostly
+ * is never asked for again); a second call unpacks them into rows, frozen
+ * once handed out (as resolve.ts's schedule tables: freezing boxes every
+ * number, more than a copy costs), the same object from then on.
+ */
+interface TableEntry {
+  compact?: Float64Array;
+  /** The cells a packed row holds. */
+  readonly width?: number;
+  table?: Table;
+  frozen: boolean;
+  readonly key: string | undefined;
+}
+
+/** Approximate bytes of an entry: rows of boxed numbers (frozen arrays hold no raw doubles), or the packed doubles. */
+function entryBytes(entry: TableEntry, rows: number): number {
+  return entry.table === undefined ? 1024 + 8 * (entry.compact?.length ?? 0) : tableBytes(rows);
+}
 
 interface Prepared {
-  readonly deal: DealFigures;
+  readonly deal: DealTerms;
   /** The cache key of the deal and the mining cells; undefined when the cells are not worth a key. */
   readonly key: string | undefined;
   readonly rate: Decimal | undefined;
   /** Reads and validates the mining block and builds the mining schedule (on a cache miss only). */
   readonly build: () => Outcome<MiningSchedule>;
+}
+
+/**
+ * A short id per validated deal (the same object while the functions' caches
+ * keep it), for the cache keys: the terms' own key is a long text, which a
+ * cached call would copy and hash every time. A deal validated afresh gets a
+ * new id (a miss, never a wrong hit).
+ */
+const dealIds = new WeakMap<DealTerms, number>();
+let nextDealId = 1;
+function dealId(deal: DealTerms): number {
+  let id = dealIds.get(deal);
+  if (id === undefined) {
+    id = nextDealId++;
+    dealIds.set(deal, id);
+  }
+  return id;
+}
+
+/** The mining range read and checked (site power not yet resolved), or its problems. */
+function miningInputOf(mining: unknown): Outcome<MiningInput> {
+  const read = readMiningRange(mining);
+  if (read.problems.length > 0) return failure(read.problems);
+  const problems: Problem[] = [];
+  const block = readMiningBlock(problems, read.input, "excel");
+  return block === undefined ? failure(problems) : success(block);
 }
 
 /** Reads every argument; the mining block is validated only when the result is not cached. Never throws. */
@@ -130,23 +182,24 @@ function prepare(
   rate: unknown,
 ): Outcome<Prepared> {
   try {
-    const deal = resolveDeal(terms, tranches, capex);
+    const deal = resolveTerms(terms, tranches, capex);
     if (!deal.ok) return deal;
     const r = readRate(rate);
     if (!r.ok) return r;
     const raw = rawKey(mining, undefined);
     const build = (): Outcome<MiningSchedule> => {
-      const read = readMiningRange(mining);
-      if (read.problems.length > 0) return failure(read.problems);
-      const problems: Problem[] = [];
-      const block = readMiningBlock(problems, read.input, "excel");
-      if (block === undefined) return failure(problems);
+      let input = raw === undefined ? undefined : miningInputs.get(raw);
+      if (input === undefined) {
+        input = miningInputOf(mining);
+        if (raw !== undefined) miningInputs.set(raw, input, MINING_INPUT_BYTES);
+      }
+      if (!input.ok) return input;
       const schedule = scheduleOf(deal.value);
-      return success(buildMiningSchedule(schedule, resolveMining(block, deal.value.terms.capacityMW)));
+      return success(buildMiningSchedule(schedule, resolveMining(input.value, deal.value.terms.capacityMW)));
     };
     return success({
       deal: deal.value,
-      key: raw === undefined ? undefined : `${deal.value.id}|${raw}`,
+      key: raw === undefined ? undefined : `${dealId(deal.value)}|${raw}`,
       rate: r.value,
       build,
     });
@@ -160,16 +213,94 @@ function thrown(name: string, e: unknown): Failure {
   return { ok: false, code: "#VALUE!", message: `HPC.${name} could not be computed: ${reason}` };
 }
 
-/** The monthly comparison table (shared, frozen: copy it for a host that may write into it). */
-function comparisonTable(name: string, p: Prepared): Outcome<Table> {
+/** The cached table entry, or the table just built (`fresh`, the caller's own) with the entry made of a copy. */
+function tableEntryOf(p: Prepared): Outcome<{ readonly entry: TableEntry; readonly fresh?: Cell[][] }> {
+  const known = p.key === undefined ? undefined : tables.get(p.key);
+  if (known !== undefined) return success({ entry: known });
+  const ms = p.build();
+  if (!ms.ok) return ms;
+  const fresh = rowCells(ms.value);
+  const compact = packRows(fresh);
+  const entry: TableEntry =
+    compact === undefined
+      ? { table: copyTable(fresh), frozen: false, key: p.key }
+      : { compact, width: fresh[0].length, frozen: false, key: p.key };
+  if (p.key !== undefined) tables.set(p.key, entry, entryBytes(entry, fresh.length));
+  return success({ entry, fresh });
+}
+
+/** The data rows (all numbers) in one array of doubles, row by row; undefined when a cell is not a number. */
+function packRows(table: readonly (readonly Cell[])[]): Float64Array | undefined {
+  const width = table[0].length;
+  const out = new Float64Array((table.length - 1) * width);
+  for (let i = 1; i < table.length; i++) {
+    const row = table[i];
+    if (row.length !== width) return undefined;
+    for (let j = 0; j < width; j++) {
+      const v = row[j];
+      if (typeof v !== "number") return undefined;
+      out[(i - 1) * width + j] = v; // exact, −0 included
+    }
+  }
+  return out;
+}
+
+/** The table of a packed entry: the header, then its rows. */
+function unpackRows(compact: Float64Array, width: number): Cell[][] {
+  const out: Cell[][] = [MINING_COLUMNS.map((c) => c.label)];
+  for (let k = 0; k < compact.length; k += width) out.push(Array.from(compact.subarray(k, k + width)));
+  return out;
+}
+
+/** A table entry's table, unpacked (and kept) on first need. */
+function entryTable(entry: TableEntry): Table {
+  if (entry.table === undefined) {
+    entry.table = unpackRows(entry.compact as Float64Array, entry.width as number);
+    entry.compact = undefined;
+    // Re-counted: rows of boxed numbers now, not a packed array.
+    if (entry.key !== undefined && tables.get(entry.key) === entry) {
+      tables.set(entry.key, entry, entryBytes(entry, entry.table.length));
+    }
+  }
+  return entry.table;
+}
+
+/**
+ * The monthly comparison table, for a host that only reads it: on a first
+ * call the table just built; from the second, the cached table deep-frozen,
+ * the same object every time (no copy per call, no write reaches the cache).
+ */
+function sharedTable(name: string, p: Prepared): Outcome<Table> {
   try {
-    const known = p.key === undefined ? undefined : tables.get(p.key);
-    if (known !== undefined) return success(known);
-    const ms = p.build();
-    if (!ms.ok) return ms;
-    const table = freezeTable(rowCells(ms.value));
-    if (p.key !== undefined) tables.set(p.key, table, tableBytes(table.length));
+    const e = tableEntryOf(p);
+    if (!e.ok) return e;
+    const { entry, fresh } = e.value;
+    if (fresh !== undefined) return success(fresh);
+    const table = entryTable(entry);
+    if (!entry.frozen) {
+      // Never handed out before: frozen in place.
+      for (const row of table) Object.freeze(row);
+      Object.freeze(table);
+      entry.frozen = true;
+    }
     return success(table);
+  } catch (e) {
+    return thrown(name, e);
+  }
+}
+
+/** The monthly comparison table, a copy of its own (hosts that pad or rewrite results). */
+function ownTable(name: string, p: Prepared): Outcome<Cell[][]> {
+  try {
+    const e = tableEntryOf(p);
+    if (!e.ok) return e;
+    const { entry, fresh } = e.value;
+    if (fresh !== undefined) return success(fresh);
+    return success(
+      entry.table === undefined
+        ? unpackRows(entry.compact as Float64Array, entry.width as number)
+        : copyTable(entry.table),
+    );
   } catch (e) {
     return thrown(name, e);
   }
@@ -196,6 +327,7 @@ function comparisonSummary(name: string, p: Prepared): Outcome<MiningSummary> {
 export function clearMiningResults(): void {
   tables.clear();
   summaries.clear();
+  miningInputs.clear();
 }
 
 /** The table's cells: from the float path's certified numbers when there is one (miningCells.ts), else the decimals'. */
@@ -219,8 +351,7 @@ export function miningComparison(
 ): Outcome<Cell[][]> {
   const p = prepare("MININGCOMPARISON", terms, mining, tranches, capex, rate);
   if (!p.ok) return p;
-  const table = comparisonTable("MININGCOMPARISON", p.value);
-  return table.ok ? success(copyTable(table.value)) : table;
+  return ownTable("MININGCOMPARISON", p.value);
 }
 
 /**
@@ -236,7 +367,7 @@ export function miningComparisonShared(
   rate?: unknown,
 ): Outcome<Table> {
   const p = prepare("MININGCOMPARISON", terms, mining, tranches, capex, rate);
-  return p.ok ? comparisonTable("MININGCOMPARISON", p.value) : p;
+  return p.ok ? sharedTable("MININGCOMPARISON", p.value) : p;
 }
 
 /** =HPC.BREAKEVENHASHPRICE(terms, mining, [tranches], [capex], [rate]): to the cent. */

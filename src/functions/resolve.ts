@@ -296,7 +296,7 @@ export function resolveTerms(termsRange: unknown, tranchesRange: unknown, capexR
 }
 
 /** The deal's decimal schedule (the one built last, or built again): for the functions that derive more tables from it. */
-export function scheduleOf(deal: DealFigures): Schedule {
+export function scheduleOf(deal: DealTerms): Schedule {
   return scheduleFor(deal.terms, deal.key);
 }
 

@@ -16,7 +16,11 @@ import {
   validateDeal,
 } from "../../src/core";
 import { miningComparison, miningSummary } from "../../src/functions/functions";
-import { clearMiningResults } from "../../src/functions/mining";
+import {
+  clearMiningResults,
+  miningComparison as ownComparison,
+  miningComparisonShared,
+} from "../../src/functions/mining";
 import { clearCaches } from "../../src/functions/resolve";
 import { WORKED_CHECK_FILE, workedCheckTerms } from "../support/deals";
 
@@ -96,5 +100,42 @@ describe("the mining results cache", () => {
       }),
       { numRuns: 15 },
     );
+  });
+});
+
+describe("the cached comparison table, handed out", () => {
+  const s: State = { hashprice: 52, power: 0.04, rate: undefined, dealRate: 121.53 };
+  const want = () => miningComparison(terms(s), miningRange(s)) as number[][];
+
+  it("is the caller's own on a first call, then one frozen table, the same every time, with the same cells", () => {
+    clearMiningResults();
+    const first = miningComparisonShared(terms(s), miningRange(s));
+    if (!first.ok) throw new Error(first.message);
+    expect(Object.isFrozen(first.value)).toBe(false);
+    const expected = first.value.map((row) => [...row]);
+    const second = miningComparisonShared(terms(s), miningRange(s));
+    const third = miningComparisonShared(terms(s), miningRange(s));
+    if (!second.ok || !third.ok) throw new Error("no table");
+    expect(Object.isFrozen(second.value) && second.value.every((row) => Object.isFrozen(row))).toBe(true);
+    expect(third.value).toBe(second.value);
+    // Object.is per cell (the sign of zero included), and the first table written over changes nothing cached.
+    (first.value as unknown[][])[1][3] = -1;
+    second.value.forEach((row, i) => row.forEach((c, j) => expect(Object.is(c, expected[i][j])).toBe(true)));
+  });
+
+  it("is a copy of its own for hosts that write into it, packed or unpacked", () => {
+    clearMiningResults();
+    const a = ownComparison(terms(s), miningRange(s));
+    const b = ownComparison(terms(s), miningRange(s)); // from the packed numbers
+    if (!a.ok || !b.ok) throw new Error("no table");
+    expect(b.value).not.toBe(a.value);
+    expect(b.value).toEqual(a.value);
+    b.value[1][1] = "x";
+    miningComparisonShared(terms(s), miningRange(s)); // unpacked and frozen
+    const c = ownComparison(terms(s), miningRange(s)); // a copy of the frozen rows
+    if (!c.ok) throw new Error("no table");
+    expect(Object.isFrozen(c.value[1])).toBe(false);
+    expect(c.value).toEqual(a.value);
+    expect(c.value).toEqual(want());
   });
 });

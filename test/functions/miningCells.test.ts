@@ -2,14 +2,16 @@
  * The mining comparison's spilled cells from the float path
  * (src/functions/miningCells.ts) against the decimal.js reference's own
  * `Decimal.toNumber()` (and the date's serial), every cell, with Object.is;
- * and that the double-double estimates decide nearly every hashprice and
- * hashrate (or the property would check little). test/fuzz/mining.test.ts
+ * and the core's double-double estimates of the hashprice and hashrate
+ * (src/core/miningColumns.ts): each the reference's double where it
+ * answers, and deciding nearly every one (or the property would check little). test/fuzz/mining.test.ts
  * runs the same comparison over random deals at `npm run fuzz`'s size.
  */
 import fc from "fast-check";
 import { MINING_COLUMNS, buildSchedule, toExcelSerial, validateDeal, type MiningSchedule } from "../../src/core";
 import { buildMiningSchedule, buildMiningScheduleReference } from "../../src/core/mining";
-import { fastHashprice, fastHashrate, fastMiningCells } from "../../src/functions/miningCells";
+import { fastHashprice, fastHashrate } from "../../src/core/miningColumns";
+import { fastMiningCells } from "../../src/functions/miningCells";
 import { WORKED_CHECK_FILE } from "../support/deals";
 
 const digits20 = (intDigits: number) =>
