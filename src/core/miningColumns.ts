@@ -20,7 +20,7 @@
  * - the hashrate kW ÷ efficiency (round40 of a 100-digit quotient): a
  *   double-double quotient certified by its residual, the same way.
  * Error bounds are first order and doubled, as in miningFast.ts. The
- * double-double arithmetic is functions/rateColumn.ts's, on scalars (no
+ * double-double arithmetic is core/rateColumn.ts's, on scalars (no
  * object per product).
  */
 import { Decimal } from "./decimal";

@@ -33,7 +33,7 @@ import {
   type Terms,
 } from "../core";
 import { summarizeFast, summaryCells } from "../core/summaryCents";
-import { fastRateColumn } from "./rateColumn";
+import { fastRateColumn } from "../core/rateColumn";
 
 export { SCHEDULE_HEADER };
 

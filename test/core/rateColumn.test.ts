@@ -1,13 +1,13 @@
 /**
  * The spilled table's Billed MW and Rate cells by double-double estimates
- * (src/functions/rateColumn.ts) against the decimal.js reference's own
+ * (src/core/rateColumn.ts) against the decimal.js reference's own
  * `Decimal.toNumber()`, every row, exactly; and that the fast path decides
  * most fee states (or the property would check little).
  */
 import fc from "fast-check";
 import { validateDeal, type Terms } from "../../src/core";
 import { buildScheduleReference } from "../../src/core/schedule";
-import { fastRateColumn } from "../../src/functions/rateColumn";
+import { fastRateColumn } from "../../src/core/rateColumn";
 
 const digits20 = (intDigits: number) =>
   fc

@@ -16,10 +16,12 @@
  * powers): then R, round40(R) and the estimate all round to the same
  * double. Otherwise (tranches at different years, a midpoint too close, a
  * rate too long for a double's integer range) the row's own decimal is
- * read, as before. test/functions/rateColumn.test.ts compares every cell
+ * read, as before. test/core/rateColumn.test.ts compares every cell
  * with `Decimal.toNumber()` of the reference's, over random deals.
  */
-import { billingMonths, monthIndex, type Decimal, type Terms } from "../core";
+import { monthIndex } from "./dates";
+import type { Decimal } from "./decimal";
+import { billingMonths, type Terms } from "./terms";
 
 /** A double-double: the unevaluated sum hi + lo, |lo| ≤ ulp(hi) / 2. */
 export interface DD {
