@@ -15,7 +15,7 @@
  *
  * No Node API: it runs in the task pane as in the CLI (bytes in a Uint8Array).
  */
-import ExcelJS, { type CellValue as ExcelCellValue, type Worksheet } from "exceljs";
+import ExcelJS, { type Cell, type CellValue as ExcelCellValue, type Worksheet } from "exceljs";
 import { formatIsoDate, type CalendarDate } from "../core";
 import {
   ROWS,
@@ -227,16 +227,19 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetToWrite, live: boolean, fun
   for (const col of plan.columns) ws.getColumn(col.column).width = storedColumnWidth(col.width);
   for (const name of plan.names) wb.definedNames.add(name.ref, name.name);
 
+  const dressed: Cell[] = [];
+  const wrapped: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
   for (const range of plan.ranges) {
     const dressing = range.style ? xlsxStyle(range.style) : undefined;
     for (const ref of cellsOf(range.ref)) {
       const cell = ws.getCell(ref);
+      dressed.push(cell);
       if (range.format) cell.numFmt = range.format;
       if (dressing) {
         cell.font = dressing.font;
         if (dressing.fill) cell.fill = dressing.fill;
       }
-      if (range.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+      if (range.wrap) cell.alignment = wrapped;
     }
     if (range.merge) ws.mergeCells(range.ref);
   }
@@ -269,6 +272,36 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetToWrite, live: boolean, fun
   }
 
   if (plan.deal) fitNoteRows(ws, plan.deal);
+  shareStyles(dressed);
+}
+
+/**
+ * Gives the cells dressed alike one style object. exceljs keys each style
+ * object it has seen (a WeakMap) and otherwise renders the style's XML to find
+ * its id: once per cell, which was half an export's time over the schedule's
+ * formatted but empty rows. The file is the same: equal styles get the same id
+ * either way. Cells are alike when their style's parts are the same objects
+ * (a range's cells share its font and fill) and number format. Only styles
+ * with a number format: without one, exceljs picks the id by the cell's type
+ * too, which a shared object would hide.
+ */
+function shareStyles(cells: readonly Cell[]): void {
+  const ids = new Map<object, number>();
+  const id = (part: object | undefined) => {
+    if (part === undefined) return "";
+    let n = ids.get(part);
+    if (n === undefined) ids.set(part, (n = ids.size));
+    return n;
+  };
+  const shared = new Map<string, Cell["style"]>();
+  for (const cell of cells) {
+    const { numFmt, font, fill, alignment, border, protection, ...rest } = cell.style;
+    if (!numFmt || Object.keys(rest).length > 0) continue;
+    const key = `${numFmt}|${id(font)}|${id(fill)}|${id(alignment)}|${id(border)}|${id(protection)}`;
+    const style = shared.get(key);
+    if (style) cell.style = style;
+    else shared.set(key, cell.style);
+  }
 }
 
 /** Merged, wrapped note rows: Excel does not fit a merged cell's row height on open, so the export sets it. */
