@@ -20,7 +20,6 @@ import { formatIsoDate, type CalendarDate } from "../core";
 import {
   ROWS,
   SUMMARY_ROWS,
-  columnLetter,
   parseCell,
   cellFormat,
   planCachedValues,
@@ -59,16 +58,18 @@ export function storedColumnWidth(characters: number): number {
   return Math.trunc(((characters * 7 + 5) / 7) * 256) / 256;
 }
 
-function cellsOf(ref: string): string[] {
+/** A range's cells, row by row (by number: the schedule's formatted rows are ~45,000 cells). */
+function cellsOf(ws: Worksheet, ref: string): Cell[] {
   const [from, to = from] = ref.split(":");
   const a = parseCell(from);
   const b = parseCell(to);
   if (!a || !b) throw new RangeError(`not an A1 range: ${ref}`);
-  const refs: string[] = [];
+  const cells: Cell[] = [];
   for (let row = a.row; row <= b.row; row++) {
-    for (let col = a.column; col <= b.column; col++) refs.push(`${columnLetter(col)}${row}`);
+    const r = ws.getRow(row);
+    for (let col = a.column; col <= b.column; col++) cells.push(r.getCell(col));
   }
-  return refs;
+  return cells;
 }
 
 function asExcelValue(value: CachedValue): ExcelCellValue {
@@ -231,8 +232,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetToWrite, live: boolean, fun
   const wrapped: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
   for (const range of plan.ranges) {
     const dressing = range.style ? xlsxStyle(range.style) : undefined;
-    for (const ref of cellsOf(range.ref)) {
-      const cell = ws.getCell(ref);
+    for (const cell of cellsOf(ws, range.ref)) {
       dressed.push(cell);
       if (range.format) cell.numFmt = range.format;
       if (dressing) {
@@ -294,14 +294,43 @@ function shareStyles(cells: readonly Cell[]): void {
     return n;
   };
   const shared = new Map<string, Cell["style"]>();
+  let last: Cell["style"] | undefined;
+  let lastShared: Cell["style"] | undefined;
   for (const cell of cells) {
-    const { numFmt, font, fill, alignment, border, protection, ...rest } = cell.style;
-    if (!numFmt || Object.keys(rest).length > 0) continue;
-    const key = `${numFmt}|${id(font)}|${id(fill)}|${id(alignment)}|${id(border)}|${id(protection)}`;
-    const style = shared.get(key);
-    if (style) cell.style = style;
-    else shared.set(key, cell.style);
+    const style = cell.style;
+    if (!style.numFmt) continue;
+    // Neighbours in a range are dressed alike: the previous cell's answer, without building a key.
+    if (last && lastShared && alike(style, last)) {
+      cell.style = lastShared;
+      continue;
+    }
+    if (!onlyStyleParts(style)) continue;
+    const key = `${style.numFmt}|${id(style.font)}|${id(style.fill)}|${id(style.alignment)}|${id(style.border)}|${id(style.protection)}`;
+    last = style;
+    lastShared = shared.get(key) ?? style;
+    shared.set(key, lastShared);
+    cell.style = lastShared;
   }
+}
+
+/** What an exceljs style holds. */
+const STYLE_PARTS = new Set(["numFmt", "font", "fill", "alignment", "border", "protection"]);
+
+function alike(a: Cell["style"], b: Cell["style"]): boolean {
+  return (
+    a.numFmt === b.numFmt &&
+    a.font === b.font &&
+    a.fill === b.fill &&
+    a.alignment === b.alignment &&
+    a.border === b.border &&
+    a.protection === b.protection &&
+    onlyStyleParts(a)
+  );
+}
+
+function onlyStyleParts(style: Cell["style"]): boolean {
+  for (const key in style) if (!STYLE_PARTS.has(key)) return false;
+  return true;
 }
 
 /** Merged, wrapped note rows: Excel does not fit a merged cell's row height on open, so the export sets it. */
