@@ -15,6 +15,7 @@
  *
  * No Node API: it runs in the task pane as in the CLI (bytes in a Uint8Array).
  */
+import JSZip from "jszip";
 import ExcelJS, { type Cell, type CellValue as ExcelCellValue, type Worksheet } from "exceljs";
 import { formatIsoDate, type CalendarDate } from "../core";
 import {
@@ -31,7 +32,7 @@ import {
 import { HPC_ADDIN, checkAddin, storeReference, type AddinDeployment, type AddinReference } from "./addin";
 import { UDF_PREFIX, customFunctionIds, storedFormula } from "./formula";
 import { stableGuid } from "./ids";
-import { addChartParts, addLiveParts } from "./postprocess";
+import { putChartParts, putLiveParts } from "./postprocess";
 import { portfolioCachedValues } from "./portfolioCached";
 import { mergedRowHeights } from "./rowHeights";
 import { xlsxStyle } from "./styles";
@@ -202,22 +203,26 @@ async function writeWorkbook(sheets: readonly SheetToWrite[], options: ExportOpt
   const functionIds = new Set<string>();
   for (const plan of sheets) writeSheet(wb, plan, live, functionIds);
 
-  // exceljs's zip is unzipped again by the steps below: stored, not deflated; the last step deflates.
+  // exceljs's zip is unzipped again for the parts it cannot write: stored, not deflated; opened once,
+  // its parts edited in place (chart, then live), deflated once.
   const charted = sheets.some((s) => s.charts.length > 0);
   const raw = new Uint8Array(
     await wb.xlsx.writeBuffer({ zip: { compression: charted || live ? "STORE" : "DEFLATE" } }),
   );
-  const bytes = await addChartParts(
-    raw,
+  if (!charted && !live) return raw;
+  const zip = await JSZip.loadAsync(raw);
+  await putChartParts(
+    zip,
     sheets.map((s) => ({ charts: s.charts, cached: s.cached })),
-    live ? "STORE" : "DEFLATE",
   );
-  if (!live) return bytes;
-  return addLiveParts(bytes, {
-    reference,
-    instanceId: options.instanceId ?? stableGuid(`${addin.id}|${sheets[0].sheet}|webextension1`),
-    functionIds: [...functionIds].sort(),
-  });
+  if (live) {
+    await putLiveParts(zip, {
+      reference,
+      instanceId: options.instanceId ?? stableGuid(`${addin.id}|${sheets[0].sheet}|webextension1`),
+      functionIds: [...functionIds].sort(),
+    });
+  }
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 function writeSheet(wb: ExcelJS.Workbook, plan: SheetToWrite, live: boolean, functionIds: Set<string>): void {
