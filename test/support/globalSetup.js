@@ -26,7 +26,8 @@ module.exports = async function globalSetup() {
       newest(path.join(root, "src")),
       ...["tsconfig.json", "tsconfig.cli.json", "package.json"].map((f) => fs.statSync(path.join(root, f)).mtimeMs),
     );
-  if (fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs > inputs()) return;
+  const built = fs.existsSync(stamp) && fs.existsSync(path.join(root, "lib", "cli", "main.js"));
+  if (built && fs.statSync(stamp).mtimeMs > inputs()) return;
   const started = new Date();
   const tsc = require.resolve("typescript/bin/tsc");
   execFileSync(
