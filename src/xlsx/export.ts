@@ -15,12 +15,12 @@
  *
  * No Node API: it runs in the task pane as in the CLI (bytes in a Uint8Array).
  */
-import ExcelJS, { type CellValue as ExcelCellValue, type Worksheet } from "exceljs";
+import JSZip from "jszip";
+import ExcelJS, { type Cell, type CellValue as ExcelCellValue, type Worksheet } from "exceljs";
 import { formatIsoDate, type CalendarDate } from "../core";
 import {
   ROWS,
   SUMMARY_ROWS,
-  columnLetter,
   parseCell,
   cellFormat,
   planCachedValues,
@@ -32,7 +32,7 @@ import {
 import { HPC_ADDIN, checkAddin, storeReference, type AddinDeployment, type AddinReference } from "./addin";
 import { UDF_PREFIX, customFunctionIds, storedFormula } from "./formula";
 import { stableGuid } from "./ids";
-import { addChartParts, addLiveParts } from "./postprocess";
+import { putChartParts, putLiveParts } from "./postprocess";
 import { portfolioCachedValues } from "./portfolioCached";
 import { mergedRowHeights } from "./rowHeights";
 import { xlsxStyle } from "./styles";
@@ -59,16 +59,18 @@ export function storedColumnWidth(characters: number): number {
   return Math.trunc(((characters * 7 + 5) / 7) * 256) / 256;
 }
 
-function cellsOf(ref: string): string[] {
+/** A range's cells, row by row (by number: the schedule's formatted rows are ~45,000 cells). */
+function cellsOf(ws: Worksheet, ref: string): Cell[] {
   const [from, to = from] = ref.split(":");
   const a = parseCell(from);
   const b = parseCell(to);
   if (!a || !b) throw new RangeError(`not an A1 range: ${ref}`);
-  const refs: string[] = [];
+  const cells: Cell[] = [];
   for (let row = a.row; row <= b.row; row++) {
-    for (let col = a.column; col <= b.column; col++) refs.push(`${columnLetter(col)}${row}`);
+    const r = ws.getRow(row);
+    for (let col = a.column; col <= b.column; col++) cells.push(r.getCell(col));
   }
-  return refs;
+  return cells;
 }
 
 function asExcelValue(value: CachedValue): ExcelCellValue {
@@ -201,22 +203,26 @@ async function writeWorkbook(sheets: readonly SheetToWrite[], options: ExportOpt
   const functionIds = new Set<string>();
   for (const plan of sheets) writeSheet(wb, plan, live, functionIds);
 
-  // exceljs's zip is unzipped again by the steps below: stored, not deflated; the last step deflates.
+  // exceljs's zip is unzipped again for the parts it cannot write: stored, not deflated; opened once,
+  // its parts edited in place (chart, then live), deflated once.
   const charted = sheets.some((s) => s.charts.length > 0);
   const raw = new Uint8Array(
     await wb.xlsx.writeBuffer({ zip: { compression: charted || live ? "STORE" : "DEFLATE" } }),
   );
-  const bytes = await addChartParts(
-    raw,
+  if (!charted && !live) return raw;
+  const zip = await JSZip.loadAsync(raw);
+  await putChartParts(
+    zip,
     sheets.map((s) => ({ charts: s.charts, cached: s.cached })),
-    live ? "STORE" : "DEFLATE",
   );
-  if (!live) return bytes;
-  return addLiveParts(bytes, {
-    reference,
-    instanceId: options.instanceId ?? stableGuid(`${addin.id}|${sheets[0].sheet}|webextension1`),
-    functionIds: [...functionIds].sort(),
-  });
+  if (live) {
+    await putLiveParts(zip, {
+      reference,
+      instanceId: options.instanceId ?? stableGuid(`${addin.id}|${sheets[0].sheet}|webextension1`),
+      functionIds: [...functionIds].sort(),
+    });
+  }
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 function writeSheet(wb: ExcelJS.Workbook, plan: SheetToWrite, live: boolean, functionIds: Set<string>): void {
@@ -227,16 +233,18 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetToWrite, live: boolean, fun
   for (const col of plan.columns) ws.getColumn(col.column).width = storedColumnWidth(col.width);
   for (const name of plan.names) wb.definedNames.add(name.ref, name.name);
 
+  const dressed: Cell[] = [];
+  const wrapped: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
   for (const range of plan.ranges) {
     const dressing = range.style ? xlsxStyle(range.style) : undefined;
-    for (const ref of cellsOf(range.ref)) {
-      const cell = ws.getCell(ref);
+    for (const cell of cellsOf(ws, range.ref)) {
+      dressed.push(cell);
       if (range.format) cell.numFmt = range.format;
       if (dressing) {
         cell.font = dressing.font;
         if (dressing.fill) cell.fill = dressing.fill;
       }
-      if (range.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+      if (range.wrap) cell.alignment = wrapped;
     }
     if (range.merge) ws.mergeCells(range.ref);
   }
@@ -269,6 +277,65 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetToWrite, live: boolean, fun
   }
 
   if (plan.deal) fitNoteRows(ws, plan.deal);
+  shareStyles(dressed);
+}
+
+/**
+ * Gives the cells dressed alike one style object. exceljs keys each style
+ * object it has seen (a WeakMap) and otherwise renders the style's XML to find
+ * its id: once per cell, which was half an export's time over the schedule's
+ * formatted but empty rows. The file is the same: equal styles get the same id
+ * either way. Cells are alike when their style's parts are the same objects
+ * (a range's cells share its font and fill) and number format. Only styles
+ * with a number format: without one, exceljs picks the id by the cell's type
+ * too, which a shared object would hide.
+ */
+function shareStyles(cells: readonly Cell[]): void {
+  const ids = new Map<object, number>();
+  const id = (part: object | undefined) => {
+    if (part === undefined) return "";
+    let n = ids.get(part);
+    if (n === undefined) ids.set(part, (n = ids.size));
+    return n;
+  };
+  const shared = new Map<string, Cell["style"]>();
+  let last: Cell["style"] | undefined;
+  let lastShared: Cell["style"] | undefined;
+  for (const cell of cells) {
+    const style = cell.style;
+    if (!style.numFmt) continue;
+    // Neighbours in a range are dressed alike: the previous cell's answer, without building a key.
+    if (last && lastShared && alike(style, last)) {
+      cell.style = lastShared;
+      continue;
+    }
+    if (!onlyStyleParts(style)) continue;
+    const key = `${style.numFmt}|${id(style.font)}|${id(style.fill)}|${id(style.alignment)}|${id(style.border)}|${id(style.protection)}`;
+    last = style;
+    lastShared = shared.get(key) ?? style;
+    shared.set(key, lastShared);
+    cell.style = lastShared;
+  }
+}
+
+/** What an exceljs style holds. */
+const STYLE_PARTS = new Set(["numFmt", "font", "fill", "alignment", "border", "protection"]);
+
+function alike(a: Cell["style"], b: Cell["style"]): boolean {
+  return (
+    a.numFmt === b.numFmt &&
+    a.font === b.font &&
+    a.fill === b.fill &&
+    a.alignment === b.alignment &&
+    a.border === b.border &&
+    a.protection === b.protection &&
+    onlyStyleParts(a)
+  );
+}
+
+function onlyStyleParts(style: Cell["style"]): boolean {
+  for (const key in style) if (!STYLE_PARTS.has(key)) return false;
+  return true;
 }
 
 /** Merged, wrapped note rows: Excel does not fit a merged cell's row height on open, so the export sets it. */

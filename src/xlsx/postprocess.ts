@@ -56,7 +56,12 @@ export async function addLiveParts(
   compression: Compression = "DEFLATE",
 ): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
+  await putLiveParts(zip, parts);
+  return zip.generateAsync({ type: "uint8array", compression });
+}
 
+/** `addLiveParts` on an opened package: its parts edited in place. */
+export async function putLiveParts(zip: JSZip, parts: LiveParts): Promise<void> {
   // Dynamic arrays: cm="1" on each array formula's cell, and the metadata part they point at.
   let marked = 0;
   for (const path of Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))) {
@@ -86,7 +91,6 @@ export async function addLiveParts(
   zip.file("_rels/.rels", rootRels);
   zip.file("xl/_rels/workbook.xml.rels", workbookRels);
   zip.file("[Content_Types].xml", types);
-  return zip.generateAsync({ type: "uint8array", compression });
 }
 
 const EMPTY_RELS =
@@ -121,6 +125,12 @@ export async function addChartParts(
 ): Promise<Uint8Array> {
   if (sheets.every((s) => s.charts.length === 0)) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
+  await putChartParts(zip, sheets);
+  return zip.generateAsync({ type: "uint8array", compression });
+}
+
+/** `addChartParts` on an opened package: its parts edited in place (nothing for sheets without charts). */
+export async function putChartParts(zip: JSZip, sheets: readonly SheetCharts[]): Promise<void> {
   let types = await text(zip, "[Content_Types].xml");
   let chartNumber = 0;
   let drawingNumber = 0;
@@ -152,5 +162,4 @@ export async function addChartParts(
     zip.file(sheetPath, addDrawingElement(await text(zip, sheetPath), relIdOf(sheetRels, `../drawings/${drawing}`)));
   }
   zip.file("[Content_Types].xml", types);
-  return zip.generateAsync({ type: "uint8array", compression });
 }

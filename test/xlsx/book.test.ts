@@ -48,6 +48,10 @@ function plan(period: "quarter" | "month" = "quarter") {
 const LABEL = columnLetter(PORTFOLIO_LAYOUT.tableColumn);
 const GROSS_FEE = columnLetter(PORTFOLIO_LAYOUT.tableColumn + 5);
 
+// `npm test` exports the live book (test/cli/xlsxBook.test.ts exports a values-only one); `npm run test:full`
+// both (test/support/quick.js).
+const MODES = process.env.HPC_QUICK_TESTS === "1" ? (["live"] as const) : (["live", "values"] as const);
+
 describe("exportBookXlsx of a portfolio", () => {
   const book = plan();
 
@@ -59,70 +63,65 @@ describe("exportBookXlsx of a portfolio", () => {
     expect(sheets).not.toContain(book.portfolio.sheet);
   });
 
-  it.each(["live", "values"] as const)(
-    "writes every sheet, the quarterly gross fees as hpc-deal periods (%s)",
-    async (mode) => {
-      const bytes = await exportBookXlsx(book.deals, book.portfolio, { mode, asOf: AS_OF });
-      const sheets = await openSheets(bytes);
-      expect(sheets.map((s) => s.ws.name)).toEqual([...book.deals.map((d) => d.sheet), book.portfolio.sheet]);
-      const portfolio = sheets[3];
+  it.each(MODES)("writes every sheet, the quarterly gross fees as hpc-deal periods (%s)", async (mode) => {
+    const bytes = await exportBookXlsx(book.deals, book.portfolio, { mode, asOf: AS_OF });
+    const sheets = await openSheets(bytes);
+    expect(sheets.map((s) => s.ws.name)).toEqual([...book.deals.map((d) => d.sheet), book.portfolio.sheet]);
+    const portfolio = sheets[3];
 
-      const csv = (await cli(["periods", "book.json"], file)).trimEnd().split("\n").slice(1);
-      const fee = 5; // gross_fee, after period,start,end,months,billed_mw_end
-      csv.forEach((line, i) => {
-        const cols = line.split(",");
-        const row = PORTFOLIO_LAYOUT.tableRow + 1 + i;
-        expect([shown(portfolio, `${LABEL}${row}`), cents(shown(portfolio, `${GROSS_FEE}${row}`))]).toEqual([
-          cols[0],
-          cols[fee],
-        ]);
-      });
-      // Nothing below the table: the spill is as long as the CLI's.
-      expect(portfolio.ws.getCell(`${LABEL}${PORTFOLIO_LAYOUT.tableRow + 1 + csv.length}`).value).toBeNull();
+    const csv = (await cli(["periods", "book.json"], file)).trimEnd().split("\n").slice(1);
+    const fee = 5; // gross_fee, after period,start,end,months,billed_mw_end
+    csv.forEach((line, i) => {
+      const cols = line.split(",");
+      const row = PORTFOLIO_LAYOUT.tableRow + 1 + i;
+      expect([shown(portfolio, `${LABEL}${row}`), cents(shown(portfolio, `${GROSS_FEE}${row}`))]).toEqual([
+        cols[0],
+        cols[fee],
+      ]);
+    });
+    // Nothing below the table: the spill is as long as the CLI's.
+    expect(portfolio.ws.getCell(`${LABEL}${PORTFOLIO_LAYOUT.tableRow + 1 + csv.length}`).value).toBeNull();
 
-      const runRate = (await cli(["runrate", "book.json", AS_OF_ISO], file)).trim();
-      expect(cents(shown(portfolio, `B${PORTFOLIO_LAYOUT.runRateRow}`))).toBe(runRate);
-      const summary = JSON.parse(await cli(["summary", "book.json"], file)) as Record<string, string>;
-      expect(cents(shown(portfolio, `B${PORTFOLIO_LAYOUT.contractValueRow}`))).toBe(summary.contractValue);
+    const runRate = (await cli(["runrate", "book.json", AS_OF_ISO], file)).trim();
+    expect(cents(shown(portfolio, `B${PORTFOLIO_LAYOUT.runRateRow}`))).toBe(runRate);
+    const summary = JSON.parse(await cli(["summary", "book.json"], file)) as Record<string, string>;
+    expect(cents(shown(portfolio, `B${PORTFOLIO_LAYOUT.contractValueRow}`))).toBe(summary.contractValue);
 
-      // Each deal's sheet is the deal's own export.
-      for (const [i, deal] of [alpha, barber, alphaToo].entries()) {
-        const one = JSON.parse(await cli(["summary", "deal.json"], deal)) as Record<string, string>;
-        const first = Number(book.deals[i].deal.layout.summary.ref.split(":")[0].replace(/^[A-Z]+/, ""));
-        expect(cents(shown(sheets[i], `B${first}`))).toBe(one.contractValue);
-      }
+    // Each deal's sheet is the deal's own export.
+    for (const [i, deal] of [alpha, barber, alphaToo].entries()) {
+      const one = JSON.parse(await cli(["summary", "deal.json"], deal)) as Record<string, string>;
+      const first = Number(book.deals[i].deal.layout.summary.ref.split(":")[0].replace(/^[A-Z]+/, ""));
+      expect(cents(shown(sheets[i], `B${first}`))).toBe(one.contractValue);
+    }
 
-      const zip = await JSZip.loadAsync(bytes);
-      const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
-      for (const name of book.deals.flatMap((d) => d.names)) expect(workbookXml).toContain(`name="${name.name}"`);
-      if (mode === "values") {
-        for (const s of sheets) expect(s.sheetXml).not.toMatch(/<f[ >]/);
-      } else {
-        const table = portfolio.ws.getCell(`${LABEL}${PORTFOLIO_LAYOUT.tableRow}`).value as { formula: string };
-        expect(table.formula).toMatch(/^_xldudf_HPC_PORTFOLIOPERIODS\("quarter",12,/);
-        expect(portfolio.sheetXml).toMatch(
-          new RegExp(`<c r="${LABEL}${PORTFOLIO_LAYOUT.tableRow}"[^>]*cm="1"[^>]*><f t="array" ref="${LABEL}5:`),
-        );
-      }
-      // Every deal sheet keeps its chart; the portfolio sheet has its stacked columns over its by-deal table.
-      expect(Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))).toHaveLength(4);
-      const rels = await zip.file("xl/worksheets/_rels/sheet4.xml.rels")!.async("string");
-      expect(rels).toContain('Target="../drawings/drawing4.xml"');
-      expect(await zip.file("xl/drawings/_rels/drawing4.xml.rels")!.async("string")).toContain("../charts/chart4.xml");
-      const chart = await zip.file("xl/charts/chart4.xml")!.async("string");
-      expect(chart).toMatch(/<c:barChart><c:barDir val="col"\/><c:grouping val="stacked"\/>/);
-      expect(chart.match(/<c:ser>/g)).toHaveLength(3);
-      const [firstLabel, , , , , firstFee] = csv[0].split(",");
-      expect(chart).toContain(
-        `<c:strCache><c:ptCount val="${book.portfolio.chart.points}"/><c:pt idx="0"><c:v>${firstLabel}</c:v>`,
+    const zip = await JSZip.loadAsync(bytes);
+    const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+    for (const name of book.deals.flatMap((d) => d.names)) expect(workbookXml).toContain(`name="${name.name}"`);
+    if (mode === "values") {
+      for (const s of sheets) expect(s.sheetXml).not.toMatch(/<f[ >]/);
+    } else {
+      const table = portfolio.ws.getCell(`${LABEL}${PORTFOLIO_LAYOUT.tableRow}`).value as { formula: string };
+      expect(table.formula).toMatch(/^_xldudf_HPC_PORTFOLIOPERIODS\("quarter",12,/);
+      expect(portfolio.sheetXml).toMatch(
+        new RegExp(`<c r="${LABEL}${PORTFOLIO_LAYOUT.tableRow}"[^>]*cm="1"[^>]*><f t="array" ref="${LABEL}5:`),
       );
-      // The first period's fees by deal add up to the book's.
-      const fees = [...chart.matchAll(/<c:val><c:numRef>.*?<c:pt idx="0"><c:v>([^<]*)<\/c:v>/g)].map((m) =>
-        Number(m[1]),
-      );
-      expect(cents(fees.reduce((a, b) => a + b, 0))).toBe(firstFee);
-    },
-  );
+    }
+    // Every deal sheet keeps its chart; the portfolio sheet has its stacked columns over its by-deal table.
+    expect(Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p))).toHaveLength(4);
+    const rels = await zip.file("xl/worksheets/_rels/sheet4.xml.rels")!.async("string");
+    expect(rels).toContain('Target="../drawings/drawing4.xml"');
+    expect(await zip.file("xl/drawings/_rels/drawing4.xml.rels")!.async("string")).toContain("../charts/chart4.xml");
+    const chart = await zip.file("xl/charts/chart4.xml")!.async("string");
+    expect(chart).toMatch(/<c:barChart><c:barDir val="col"\/><c:grouping val="stacked"\/>/);
+    expect(chart.match(/<c:ser>/g)).toHaveLength(3);
+    const [firstLabel, , , , , firstFee] = csv[0].split(",");
+    expect(chart).toContain(
+      `<c:strCache><c:ptCount val="${book.portfolio.chart.points}"/><c:pt idx="0"><c:v>${firstLabel}</c:v>`,
+    );
+    // The first period's fees by deal add up to the book's.
+    const fees = [...chart.matchAll(/<c:val><c:numRef>.*?<c:pt idx="0"><c:v>([^<]*)<\/c:v>/g)].map((m) => Number(m[1]));
+    expect(cents(fees.reduce((a, b) => a + b, 0))).toBe(firstFee);
+  });
 
   it("caches the model-versus-reported columns from the period table", async () => {
     const reported = planPortfolioSheet(

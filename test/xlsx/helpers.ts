@@ -78,8 +78,18 @@ export function summaryRef(plan: SheetPlan, key: SummaryKey): string {
   return `B${first + SUMMARY_ROWS.findIndex((r) => r.key === key)}`;
 }
 
-/** Runs the CLI in-process on a deal; resolves to its standard output. */
-export async function cli(args: string[], deal: unknown): Promise<string> {
+/** The CLI's answers in this test file, by arguments and deal (tests of one file often ask the same). */
+const answers = new Map<string, Promise<string>>();
+
+/** Runs the CLI in-process on a deal (once per arguments and deal in a test file); resolves to its standard output. */
+export function cli(args: string[], deal: unknown): Promise<string> {
+  const key = JSON.stringify([args, deal]);
+  let answer = answers.get(key);
+  if (!answer) answers.set(key, (answer = runCli(args, deal)));
+  return answer;
+}
+
+async function runCli(args: string[], deal: unknown): Promise<string> {
   let out = "";
   let err = "";
   const code = await main(args, {
