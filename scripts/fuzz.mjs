@@ -3,7 +3,8 @@
 // whatever FUZZ_RUNS is (FASTPATH_RUNS overrides; issue 19: CI must run
 // 100,000), split over four test files so both cores share it, and the
 // model's property tests (test/core/properties.test.ts) at 10× their default;
-// then a count per target. Takes minutes; `npm test` runs the same targets small.
+// all in one jest run; then a count per target. Takes minutes; `npm test` runs
+// the same targets small.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -39,15 +40,14 @@ function runJest(label, args, env) {
   return { label, ok: r.status === 0, seconds: (Date.now() - t0) / 1000 };
 }
 
+// One jest run, so that its workers share the long targets between the cores.
 const results = [
   runJest(
-    `fuzz targets, ${FUZZ_RUNS.toLocaleString("en-US")} cases each, the fast path ${FASTPATH_RUNS.toLocaleString("en-US")}`,
-    ["test/fuzz"],
-    { FC_NUM_RUNS: String(FUZZ_RUNS), FASTPATH_RUNS: String(FASTPATH_RUNS) },
+    `fuzz targets at ${FUZZ_RUNS.toLocaleString("en-US")} cases each, the fast path at ` +
+      `${FASTPATH_RUNS.toLocaleString("en-US")}, the model's properties at ${PROPERTY_RUNS} (10× ${PROPERTY_DEFAULT})`,
+    ["test/fuzz", "test/core/properties.test.ts"],
+    { FC_NUM_RUNS: String(FUZZ_RUNS), FASTPATH_RUNS: String(FASTPATH_RUNS), PROPERTY_RUNS: String(PROPERTY_RUNS) },
   ),
-  runJest(`model properties at ${PROPERTY_RUNS} cases (10× ${PROPERTY_DEFAULT})`, ["test/core/properties.test.ts"], {
-    FC_NUM_RUNS: String(PROPERTY_RUNS),
-  }),
 ];
 
 // A target's last line has its final count; a sharded target's count is the sum of its shards' last lines.
