@@ -17,23 +17,31 @@ export function runs(defaultRuns: number): number {
 export class Counter {
   count = 0;
   private detail = "";
+  private counts: Record<string, number> | undefined;
 
-  constructor(readonly target: string) {}
+  /** `shard`: a target split over several files; the fuzz script adds up its shards' counts. */
+  constructor(
+    readonly target: string,
+    readonly shard?: number,
+  ) {}
 
   hit(): void {
     this.count++;
   }
 
-  /** A line of detail for the report (written by a later `report`). */
-  note(detail: string): void {
+  /** A line of detail for the report (written by a later `report`); `counts` are summed over shards. */
+  note(detail: string, counts?: Record<string, number>): void {
     this.detail = detail;
+    this.counts = counts;
     this.report();
   }
 
   report(): void {
     const file = process.env.FUZZ_REPORT;
-    if (file)
-      appendFileSync(file, JSON.stringify({ target: this.target, runs: this.count, detail: this.detail }) + "\n");
+    if (file) {
+      const { target, shard, count: runs, detail, counts } = this;
+      appendFileSync(file, JSON.stringify({ target, shard, runs, detail, counts }) + "\n");
+    }
   }
 }
 
