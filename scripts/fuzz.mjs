@@ -1,7 +1,9 @@
 // npm run fuzz: the fuzz targets of test/fuzz at 100,000 cases each (FUZZ_RUNS
-// overrides: CI runs 2,000), the fast path against decimal.js at 100,000 deals
-// whatever FUZZ_RUNS is (FASTPATH_RUNS overrides; issue 19: CI must run
-// 100,000), split over four test files so both cores share it, and the
+// overrides: CI runs 2,000), the fast path against decimal.js at 160,000
+// random deal files whatever FUZZ_RUNS is (FASTPATH_RUNS overrides), about
+// 64 % of them valid: over 100,000 valid deals compared (issue 19: CI must
+// compare 100,000; checked below), split over four test files so both cores
+// share it, and the
 // model's property tests (test/core/properties.test.ts) at 10× their default;
 // all in one jest run; then a count per target. Takes minutes; `npm test` runs
 // the same targets small.
@@ -13,7 +15,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const FUZZ_RUNS = positive(process.env.FUZZ_RUNS) ?? 100_000;
-const FASTPATH_RUNS = positive(process.env.FASTPATH_RUNS) ?? Math.max(FUZZ_RUNS, 100_000);
+/** Valid deals the fast-path target must compare at its default size (issue 19). */
+const FASTPATH_VALID = 100_000;
+const FASTPATH_RUNS = positive(process.env.FASTPATH_RUNS) ?? Math.max(FUZZ_RUNS, 160_000);
 /** properties.test.ts runs FC_NUM_RUNS cases, 50 by default. */
 const PROPERTY_DEFAULT = 50;
 const PROPERTY_RUNS = PROPERTY_DEFAULT * 10;
@@ -91,5 +95,15 @@ for (const { target, runs, detail } of [...targets.values()].sort((a, b) => a.ta
 console.log(
   `${"model properties".padEnd(width)}  ${PROPERTY_RUNS} cases per property (FC_NUM_RUNS=${PROPERTY_RUNS}; see properties.test.ts)`,
 );
+// At the default size the fast path must have compared FASTPATH_VALID valid deals, not only drawn that many files.
+const fastpath = targets.get("fastpath: schedule vs decimal.js");
+const compared = fastpath?.counts?.["valid deals"] ?? 0;
+if (positive(process.env.FASTPATH_RUNS) === undefined && compared < FASTPATH_VALID) {
+  results.push({
+    label: `the fast path compared ${compared.toLocaleString("en-US")} valid deals, fewer than ${FASTPATH_VALID.toLocaleString("en-US")}`,
+    ok: false,
+    seconds: 0,
+  });
+}
 for (const r of results) console.log(`${r.ok ? "passed" : "FAILED"}  ${r.label}  (${r.seconds.toFixed(0)} s)`);
 process.exitCode = results.every((r) => r.ok) ? 0 : 1;

@@ -7,7 +7,8 @@ import { Counter, fuzz, runs } from "./support";
 /**
  * The fast schedule (integer cents, float fees with a certified rounding
  * decision) against the decimal.js reference, exactly (issue 19 item 1).
- * `npm run fuzz` runs FASTPATH_RUNS deals (100,000 unless set: CI too),
+ * `npm run fuzz` runs FASTPATH_RUNS deal files (160,000 unless set, CI too:
+ * over 100,000 valid deals, which scripts/fuzz.mjs checks),
  * split over SHARDS test files so that jest's workers share them between
  * the cores: fastpath.test.ts is the first shard, test/fuzz/shards/ the
  * others (only jest.fuzz.config.js runs those). There every deal's money
@@ -231,8 +232,9 @@ export function fastpathTarget(shard: number): void {
           expect(a.npvAt(new Decimal("0.1"), "hostCashFlow")).toBe(b.npvAt(new Decimal("0.1"), "hostCashFlow"));
         }
       });
-      // The generator must mostly produce valid deals, or the property checks little.
-      expect(counts["valid deals"]).toBeGreaterThan(counter.count / 2);
+      // The generator must mostly produce valid deals (about 64 %), or the property checks little. A quarter, not
+      // half: at the quick loop's 60 cases half failed about one run in fifty.
+      expect(counts["valid deals"]).toBeGreaterThan(counter.count / 4);
     });
   });
 }
