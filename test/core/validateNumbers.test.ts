@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { Decimal, termsKey, validateDeal, type Result, type Terms } from "../../src/core";
 import { dealArb } from "../fuzz/dealArb";
+import { sized } from "../support/sizes";
 
 /**
  * validateDeal's `numbers` memo (the caller's decimals of numbers already
@@ -41,7 +42,7 @@ describe("validateDeal with a memo of decimals", () => {
       fc.property(dealArb, (raw) => {
         same(validateDeal(raw), validateDeal(raw, { numbers: memo }));
       }),
-      { numRuns: 1500 },
+      { numRuns: sized(1500) },
     );
   });
 
@@ -70,7 +71,7 @@ describe("validateDeal with a memo of decimals", () => {
           same(validateDeal(input, { dates: "excel" }), validateDeal(input, { dates: "excel", numbers: memo }));
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: sized(3000) },
     );
   });
 });
