@@ -15,6 +15,7 @@ import { buildScheduleReference } from "../../src/core/schedule";
 import { CentsSummary } from "../../src/core/summaryCents";
 import { DealFigures, summaryAtOwnRate, summaryTableOfSummary } from "../../src/functions/deal";
 import { dealArb } from "../fuzz/dealArb";
+import { QUICK } from "../support/sizes";
 
 /** Every field of a summary as text: decimals exactly, dates, nulls. */
 function textOf(s: Summary): Record<string, string> {
@@ -57,7 +58,8 @@ describe("the functions' summary of a schedule", () => {
         sameSummary(DealFigures.of(schedule, "key").summaryOf(schedule), summarize(decimal, null));
         if (fast.paybackMonth !== null) expect(Object.isFrozen(fast.paybackMonth)).toBe(true);
       }),
-      { numRuns: 120 },
+      // The quick loop: 40 deals from a fixed seed (at 40 random ones, no deal over 30 years about one run in 30).
+      QUICK ? { numRuns: 40, seed: 2026 } : { numRuns: 120 },
     );
     expect(withCapex).toBeGreaterThan(5);
     expect(long).toBeGreaterThan(0);
