@@ -18,6 +18,7 @@ import { DealFigures, scheduleTable } from "../../src/functions/deal";
 import * as cached from "../../src/functions/functions";
 import { CACHE_LIMITS, cacheStats } from "../../src/functions/resolve";
 import { serial } from "../support/deals";
+import { sized } from "../support/sizes";
 
 /**
  * The caches never answer with a stale value: random sequences of calls on
@@ -260,7 +261,7 @@ describe("scheduleTable", () => {
           expect(scheduleTable(schedule)).toEqual(want);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: sized(150) },
     );
   });
 });
