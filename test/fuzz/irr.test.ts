@@ -150,8 +150,8 @@ describe("the IRR with a certified chained sign = the previous search", () => {
   afterAll(() => counter.note(`${roots.toLocaleString("en-US")} with a root`));
 
   it("the same rate or reason over random flows", () => {
-    // The oracle costs up to a few hundred ms a case: the quick loop (npm test) runs a dozen.
-    const cap = process.env.HPC_QUICK_TESTS === "1" ? 12 : 3000;
+    // The oracle costs up to a few hundred ms a case: the quick loop (npm test) runs six.
+    const cap = process.env.HPC_QUICK_TESTS === "1" ? 6 : 3000;
     fuzz(counter, Math.min(runs(25), cap), [flowsArb], ({ dates, amounts }) => {
       const got = xirr(dates, amounts);
       if (got.rate !== null) roots++;
@@ -271,8 +271,8 @@ describe("the IRR of long deals with capex at both ends = the previous search, i
   });
 
   it("the same rate or reason; without a root, under 4,000 exps (the old grid made >= 16,000)", () => {
-    // The oracle sums every flow at up to 4,000 points (~0.3 s a case): two in the quick loop, 60 in the fuzz script.
-    const cap = process.env.HPC_QUICK_TESTS === "1" ? 2 : 60;
+    // The oracle sums every flow at up to 4,000 points (~0.3 s a case): one in the quick loop, 60 in the fuzz script.
+    const cap = process.env.HPC_QUICK_TESTS === "1" ? 1 : 60;
     fuzz(counter, Math.min(runs(25), cap), [longDealArb], (schedule) => {
       check(schedule);
     });
