@@ -4,8 +4,8 @@ const BUILD_SUITES = ["<rootDir>/test/bundle/", "<rootDir>/test/preview/guard\\.
 const FULL_ONLY = ["<rootDir>/test/fuzz/limits\\.test\\.ts$"];
 
 /**
- * `npm test`: the unit, property, golden-case and in-process CLI tests, kept fast (about 57 s of CPU
- * time, about 31 s on the two idle cores here): property tests on a few cases, the slowest export suites on
+ * `npm test`: the unit, property, golden-case and in-process CLI tests, kept fast (about 54 s of CPU
+ * time, about 29 s on the two idle cores here): property tests on a few cases, the slowest export suites on
  * a subset (test/support/quick.js).
  * CI runs the same suites at each property's own size (`npm run test:full`), the suites that run
  * webpack (`npm run test:bundle`), the browser tests (`npm run test:e2e`) and long fuzzing
