@@ -23,6 +23,7 @@ import {
   type Summary,
   type SummaryBase,
   type SummaryReturns,
+  withReturns,
 } from "./summary";
 import { billingMonths, type Terms } from "./terms";
 import { certifiedXnpvCents } from "./xnpv";
@@ -243,25 +244,7 @@ export class CentsSummary implements Summary {
       paybackMonth: this.payback < 0 ? null : monthStart(first + this.payback),
       contractValueAllRenewals: all === undefined ? contractValue : typeof all === "number" ? centsDecimal(all) : all,
     };
-    // Fields in the interface's order, as `summarize` (withReturns) lists them.
-    return {
-      contractValue: base.contractValue,
-      averageAnnualRevenue: base.averageAnnualRevenue,
-      revenuePerMWYear: base.revenuePerMWYear,
-      totalCredits: base.totalCredits,
-      uncreditedPrepayment: base.uncreditedPrepayment,
-      totalNetCash: base.totalNetCash,
-      npv: base.npv,
-      firstMonth: base.firstMonth,
-      lastMonth: base.lastMonth,
-      totalCapex: base.totalCapex,
-      hostNpv: base.hostNpv,
-      irr: r.irr,
-      irrNone: r.irrNone,
-      paybackMonth: r.paybackMonth,
-      contractValueAllRenewals: r.contractValueAllRenewals,
-      capacityMW: base.capacityMW,
-    };
+    return withReturns(base, r);
   }
 
   /** The summary as a plain object, its fields in `summarize`'s order (for files and comparisons). */
