@@ -35,6 +35,38 @@ const U = 2 ** -53;
 /** Below this a chained factor may lose relative precision (subnormals): the rest of the sum is bounded instead. */
 const FLOOR = 2 ** -900;
 
+/** The chained factors at u: the scale, each step's multiplier and every factor's error bound (in u). */
+interface Chain {
+  readonly top: number;
+  readonly perDay: number;
+  readonly s28: number;
+  readonly s29: number;
+  readonly s30: number;
+  readonly s31: number;
+  readonly factorError: number;
+}
+
+function chainAt(flows: Flows, u: number): Chain {
+  const { years, days } = flows;
+  const n = years.length;
+  const top = u >= 0 ? 0 : -u * years[n - 1];
+  // Walking away from the largest factor, each step multiplies by e^(−|u| × gap / 365) <= 1.
+  const perDay = -Math.abs(u) / 365;
+  // Every term's factor error, at most (in u): the direct sum's (its exponent's three roundings on
+  // |u t| and |top|, and exp) plus the chain's (the first factor as the direct one, then per step an
+  // exp of an argument off by two roundings, and a multiplication: 2|perDay × gap| + 9).
+  const direct = 3 * Math.abs(u) * years[n - 1] + 3 * Math.abs(top) + 8;
+  return {
+    top,
+    perDay,
+    s28: Math.exp(perDay * 28),
+    s29: Math.exp(perDay * 29),
+    s30: Math.exp(perDay * 30),
+    s31: Math.exp(perDay * 31),
+    factorError: 2 * direct + 2 * Math.abs(perDay) * (days[n - 1] - days[0]) + 9 * n,
+  };
+}
+
 /**
  * The sign of Σ a_i (1 + r)^(−t_i) at u = ln(1 + r), scaled by its largest
  * factor so nothing overflows: `xnpvSignDirect`'s sign, found faster. The
@@ -50,18 +82,7 @@ const FLOOR = 2 ** -900;
 function xnpvSign(flows: Flows, u: number): number {
   const { amounts, years, days } = flows;
   const n = amounts.length;
-  const top = u >= 0 ? 0 : -u * years[n - 1];
-  // Walking away from the largest factor, each step multiplies by e^(−|u| × gap / 365) <= 1.
-  const perDay = -Math.abs(u) / 365;
-  const s28 = Math.exp(perDay * 28);
-  const s29 = Math.exp(perDay * 29);
-  const s30 = Math.exp(perDay * 30);
-  const s31 = Math.exp(perDay * 31);
-  // Every term's factor error, at most (in u): the direct sum's (its exponent's three roundings on
-  // |u t| and |top|, and exp) plus the chain's (the first factor as the direct one, then per step an
-  // exp of an argument off by two roundings, and a multiplication: 2|perDay × gap| + 9).
-  const direct = 3 * Math.abs(u) * years[n - 1] + 3 * Math.abs(top) + 8;
-  const factorError = 2 * direct + 2 * Math.abs(perDay) * (days[n - 1] - days[0]) + 9 * n;
+  const { top, factorError, s28, s29, s30, s31, perDay } = chainAt(flows, u);
   let sum = 0;
   let magnitude = 0;
   let rest = 0; // Σ |a| past the floor: each term there is below |a| × FLOOR in both sums
@@ -160,14 +181,7 @@ interface Parts {
 function partsAt(flows: Flows, u: number): Parts {
   const { amounts, years, days } = flows;
   const n = amounts.length;
-  const top = u >= 0 ? 0 : -u * years[n - 1];
-  const perDay = -Math.abs(u) / 365;
-  const s28 = Math.exp(perDay * 28);
-  const s29 = Math.exp(perDay * 29);
-  const s30 = Math.exp(perDay * 30);
-  const s31 = Math.exp(perDay * 31);
-  const direct = 3 * Math.abs(u) * years[n - 1] + 3 * Math.abs(top) + 8;
-  const factorError = 2 * direct + 2 * Math.abs(perDay) * (days[n - 1] - days[0]) + 9 * n;
+  const { top, factorError, s28, s29, s30, s31, perDay } = chainAt(flows, u);
   let p = 0;
   let m = 0;
   let g1 = 0;
