@@ -31,6 +31,7 @@ import { MiningDecimals } from "./miningDecimals";
 import type { MiningRow, MiningSchedule, MiningSummary } from "./mining";
 import type { MiningTerms } from "./miningTerms";
 import type { Schedule } from "./schedule";
+import { REFERENCE_REL as XNPV_REFERENCE_REL, TINY, monthDayOffsets } from "./xnpv";
 
 const U = 2 ** -53;
 /** V8's Math.log1p and Math.exp (fdlibm) are within 1 ulp; we allow 4. 1 ulp <= 2u relative. */
@@ -65,7 +66,7 @@ function powerSeries(
   x: number,
   k: number,
   n: number,
-  offsets?: readonly number[],
+  offsets?: ArrayLike<number>,
 ): { readonly value: number[]; readonly err: number[] } | undefined {
   const value = zeros(n);
   const err = zeros(n);
@@ -318,28 +319,6 @@ class FastMiningRow implements MiningRow {
   }
 }
 
-/** d_i: days from the first day of month `firstMonth` to the first of month firstMonth + i (xnpv.ts's, as a plain array). */
-function dayOffsets(firstMonth: number, count: number): number[] {
-  const out = zeros(count);
-  let year = Math.floor(firstMonth / 12);
-  let month = firstMonth - year * 12 + 1;
-  let d = 0;
-  for (let i = 1; i < count; i++) {
-    d += daysInMonth(year, month);
-    if (++month > 12) {
-      month = 1;
-      year++;
-    }
-    out[i] = d;
-  }
-  return out;
-}
-
-/** A bound on the reference XNPV's relative distance from the exact one (xnpv.ts's). */
-const XNPV_REFERENCE_REL = 1e-25;
-/** Below this, a factor or a product may be subnormal: its error is counted absolutely (xnpv.ts's). */
-const TINY = 2 ** -1000;
-
 /**
  * xnpv.ts's `certifiedXnpvCents` over factors made once (`powerSeries`, whose
  * bound is xnpv.ts's term for term): Σ x_i f_i of integer cents, each term
@@ -423,7 +402,7 @@ export function summarizeMiningFast(ms: MiningSchedule, discountRate: Decimal | 
     factorErr = zeros(n);
   } else {
     // The factors once, for both NPVs and the breakeven (xnpv.ts's bound, the same arithmetic).
-    const f = powerSeries(number(discountRate), -365, n, dayOffsets(ms.firstMonthIndex, n));
+    const f = powerSeries(number(discountRate), -365, n, monthDayOffsets(ms.firstMonthIndex, n));
     if (f === undefined) return undefined;
     miningNpv = certifiedSumCents(fast.margin, f.value, f.err);
     hostingNpv = certifiedSumCents(fast.hostingCashFlow, f.value, f.err);

@@ -28,9 +28,9 @@ const U = 2 ** -53;
 const LOG1P_ULPS = 4;
 const EXP_ULPS = 4;
 /** A bound on the reference's relative distance from the exact XNPV (40-digit ln, exp, powers and sums). */
-const REFERENCE_REL = 1e-25;
+export const REFERENCE_REL = 1e-25;
 /** Below this, a factor or a product may be subnormal: its error is counted absolutely. */
-const TINY = 2 ** -1000;
+export const TINY = 2 ** -1000;
 
 /** d_i: days from the first day of month `firstMonth` to the first day of month firstMonth + i. */
 export function monthDayOffsets(firstMonth: number, count: number): Float64Array {
