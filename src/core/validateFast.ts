@@ -33,6 +33,7 @@ export interface FastTerms {
 /** A numeric term's bounds, read once from its spec (every bound is a whole number), and where it goes. */
 class Bound {
   readonly whole: boolean;
+  readonly cents: boolean;
   readonly lo: number;
   readonly loIn: boolean;
   readonly hi: number;
@@ -41,7 +42,8 @@ class Bound {
     spec: TermSpec,
     readonly slot: number,
   ) {
-    this.whole = spec.kind === "integer" || spec.kind === "cents";
+    this.whole = spec.kind === "integer";
+    this.cents = spec.kind === "cents";
     this.lo = spec.min?.value ?? -Infinity;
     this.loIn = spec.min?.inclusive ?? true;
     this.hi = spec.max?.value ?? Infinity;
@@ -66,6 +68,8 @@ const NUMERIC: readonly TermKey[] = [
 const BOUNDS: Readonly<Partial<Record<TermKey, Bound>>> = Object.fromEntries(
   NUMERIC.map((key, slot) => [key, new Bound(TERM_SPECS[key], slot)]),
 );
+/** Below this, a double's whole number of cents is exact and its text has at most 15 digits. */
+const CENTS_EXACT = 2 ** 43 / 100;
 const CREDIT_MONTHS = new Bound(TERM_SPECS.creditMonths, -1);
 const CREDIT_PERCENT = new Bound(TERM_SPECS.creditPercent, -1);
 
@@ -73,12 +77,15 @@ const CREDIT_PERCENT = new Bound(TERM_SPECS.creditPercent, -1);
  * A double that `readNumberTerm` accepts for a term with no digits check to
  * make (0 or at least 0.001: at most 19 places, 17 digits) and within the
  * spec's bounds (whole numbers: compared exactly as doubles, as its
- * `compareBound` does). Whole numbers only for the integer and cents kinds
- * (a fraction of a cent goes to the reference).
+ * `compareBound` does). Whole numbers only for the integer kind; whole
+ * cents for the cents kind (x = round(100x) / 100 below 2^43 / 100: then
+ * its shortest text has at most two places, see `decimalOfDouble`; a
+ * fraction of a cent, or a larger amount, goes to the reference).
  */
 function within(b: Bound, x: number): boolean {
   if (!(x === 0 || Math.abs(x) >= 0.001) || !Number.isFinite(x)) return false;
   if (b.whole && !Number.isInteger(x)) return false;
+  if (b.cents && !(Math.abs(x) < CENTS_EXACT && Math.round(x * 100) / 100 === x)) return false;
   if (b.loIn ? x < b.lo : x <= b.lo) return false;
   if (b.hiIn ? x > b.hi : x >= b.hi) return false;
   return true;

@@ -109,7 +109,23 @@ const block = fc
       termMonths: mostly(fc.integer({ min: 1, max: 240 }), value("integer")),
       startDate: mostly(fc.integer({ min: 44_000, max: 47_000 }), value("date")),
       escalator: mostly(fc.constantFrom(0, 0.03, 0.025, -0.01), value("decimal")),
-      prepayment: mostly(fc.constantFrom(0, 300_000_000, 1234.56), value("cents")),
+      // Whole cents, fractions of a cent, a sum's float error, and amounts either side of 2^43 / 100.
+      prepayment: mostly(
+        fc.constantFrom(
+          0,
+          300_000_000,
+          1234.56,
+          0.01,
+          99.99,
+          0.005,
+          1234.565,
+          0.1 + 0.2,
+          87_960_930_222.07,
+          87_960_930_222.5,
+          123_456_789_012.34,
+        ),
+        value("cents"),
+      ),
       prepaymentDate: mostly(fc.integer({ min: 44_000, max: 46_000 }), value("date")),
       creditMethod: mostly(fc.constantFrom("straight-line", "percent-of-fee"), value("choice")),
       creditMonths: mostly(fc.integer({ min: 1, max: 300 }), value("integer")),
@@ -261,6 +277,26 @@ describe("validateFast (a sheet's terms block from its doubles)", () => {
       ),
     ).toBeUndefined();
     expect(fast(base([["Rate ($/kW-month)", 1]]))).toBeDefined();
+  });
+
+  it("answers for a prepayment in dollars and cents, as the reference reads it", () => {
+    for (const amount of [1234.56, 0.01, 99.99, 87_960_930_222.07]) {
+      const range = [
+        ["Capacity (MW)", 60],
+        ["Rate ($/kW-month)", 101.13],
+        ["Term (months)", 24],
+        ["Start date", 45658],
+        ["Prepayment ($)", amount],
+      ];
+      const got = fast(range);
+      const ref = reference(range);
+      expect(got).toBeDefined();
+      if (got && ref?.ok) {
+        sameTerms(got.terms, ref.value);
+        expect(got.terms.prepayment.toString()).toBe(String(amount));
+        expect(got.key).toBe(dealKey(ref.value));
+      } else throw new Error(`${amount}: the reference refused`);
+    }
   });
 });
 
