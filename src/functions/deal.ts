@@ -21,7 +21,7 @@ import {
   revenueFiguresOfCents,
   round2,
   summaryBase,
-  termsKey,
+  dealKey,
   toExcelSerial,
   type CalendarDate,
   type CashColumn,
@@ -173,7 +173,7 @@ export class DealFigures {
 
   private constructor(
     readonly terms: Terms,
-    /** The terms' `termsKey`: what the caches know the deal by. */
+    /** The terms' `dealKey`: what the caches know the deal by. */
     readonly key: string,
     schedule: Schedule,
   ) {
@@ -220,8 +220,8 @@ export class DealFigures {
     }
   }
 
-  /** The figures of a built schedule; `key` is its terms' `termsKey` when the caller has it already. */
-  static of(schedule: Schedule, key: string = termsKey(schedule.terms)): DealFigures {
+  /** The figures of a built schedule; `key` is its terms' `dealKey` when the caller has it already. */
+  static of(schedule: Schedule, key: string = dealKey(schedule.terms)): DealFigures {
     return new DealFigures(schedule.terms, key, schedule);
   }
 
